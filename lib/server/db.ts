@@ -1,0 +1,106 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { getDataDir, getEnv } from '@/lib/env';
+import { PrismaClient } from '@/lib/server/generated/prisma/client';
+import { applyMigrations } from '@/lib/server/migrations/migrations';
+
+// Not marked 'server-only': the CLI and the tests use this module outside Next.js too.
+
+export type DatabaseKind = 'postgresql' | 'pglite';
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: DatabaseKind;
+  /** The driver adapter factory behind `prisma`, for the schema engine (migrations). */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when absent, an embedded PGlite database is used. */
+  url?: string;
+  /** PGlite data folder, or `memory://` for a throwaway in-memory database. */
+  dataDir?: string;
+  /** Apply pending migrations before returning. */
+  migrate?: boolean;
+}
+
+/**
+ * Opens Fulfil's database: PostgreSQL through the pg driver adapter when a URL is given, otherwise the
+ * embedded, in-process PGlite. Both run the same Prisma client and the same SQL.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const database = options.url ? openPostgres(options.url) : await openPglite(options.dataDir ?? 'memory://');
+  if (options.migrate) {
+    try {
+      await applyMigrations(database.adapterFactory);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
+}
+
+function openPostgres(url: string): Database {
+  // One pool that we own and end ourselves: the schema engine connects through the same factory and does not
+  // dispose what it opens, so a pool per connect() would keep the process alive after migrating.
+  const pool = new pg.Pool({ connectionString: url });
+  const adapterFactory = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    kind: 'postgresql',
+    adapterFactory,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir });
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    kind: 'pglite',
+    adapterFactory,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+// One database per process. Kept on globalThis so that Next.js dev reloads reuse it: two PGlite instances on
+// the same data folder would corrupt it.
+const globalForDatabase = globalThis as unknown as { fulfilDatabase?: Promise<Database> };
+
+/**
+ * The process's database, configured from the environment (DATABASE_URL, else PGlite in FULFIL_DATA_DIR).
+ * The embedded database is migrated automatically on first use; PostgreSQL is migrated by `npm run db:migrate`.
+ */
+export function getDatabase(): Promise<Database> {
+  globalForDatabase.fulfilDatabase ??= (async () => {
+    const env = getEnv();
+    return env.DATABASE_URL
+      ? openDatabase({ url: env.DATABASE_URL })
+      : openDatabase({ dataDir: getDataDir(env), migrate: true });
+  })();
+  globalForDatabase.fulfilDatabase.catch(() => {
+    globalForDatabase.fulfilDatabase = undefined;
+  });
+  return globalForDatabase.fulfilDatabase;
+}
+
+/** The Prisma client of the process's database. */
+export async function getPrisma(): Promise<PrismaClient> {
+  return (await getDatabase()).prisma;
+}

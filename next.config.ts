@@ -1,0 +1,20 @@
+import type { NextConfig } from 'next';
+import { securityHeaders } from './lib/shared/security-headers';
+
+const nextConfig: NextConfig = {
+  // The embedded database, the WASM schema engine and the pg driver load native/WASM assets at run time:
+  // keep them out of the server bundle.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pglite-prisma-adapter',
+    '@prisma/schema-engine-wasm',
+    '@prisma/adapter-pg',
+    'pg',
+  ],
+  poweredByHeader: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;
