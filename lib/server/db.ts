@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -79,6 +80,11 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
+/** The embedded database lives in `<FULFIL_DATA_DIR>/pglite`. */
+export function pgliteDataDir(env = getEnv()): string {
+  return path.join(getDataDir(env), 'pglite');
+}
+
 // One database per process. Kept on globalThis so that Next.js dev reloads reuse it: two PGlite instances on
 // the same data folder would corrupt it.
 const globalForDatabase = globalThis as unknown as { fulfilDatabase?: Promise<Database> };
@@ -92,7 +98,7 @@ export function getDatabase(): Promise<Database> {
     const env = getEnv();
     return env.DATABASE_URL
       ? openDatabase({ url: env.DATABASE_URL })
-      : openDatabase({ dataDir: getDataDir(env), migrate: true });
+      : openDatabase({ dataDir: pgliteDataDir(env), migrate: true });
   })();
   globalForDatabase.fulfilDatabase.catch(() => {
     globalForDatabase.fulfilDatabase = undefined;

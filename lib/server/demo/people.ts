@@ -99,19 +99,25 @@ function emailPart(name: string): string {
     .replace(/[^a-z]/g, '');
 }
 
-/** Largest-remainder apportionment of `total` over `weights`, at least one each when total allows. */
+/** Largest-remainder apportionment of `total` over `weights`; every weight gets at least one when total allows. */
 export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const min = total >= weights.length ? 1 : 0;
-  const spare = total - min * weights.length;
-  const exact = weights.map((w) => (w / sum) * spare);
-  const result = exact.map((x) => min + Math.floor(x));
+  const exact = weights.map((w) => (w / sum) * total);
+  const result = exact.map((x) => Math.floor(x));
   let left = total - result.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left <= 0) break;
     result[i] = (result[i] ?? 0) + 1;
     left--;
+  }
+  if (total >= weights.length) {
+    for (let i = 0; i < result.length; i++) {
+      if (result[i] !== 0) continue;
+      const largest = result.indexOf(Math.max(...result));
+      result[largest] = (result[largest] ?? 0) - 1;
+      result[i] = 1;
+    }
   }
   return result;
 }

@@ -44,7 +44,8 @@ export async function applyMigrations(
         lockfile: { path: lockfilePath, content: await readFile(lockfilePath, 'utf8') },
         shadowDbInitScript: '',
         migrationDirectories: migrations.map((migration) => ({
-          path: path.join(migrationsDir, migration.name),
+          // The engine records this path as the migration name: it must be the bare directory name.
+          path: migration.name,
           migrationFile: {
             path: 'migration.sql',
             content: { tag: 'ok' as const, value: migration.sql },

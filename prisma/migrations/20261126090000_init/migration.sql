@@ -433,16 +433,13 @@ CREATE INDEX "import_batches_organisation_id_file_hash_idx" ON "import_batches"(
 CREATE INDEX "import_issues_organisation_id_batch_id_row_number_idx" ON "import_issues"("organisation_id", "batch_id", "row_number");
 
 -- CreateIndex
-CREATE INDEX "users_email_idx" ON "users"("email");
-
--- CreateIndex
 CREATE UNIQUE INDEX "users_organisation_id_email_key" ON "users"("organisation_id", "email");
 
 -- CreateIndex
 CREATE INDEX "role_assignments_organisation_id_user_id_idx" ON "role_assignments"("organisation_id", "user_id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "api_tokens_token_hash_key" ON "api_tokens"("token_hash");
+CREATE UNIQUE INDEX "api_tokens_organisation_id_token_hash_key" ON "api_tokens"("organisation_id", "token_hash");
 
 -- CreateIndex
 CREATE INDEX "audit_events_organisation_id_occurred_at_idx" ON "audit_events"("organisation_id", "occurred_at");

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatNumber } from './format';
+
+describe('formatNumber', () => {
+  it('uses en-GB thousands separators', () => {
+    expect(formatNumber(1234567)).toBe('1,234,567');
+    expect(formatNumber(0)).toBe('0');
+  });
+});
+
+describe('formatDate', () => {
+  it('shows a calendar date as dd/mm/yyyy without shifting it', () => {
+    expect(formatDate('2024-03-31')).toBe('31/03/2024');
+    expect(formatDate('2024-01-01')).toBe('01/01/2024');
+  });
+
+  it('shows an instant on its Europe/London day', () => {
+    // 23:30 UTC on 30 June is 00:30 BST on 1 July.
+    expect(formatDate(new Date('2024-06-30T23:30:00Z'))).toBe('01/07/2024');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows the Europe/London wall-clock time', () => {
+    expect(formatDateTime('2024-06-30T23:30:00Z')).toBe('01/07/2024, 00:30');
+    expect(formatDateTime('2024-12-01T09:05:00Z')).toBe('01/12/2024, 09:05');
+  });
+});

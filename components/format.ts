@@ -1,0 +1,43 @@
+/** Display formatting shared by server and client components: en-GB, dd/mm/yyyy, Europe/London. */
+
+export const DISPLAY_TIME_ZONE = 'Europe/London';
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DISPLAY_TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DISPLAY_TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 12345 → "12,345". */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/**
+ * A date as dd/mm/yyyy. A calendar date ("2024-03-31") is shown as written: it names a day, not an instant,
+ * so no time-zone conversion may move it. Instants are shown in Europe/London.
+ */
+export function formatDate(value: string | Date): string {
+  if (typeof value === 'string') {
+    const match = CALENDAR_DATE.exec(value);
+    if (match) return `${match[3]}/${match[2]}/${match[1]}`;
+  }
+  return dateFormat.format(new Date(value));
+}
+
+/** An instant as dd/mm/yyyy, hh:mm in Europe/London. */
+export function formatDateTime(value: string | Date): string {
+  return dateTimeFormat.format(new Date(value));
+}

@@ -1,0 +1,90 @@
+import type { Scope } from '@/lib/shared/scope';
+import { getPrisma } from '../db';
+
+export interface OrganisationSummary {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/**
+ * The organisation this deployment serves. Fulfil runs one trust per deployment for now; the data model is
+ * multi-tenant so that a region can host several.
+ */
+export async function getCurrentOrganisation(): Promise<OrganisationSummary | null> {
+  const prisma = await getPrisma();
+  return prisma.organisation.findFirst({ select: { id: true, code: true, name: true }, orderBy: { id: 'asc' } });
+}
+
+export interface SourceCoverage {
+  source: 'consultants' | 'job_plans' | 'clinic_sessions' | 'theatre_lists' | 'leave';
+  label: string;
+  rows: number;
+  /** First and last activity date (ISO yyyy-mm-dd), or null when the source has no dated rows. */
+  from: string | null;
+  to: string | null;
+}
+
+/** Row counts and date range per source, for the data-freshness panel. */
+export async function getDataCoverage(scope: Scope): Promise<SourceCoverage[]> {
+  const prisma = await getPrisma();
+  const org = scope.organisationId;
+  const rows = await prisma.$queryRaw<{ source: SourceCoverage['source']; rows: number; from: string | null; to: string | null }[]>`
+    SELECT 'consultants' AS source, count(*)::int AS rows, NULL::text AS "from", NULL::text AS "to"
+      FROM consultants WHERE organisation_id = ${org}
+    UNION ALL
+    SELECT 'job_plans', count(*)::int, min(effective_from)::text, max(coalesce(effective_to, effective_from))::text
+      FROM job_plans WHERE organisation_id = ${org}
+    UNION ALL
+    SELECT 'clinic_sessions', count(*)::int, min(session_date)::text, max(session_date)::text
+      FROM clinic_sessions WHERE organisation_id = ${org}
+    UNION ALL
+    SELECT 'theatre_lists', count(*)::int, min(list_date)::text, max(list_date)::text
+      FROM theatre_lists WHERE organisation_id = ${org}
+    UNION ALL
+    SELECT 'leave', count(*)::int, min(start_date)::text, max(end_date)::text
+      FROM leave WHERE organisation_id = ${org}`;
+  return rows.map((row) => ({ ...row, label: SOURCE_LABELS[row.source] }));
+}
+
+const SOURCE_LABELS: Record<SourceCoverage['source'], string> = {
+  consultants: 'Consultants',
+  job_plans: 'Job plans',
+  clinic_sessions: 'Clinic sessions',
+  theatre_lists: 'Theatre and endoscopy lists',
+  leave: 'Leave',
+};
+
+export interface SpecialtyRow {
+  code: string;
+  name: string;
+  divisionCode: string;
+  divisionName: string;
+  consultantCount: number;
+}
+
+/** Specialties in scope with their division and number of consultants, by division then name. */
+export async function listSpecialties(scope: Scope): Promise<SpecialtyRow[]> {
+  const prisma = await getPrisma();
+  const specialties = await prisma.specialty.findMany({
+    where: {
+      organisationId: scope.organisationId,
+      ...(scope.specialtyIds === 'all' ? {} : { id: { in: scope.specialtyIds } }),
+      ...(scope.divisionIds === 'all' ? {} : { divisionId: { in: scope.divisionIds } }),
+    },
+    select: {
+      code: true,
+      name: true,
+      division: { select: { code: true, name: true } },
+      _count: { select: { consultants: true } },
+    },
+    orderBy: [{ division: { name: 'asc' } }, { name: 'asc' }],
+  });
+  return specialties.map((specialty) => ({
+    code: specialty.code,
+    name: specialty.name,
+    divisionCode: specialty.division.code,
+    divisionName: specialty.division.name,
+    consultantCount: specialty._count.consultants,
+  }));
+}
