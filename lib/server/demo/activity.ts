@@ -7,6 +7,7 @@ import {
   CATARACT_CASES,
   type ConsultantRole,
   DELIVERY_RATES,
+  type DeliveryRates,
   OVER_DELIVERY_UPLIFT,
   type PatternAccumulator,
   TEMPLATE_DRIFT,
@@ -27,6 +28,8 @@ export interface ActivityContext {
   endDay: Day;
   /** Ophthalmology change date. */
   changeDay: Day;
+  /** Ophthalmology delivery rates from the change date on (calibrated, see calibrateOphthalmology). */
+  ophthalmologyAfterRates: DeliveryRates;
   colleagues: ReadonlyMap<string, readonly ConsultantModel[]>;
   acc: PatternAccumulator;
 }
@@ -59,7 +62,7 @@ interface Occurrence {
 }
 
 /** Planned occurrences of the clinic and list lines of the worked versions, in [startDay, endDay]. */
-function expandOccurrences(versions: readonly PlanVersion[], startDay: Day, endDay: Day, planned: Set<number>): Occurrence[] {
+export function expandOccurrences(versions: readonly PlanVersion[], startDay: Day, endDay: Day, planned: Set<number>): Occurrence[] {
   const occurrences: Occurrence[] = [];
   for (const v of versions) {
     const from = Math.max(v.effectiveFrom, startDay);
@@ -262,9 +265,9 @@ class ConsultantActivityBuilder {
   }
 }
 
-function ratesFor(c: ConsultantModel, role: ConsultantRole, day: Day, changeDay: Day) {
+function ratesFor(c: ConsultantModel, role: ConsultantRole, day: Day, ctx: ActivityContext): DeliveryRates {
   if (c.specialty.code === OPHTHALMOLOGY_CODE) {
-    return day >= changeDay ? DELIVERY_RATES.ophthalmologyAfter : DELIVERY_RATES.ophthalmologyBefore;
+    return day >= ctx.changeDay ? ctx.ophthalmologyAfterRates : DELIVERY_RATES.ophthalmologyBefore;
   }
   return role.isUnderDeliverer ? DELIVERY_RATES.underDeliverer : DELIVERY_RATES.normal;
 }
@@ -338,7 +341,7 @@ export function generateActivity(
     if (onLeave) {
       if (onLeave.isPlantedShortNotice) tally.shortNoticeLeaveSessions += sessions;
       const isAbsence = onLeave.type === 'sick' || onLeave.type === 'parental' || onLeave.type === 'compassionate';
-      const rates = ratesFor(c, role, day, changeDay);
+      const rates = ratesFor(c, role, day, ctx);
       const colleague = colleagues.length > 0 ? rng.pick(colleagues) : null;
       const colleagueFree = colleague !== null && isFreeAt(colleague, day, period, isAllDay);
       if (!isAbsence && !isShortNotice(onLeave) && colleague && colleagueFree && rng.chance(rates.backfill)) {
@@ -360,7 +363,7 @@ export function generateActivity(
       continue;
     }
 
-    const rates = ratesFor(c, role, day, changeDay);
+    const rates = ratesFor(c, role, day, ctx);
     if (rng.chance(rates.notScheduled)) continue;
     const cancelRate =
       category === 'list' ? (role.isSurgicalUnderDeliverer ? DELIVERY_RATES.underDelivererSurgicalLists.listCancelled : rates.listCancelled) : rates.clinicCancelled;

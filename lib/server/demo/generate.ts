@@ -1,6 +1,7 @@
 import { en, en_GB, Faker } from '@faker-js/faker';
 import { type ActivityContext, generateActivity, generateUnknownConsultantActivity } from './activity';
 import { BANK_HOLIDAY_COVERAGE } from './bank-holidays';
+import { calibrateOphthalmology } from './calibrate';
 import { addMonths, type Day, formatIsoDate, parseIsoDate } from './dates';
 import {
   assignPlanVersions,
@@ -11,8 +12,8 @@ import {
   toJobPlanRows,
 } from './job-plans';
 import { generateLeave, LeaveIndex, toLeaveRows } from './leave';
-import type { ConsultantModel } from './model';
-import { fullName } from './model';
+import { type ConsultantModel, fullName } from './model';
+import { NHS_NAMES } from './names';
 import {
   type DemoPatterns,
   ophthalmologyChangeDay,
@@ -143,7 +144,7 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
   const endDay: Day = parseIsoDate(resolved.endDate);
   const root = new Rng(`fulfil-demo:${resolved.seed}`);
 
-  const faker = new Faker({ locale: [en_GB, en] });
+  const faker = new Faker({ locale: [NHS_NAMES, en_GB, en] });
   faker.seed(resolved.seed);
   const consultants = generateConsultants(resolved.consultants, root.fork('people'), faker);
 
@@ -172,7 +173,33 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
   for (const c of consultants) colleagues.set(c.specialty.code, [...(colleagues.get(c.specialty.code) ?? []), c]);
   const changeDay = ophthalmologyChangeDay(endDay);
   const acc = new PatternAccumulator(startDay, endDay, changeDay);
-  const activityContext: ActivityContext = { startDay, endDay, changeDay, colleagues, acc };
+
+  // Leave streams are forked by consultant, so generating a consultant's leave twice gives the same records.
+  const leaveOf = (c: ConsultantModel) => {
+    const role = roles.roleOf(c);
+    return generateLeave(c, root.fork(`leave/${c.index}`), {
+      startDay,
+      endDay,
+      shortNoticeShare: role.isUnderDeliverer ? 0.35 : 0.08,
+      plantShortNoticeOn: role.isUnderDeliverer ? clinicalWeekdays(c) : null,
+      plantOverlap: role.hasOverlappingLeave,
+    });
+  };
+  const calibration = calibrateOphthalmology(
+    consultants.filter((c) => c.specialty.code === OPHTHALMOLOGY_CODE).map((c) => ({ consultant: c, leave: new LeaveIndex(leaveOf(c)) })),
+    acc.baseline,
+    acc.after,
+    startDay,
+    endDay,
+  );
+  const activityContext: ActivityContext = {
+    startDay,
+    endDay,
+    changeDay,
+    ophthalmologyAfterRates: calibration.afterRates,
+    colleagues,
+    acc,
+  };
 
   let started = false;
   let finished = false;
@@ -180,17 +207,9 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
     if (started) throw new Error('chunks() can be iterated only once');
     started = true;
     for (const c of consultants) {
-      const role = roles.roleOf(c);
-      const plantOn = role.isUnderDeliverer ? clinicalWeekdays(c) : null;
-      const leaveRecords = generateLeave(c, root.fork(`leave/${c.index}`), {
-        startDay,
-        endDay,
-        shortNoticeShare: role.isUnderDeliverer ? 0.35 : 0.08,
-        plantShortNoticeOn: plantOn,
-        plantOverlap: role.hasOverlappingLeave,
-      });
+      const leaveRecords = leaveOf(c);
       acc.recordLeave(c, leaveRecords);
-      const activity = generateActivity(c, role, new LeaveIndex(leaveRecords), root.fork(`activity/${c.index}`), activityContext);
+      const activity = generateActivity(c, roles.roleOf(c), new LeaveIndex(leaveRecords), root.fork(`activity/${c.index}`), activityContext);
       yield { ...activity, leave: toLeaveRows(c, leaveRecords) };
     }
     const scale = Math.max(1, Math.round(consultants.length / 150));
@@ -207,7 +226,7 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
     chunks,
     patterns: () => {
       if (!finished) throw new Error('patterns() is available once chunks() has been iterated to the end');
-      return summarisePatterns({ seed: resolved.seed, consultants, roles, acc, months: resolved.months });
+      return summarisePatterns({ seed: resolved.seed, consultants, roles, acc, months: resolved.months, calibration });
     },
   };
 }

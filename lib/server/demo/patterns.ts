@@ -1,3 +1,4 @@
+import type { OphthalmologyCalibration } from './calibrate';
 import { addMonths, civilFromDay, type Day, dayFromCivil, formatIsoDate, mondayOf } from './dates';
 import type { BasePattern, ClinicCodeAllocator } from './job-plans';
 import { categoryOf, type ConsultantModel, fullName, type LeaveRecord, type PlanCurrency } from './model';
@@ -10,22 +11,32 @@ import type { ClinicSessionRow, TheatreListRow } from './types';
  * that records what was actually generated, for patterns.json and the tests.
  */
 
+export interface DeliveryRates {
+  /** Planned session missing from the extracts altogether. */
+  notScheduled: number;
+  clinicCancelled: number;
+  listCancelled: number;
+  /** Session on leave (with adequate notice) held by a colleague instead. */
+  backfill: number;
+}
+
 /** Delivery rates per planned session (after leave is taken into account). */
 export const DELIVERY_RATES = {
   normal: { notScheduled: 0.02, clinicCancelled: 0.03, listCancelled: 0.045, backfill: 0.08 },
-  underDeliverer: { notScheduled: 0.12, clinicCancelled: 0.07, listCancelled: 0.07, backfill: 0 },
+  underDeliverer: { notScheduled: 0.18, clinicCancelled: 0.08, listCancelled: 0.08, backfill: 0 },
   /** The surgical under-deliverer's lists: beds and staff. */
   underDelivererSurgicalLists: { listCancelled: 0.28 },
   ophthalmologyBefore: { notScheduled: 0.06, clinicCancelled: 0.06, listCancelled: 0.07, backfill: 0.08 },
-  ophthalmologyAfter: { notScheduled: 0.01, clinicCancelled: 0.025, listCancelled: 0.025, backfill: 0.08 },
   /** Share of leave-affected sessions that appear in the extract as cancelled (the rest are simply absent). */
   leaveCancelledRecord: 0.5,
 } as const;
 
 /** Mean cataract cases per list before and after the ophthalmology change date. */
 export const CATARACT_CASES = { before: 7, after: 9 } as const;
+/** Ophthalmology patients per week after the change date, relative to the baseline. */
+export const OPHTHALMOLOGY_TARGET_RATIO = 1.18;
 /** Over-deliverers' additional sessions as a share of their planned clinic and list sessions a week. */
-export const OVER_DELIVERY_UPLIFT = 0.3;
+export const OVER_DELIVERY_UPLIFT = 0.22;
 /** Template drift: slots fall in equal steps from `from` to `to` over the period. */
 export const TEMPLATE_DRIFT = { from: 12, to: 8 } as const;
 
@@ -293,6 +304,7 @@ function round(x: number, places: number): number {
 }
 
 export interface PatternInputs {
+  calibration: OphthalmologyCalibration;
   seed: number;
   consultants: readonly ConsultantModel[];
   roles: PlantedRoles;
@@ -301,7 +313,7 @@ export interface PatternInputs {
 }
 
 /** Builds the patterns.json object. */
-export function summarisePatterns({ seed, consultants, roles, acc, months }: PatternInputs) {
+export function summarisePatterns({ seed, consultants, roles, acc, months, calibration }: PatternInputs) {
   const person = (c: ConsultantModel) => ({
     gmcNumber: c.gmcNumber,
     name: fullName(c),
@@ -364,9 +376,19 @@ export function summarisePatterns({ seed, consultants, roles, acc, months }: Pat
       ratio: ratio === null ? null : round(ratio, 3),
       allWeeksBeforeChange: summariseWindow(acc.allBefore),
       ratioVersusAllWeeksBefore: ratioAll === null ? null : round(ratioAll, 3),
+      targetRatio: OPHTHALMOLOGY_TARGET_RATIO,
       mechanism: {
-        before: { ...DELIVERY_RATES.ophthalmologyBefore, cataractCasesPerList: CATARACT_CASES.before },
-        after: { ...DELIVERY_RATES.ophthalmologyAfter, cataractCasesPerList: CATARACT_CASES.after },
+        before: {
+          ...DELIVERY_RATES.ophthalmologyBefore,
+          deliveredShareOfLeaveFreeClinics: calibration.deliveredShareBefore,
+          cataractCasesPerList: CATARACT_CASES.before,
+        },
+        after: {
+          ...calibration.afterRates,
+          deliveredShareOfLeaveFreeClinics: calibration.deliveredShareAfter,
+          cataractCasesPerList: CATARACT_CASES.after,
+        },
+        calibrationCapped: calibration.capped,
       },
     },
     dataQuality: {
