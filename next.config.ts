@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
-import { securityHeaders } from './lib/shared/security-headers';
+import { getEnv } from './lib/env';
+import { getSecurityHeaders } from './lib/shared/security-headers';
 
 const nextConfig: NextConfig = {
   // The embedded database, the WASM schema engine and the pg driver load native/WASM assets at run time:
@@ -13,7 +14,12 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      {
+        source: '/:path*',
+        headers: getSecurityHeaders({ isDevelopment: getEnv().NODE_ENV === 'development' }),
+      },
+    ];
   },
 };
 

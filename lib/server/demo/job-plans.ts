@@ -188,6 +188,12 @@ export function buildBasePattern(c: ConsultantModel, ctx: PlanBuildContext): Bas
   let clinics = rng.int(s.clinic.perWeek[0], s.clinic.perWeek[1]);
   if (lists + clinics > weekly) clinics = Math.max(1, weekly - lists);
   if (lists + clinics > weekly) lists = Math.max(0, weekly - clinics);
+  // Beyond two ward rounds (or other direct care) a week, give the time to more clinics and lists instead.
+  while (weekly - lists - clinics > 2) {
+    if (clinics < s.clinic.perWeek[1] + 1) clinics++;
+    else if (s.lists && lists < s.lists.perWeek[1] + 1) lists++;
+    else break;
+  }
   const filler = weekly - lists - clinics;
 
   const pickSlot = (periods: readonly PlanPeriod[], mask: SlotMask, avoidDays: ReadonlySet<number> = new Set()) => {
