@@ -41,7 +41,7 @@ export function HealthStatus() {
     text = 'Checking system status…';
   } else if (health.isError) {
     tone = 'negative';
-    text = 'System status: unknown · the health check did not respond';
+    text = 'System status: unknown · the health check could not be completed';
   } else {
     tone = STATUS_TONES[health.data.status];
     text = describeHealth(health.data);

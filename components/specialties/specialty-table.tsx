@@ -51,7 +51,7 @@ export function SpecialtyTable({ specialties }: { specialties: SpecialtyRow[] })
                   {group.divisionName}
                 </RowHeader>
               )}
-              <TableCell className="font-mono">{specialty.code}</TableCell>
+              <TableCell>{specialty.code}</TableCell>
               <TableCell>{specialty.name}</TableCell>
               <TableCell align="end">{formatNumber(specialty.consultantCount)}</TableCell>
             </TableRow>

@@ -48,7 +48,7 @@ export function ColumnHeader({ align = 'start', className, ...props }: CellProps
   return (
     <th
       scope="col"
-      className={classNames('px-3 py-3 align-bottom font-bold first:pl-0', ALIGN_CLASSES[align], className)}
+      className={classNames('px-3 py-3 align-bottom font-bold', ALIGN_CLASSES[align], className)}
       {...props}
     />
   );
@@ -64,17 +64,12 @@ export function RowHeader({
   return (
     <th
       scope={scope}
-      className={classNames('px-3 py-3 align-top font-bold first:pl-0', ALIGN_CLASSES[align], className)}
+      className={classNames('px-3 py-3 align-top font-bold', ALIGN_CLASSES[align], className)}
       {...props}
     />
   );
 }
 
 export function TableCell({ align = 'start', className, ...props }: CellProps<'td'>) {
-  return (
-    <td
-      className={classNames('px-3 py-3 align-top first:pl-0', ALIGN_CLASSES[align], className)}
-      {...props}
-    />
-  );
+  return <td className={classNames('px-3 py-3 align-top', ALIGN_CLASSES[align], className)} {...props} />;
 }

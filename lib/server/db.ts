@@ -106,6 +106,11 @@ export function getDatabase(): Promise<Database> {
   return globalForDatabase.fulfilDatabase;
 }
 
+/** Makes `database` the process's database (for the CLI and tests, which open their own). */
+export function useDatabase(database: Database): void {
+  globalForDatabase.fulfilDatabase = Promise.resolve(database);
+}
+
 /** The Prisma client of the process's database. */
 export async function getPrisma(): Promise<PrismaClient> {
   return (await getDatabase()).prisma;

@@ -2,7 +2,7 @@ import { isBankHoliday } from './bank-holidays';
 import { type Day, formatIsoDate, formatTime, isoWeekday, isWeekend, mondayOf } from './dates';
 import { occursOn } from './job-plans';
 import { isShortNotice, type LeaveIndex } from './leave';
-import { categoryOf, type ConsultantModel, type LeaveRecord, type PlanLine, type PlanVersion } from './model';
+import { type ConsultantModel, categoryOf, type LeaveRecord, type PlanLine, type PlanVersion } from './model';
 import {
   CATARACT_CASES,
   type ConsultantRole,
@@ -13,14 +13,13 @@ import {
   TEMPLATE_DRIFT,
 } from './patterns';
 import type { Rng } from './prng';
-import { CANCEL_REASONS, OPHTHALMOLOGY_CODE, type SpecialtyDef, UNKNOWN_GMC_NUMBERS } from './reference';
+import { CANCEL_REASONS, OPHTHALMOLOGY_CODE } from './reference';
 import type { ClinicSessionRow, ListPeriod, PlanPeriod, TheatreListRow } from './types';
 
 /**
  * Delivered activity: each consultant's worked job plan expanded into dated sessions (bank holidays skipped),
  * with leave, hospital cancellations and unscheduled slots applied, plus additional sessions (waiting-list
- * initiatives, annualised lines, backfill for colleagues). Also the activity of locums missing from
- * consultants.csv, and the data-quality faults (duplicates, missing timestamps).
+ * initiatives, annualised lines, backfill for colleagues), and the planted duplicates and missing timestamps.
  */
 
 export interface ActivityContext {
@@ -39,13 +38,13 @@ export interface ConsultantActivity {
   theatreLists: TheatreListRow[];
 }
 
-interface DraftClinic {
+export interface DraftClinic {
   day: Day;
   order: number;
   row: ClinicSessionRow;
 }
 
-interface DraftList {
+export interface DraftList {
   day: Day;
   order: number;
   row: TheatreListRow;
@@ -62,7 +61,12 @@ interface Occurrence {
 }
 
 /** Planned occurrences of the clinic and list lines of the worked versions, in [startDay, endDay]. */
-export function expandOccurrences(versions: readonly PlanVersion[], startDay: Day, endDay: Day, planned: Set<number>): Occurrence[] {
+export function expandOccurrences(
+  versions: readonly PlanVersion[],
+  startDay: Day,
+  endDay: Day,
+  planned: Set<number>,
+): Occurrence[] {
   const occurrences: Occurrence[] = [];
   for (const v of versions) {
     const from = Math.max(v.effectiveFrom, startDay);
@@ -82,7 +86,9 @@ export function expandOccurrences(versions: readonly PlanVersion[], startDay: Da
       }
     }
   }
-  return occurrences.sort((a, b) => a.day - b.day || PERIOD_ORDER[a.line.period ?? 'AM'] - PERIOD_ORDER[b.line.period ?? 'AM']);
+  return occurrences.sort(
+    (a, b) => a.day - b.day || PERIOD_ORDER[a.line.period ?? 'AM'] - PERIOD_ORDER[b.line.period ?? 'AM'],
+  );
 }
 
 function slotKey(day: Day, period: PlanPeriod): number {
@@ -102,7 +108,11 @@ function heldClinicCounts(template: number, newShare: number, productivity: numb
   const lateNotSeen = rng.binomial(booked - dna, 0.008);
   const unoutcomed = booked - dna - lateNotSeen > 0 && rng.chance(0.04) ? 1 : 0;
   const attended = booked - dna - lateNotSeen - unoutcomed;
-  const first = clamp(Math.round((attended * slotsNew) / Math.max(1, template) + rng.normal(0, 0.7)), 0, attended);
+  const first = clamp(
+    Math.round((attended * slotsNew) / Math.max(1, template) + rng.normal(0, 0.7)),
+    0,
+    attended,
+  );
   return {
     slots_new: slotsNew,
     slots_fu: template - slotsNew,
@@ -121,7 +131,8 @@ function heldClinicCounts(template: number, newShare: number, productivity: numb
 function heldListTimes(plannedStart: number, plannedEnd: number, rng: Rng) {
   const late = rng.chance(0.2) ? rng.int(0, 5) : Math.min(90, Math.round(5 + rng.exponential(18)));
   const r = rng.next();
-  const endOffset = r < 0.12 ? Math.round(rng.exponential(20)) : r < 0.35 ? rng.int(-5, 5) : -Math.round(rng.exponential(22));
+  const endOffset =
+    r < 0.12 ? Math.round(rng.exponential(20)) : r < 0.35 ? rng.int(-5, 5) : -Math.round(rng.exponential(22));
   const actualStart = plannedStart + late;
   const actualEnd = Math.max(actualStart + 45, plannedEnd + endOffset);
   return {
@@ -132,14 +143,14 @@ function heldListTimes(plannedStart: number, plannedEnd: number, rng: Rng) {
 }
 
 /** Session times for an activity in a period (additional sessions have no plan line). */
-function defaultTimes(kind: 'clinic' | 'list', period: ListPeriod): [number, number] {
+export function defaultTimes(kind: 'clinic' | 'list', period: ListPeriod): [number, number] {
   if (period === 'EVE') return [1050, 1230];
   if (period === 'ALL') return [510, 1050];
   if (kind === 'clinic') return period === 'AM' ? [540, 780] : [810, 1050];
   return period === 'AM' ? [510, 750] : [810, 1050];
 }
 
-class ConsultantActivityBuilder {
+export class ConsultantActivityBuilder {
   readonly clinics: DraftClinic[] = [];
   readonly lists: DraftList[] = [];
   private readonly used = new Set<number>();
@@ -161,7 +172,10 @@ class ConsultantActivityBuilder {
       times: [number, number];
       gmc?: string;
       additional: boolean;
-    } & ({ held: true; template: number } | { held: false; template: number; reason: string; cancelledOn: Day; patientsMoved: number }),
+    } & (
+      | { held: true; template: number }
+      | { held: false; template: number; reason: string; cancelledOn: Day; patientsMoved: number }
+    ),
   ): ClinicSessionRow {
     const { c, rng } = this;
     const s = c.specialty;
@@ -220,7 +234,10 @@ class ConsultantActivityBuilder {
     } else {
       this.used.add(slotKey(args.day, args.period));
     }
-    let times: Pick<TheatreListRow, 'actual_start' | 'actual_end' | 'cases_booked' | 'cases_done' | 'touch_minutes'>;
+    let times: Pick<
+      TheatreListRow,
+      'actual_start' | 'actual_end' | 'cases_booked' | 'cases_done' | 'touch_minutes'
+    >;
     if (args.held) {
       const t = heldListTimes(args.times[0], args.times[1], rng);
       const dayScale = args.period === 'ALL' ? 2 : 1;
@@ -231,7 +248,10 @@ class ConsultantActivityBuilder {
         cancelledOnDay = rng.binomial(booked, 0.05);
       } else {
         const ratio = s.lists?.bookingRatio ?? 1;
-        booked = Math.max(1, Math.round(rng.normal(args.expectedCases * dayScale * ratio * c.productivity, 0.7)));
+        booked = Math.max(
+          1,
+          Math.round(rng.normal(args.expectedCases * dayScale * ratio * c.productivity, 0.7)),
+        );
         cancelledOnDay = rng.binomial(booked, 0.07);
       }
       times = {
@@ -242,7 +262,13 @@ class ConsultantActivityBuilder {
         touch_minutes: t.touch,
       };
     } else {
-      times = { actual_start: null, actual_end: null, cases_booked: args.casesBooked, cases_done: 0, touch_minutes: null };
+      times = {
+        actual_start: null,
+        actual_end: null,
+        cases_booked: args.casesBooked,
+        cases_done: 0,
+        touch_minutes: null,
+      };
     }
     const row: TheatreListRow = {
       list_id: '',
@@ -285,7 +311,8 @@ function isFreeAt(x: ConsultantModel, day: Day, period: PlanPeriod, isAllDay: bo
     if (day < v.effectiveFrom || (v.effectiveTo !== null && day > v.effectiveTo)) continue;
     for (const line of v.lines) {
       if (line.dayOfWeek !== weekday || categoryOf(line.activityType) === null) continue;
-      if (line.period === period || (isAllDay && (line.period === 'AM' || line.period === 'PM'))) return false;
+      if (line.period === period || (isAllDay && (line.period === 'AM' || line.period === 'PM')))
+        return false;
     }
   }
   return true;
@@ -330,24 +357,46 @@ export function generateActivity(
     const code = line.linkedCode ?? `${s.abbrev}-UNLINKED`;
     const listPeriod: ListPeriod = isAllDay ? 'ALL' : period;
     const times: [number, number] = isAllDay ? [510, 1050] : [line.startMinute ?? 540, line.endMinute ?? 780];
-    const template = role.driftClinicCode !== null && code === role.driftClinicCode ? driftTemplate(day, startDay, endDay) : (line.expectedOutput ?? 10);
+    const template =
+      role.driftClinicCode !== null && code === role.driftClinicCode
+        ? driftTemplate(day, startDay, endDay)
+        : (line.expectedOutput ?? 10);
     const isCataract = s.code === OPHTHALMOLOGY_CODE && category === 'list';
     const cataractMean = day >= changeDay ? CATARACT_CASES.after : CATARACT_CASES.before;
-    const listArgs = { day, period: listPeriod, code, times, expectedCases: line.expectedOutput ?? 4, isCataract, cataractMean };
+    const listArgs = {
+      day,
+      period: listPeriod,
+      code,
+      times,
+      expectedCases: line.expectedOutput ?? 4,
+      isCataract,
+      cataractMean,
+    };
     tally.plannedClinicalSessions += sessions;
     if (category === 'list') tally.listsPlanned++;
 
     const onLeave = leave.covering(day, period) ?? (isAllDay ? leave.covering(day, 'PM') : undefined);
     if (onLeave) {
       if (onLeave.isPlantedShortNotice) tally.shortNoticeLeaveSessions += sessions;
-      const isAbsence = onLeave.type === 'sick' || onLeave.type === 'parental' || onLeave.type === 'compassionate';
+      const isAbsence =
+        onLeave.type === 'sick' || onLeave.type === 'parental' || onLeave.type === 'compassionate';
       const rates = ratesFor(c, role, day, ctx);
       const colleague = colleagues.length > 0 ? rng.pick(colleagues) : null;
       const colleagueFree = colleague !== null && isFreeAt(colleague, day, period, isAllDay);
       if (!isAbsence && !isShortNotice(onLeave) && colleague && colleagueFree && rng.chance(rates.backfill)) {
         // A colleague takes over the clinic or list: delivered for them, as an additional session.
         const b = builderFor(colleague);
-        if (category === 'clinic') b.clinic({ day, period, code, times, gmc: colleague.gmcNumber, additional: true, held: true, template });
+        if (category === 'clinic')
+          b.clinic({
+            day,
+            period,
+            code,
+            times,
+            gmc: colleague.gmcNumber,
+            additional: true,
+            held: true,
+            template,
+          });
         else b.list({ ...listArgs, gmc: colleague.gmcNumber, additional: true, held: true });
         acc.tally(colleague.gmcNumber).additionalFlagged++;
         continue;
@@ -357,8 +406,28 @@ export function generateActivity(
         const reason = isAbsence ? CANCEL_REASONS.sickness : CANCEL_REASONS.leave;
         const cancelledOn = leaveCancelledOn(onLeave, day, rng);
         const moved = day - cancelledOn < 42 ? Math.round(template * 0.7) : 0;
-        if (category === 'clinic') builder.clinic({ day, period, code, times, additional: false, held: false, template, reason, cancelledOn, patientsMoved: moved });
-        else builder.list({ ...listArgs, additional: false, held: false, reason, cancelledOn, casesBooked: moved > 0 ? (line.expectedOutput ?? 4) : 0 });
+        if (category === 'clinic')
+          builder.clinic({
+            day,
+            period,
+            code,
+            times,
+            additional: false,
+            held: false,
+            template,
+            reason,
+            cancelledOn,
+            patientsMoved: moved,
+          });
+        else
+          builder.list({
+            ...listArgs,
+            additional: false,
+            held: false,
+            reason,
+            cancelledOn,
+            casesBooked: moved > 0 ? (line.expectedOutput ?? 4) : 0,
+          });
       }
       continue;
     }
@@ -366,29 +435,62 @@ export function generateActivity(
     const rates = ratesFor(c, role, day, ctx);
     if (rng.chance(rates.notScheduled)) continue;
     const cancelRate =
-      category === 'list' ? (role.isSurgicalUnderDeliverer ? DELIVERY_RATES.underDelivererSurgicalLists.listCancelled : rates.listCancelled) : rates.clinicCancelled;
+      category === 'list'
+        ? role.isSurgicalUnderDeliverer
+          ? DELIVERY_RATES.underDelivererSurgicalLists.listCancelled
+          : rates.listCancelled
+        : rates.clinicCancelled;
     if (rng.chance(cancelRate)) {
       if (category === 'clinic') {
         const reason = rng.pick(CANCEL_REASONS.clinicHospital);
         const cancelledOn = day - rng.int(1, 28);
-        builder.clinic({ day, period, code, times, additional: false, held: false, template, reason, cancelledOn, patientsMoved: Math.round(template * 0.85) });
+        builder.clinic({
+          day,
+          period,
+          code,
+          times,
+          additional: false,
+          held: false,
+          template,
+          reason,
+          cancelledOn,
+          patientsMoved: Math.round(template * 0.85),
+        });
       } else {
-        const reason = role.isSurgicalUnderDeliverer ? rng.pick(CANCEL_REASONS.listPressure) : rng.pick(CANCEL_REASONS.listHospital);
+        const reason = role.isSurgicalUnderDeliverer
+          ? rng.pick(CANCEL_REASONS.listPressure)
+          : rng.pick(CANCEL_REASONS.listHospital);
         const cancelledOn = reason === 'No beds' ? day - rng.int(0, 1) : day - rng.int(0, 14);
-        builder.list({ ...listArgs, additional: false, held: false, reason, cancelledOn, casesBooked: line.expectedOutput ?? 4 });
+        builder.list({
+          ...listArgs,
+          additional: false,
+          held: false,
+          reason,
+          cancelledOn,
+          casesBooked: line.expectedOutput ?? 4,
+        });
         tally.listsHospitalCancelled++;
       }
       continue;
     }
     tally.deliveredPlanned += sessions;
-    if (category === 'clinic') builder.clinic({ day, period, code, times, additional: false, held: true, template });
+    if (category === 'clinic')
+      builder.clinic({ day, period, code, times, additional: false, held: true, template });
     else builder.list({ ...listArgs, additional: false, held: true });
   }
 
   addAnnualisedSessions(c, builder, leave, planned, rng, ctx);
   addWaitingListInitiatives(c, role, builder, leave, planned, rng, ctx);
   if (role.unlinkedClinicCode) {
-    tally.unlinkedSessions += addUnlinkedSessions(c, role.unlinkedClinicCode, builder, leave, planned, rng, ctx);
+    tally.unlinkedSessions += addUnlinkedSessions(
+      c,
+      role.unlinkedClinicCode,
+      builder,
+      leave,
+      planned,
+      rng,
+      ctx,
+    );
   }
 
   const clinics = [...builder.clinics];
@@ -440,7 +542,12 @@ function addAnnualisedSessions(
 }
 
 /** Clinics and lists a week from the consultant's latest worked plan (fortnightly lines count a half). */
-function plannedPerWeek(c: ConsultantModel): { clinics: number; lists: number; listCode: string | null; listExpected: number } {
+function plannedPerWeek(c: ConsultantModel): {
+  clinics: number;
+  lists: number;
+  listCode: string | null;
+  listExpected: number;
+} {
   const v = c.workedVersions[c.workedVersions.length - 1];
   let clinics = 0;
   let lists = 0;
@@ -476,7 +583,11 @@ function addWaitingListInitiatives(
   const listShare = perWeek.lists / total;
   const tally = ctx.acc.tally(c.gmcNumber);
   for (let monday = mondayOf(ctx.startDay); monday <= ctx.endDay; monday += 7) {
-    const n = role.isOverDeliverer ? rng.count(total * OVER_DELIVERY_UPLIFT) : rng.chance(c.additionalRate) ? 1 : 0;
+    const n = role.isOverDeliverer
+      ? rng.count(total * OVER_DELIVERY_UPLIFT)
+      : rng.chance(c.additionalRate)
+        ? 1
+        : 0;
     for (let i = 0; i < n; i++) {
       const asList = s.lists !== undefined && perWeek.listCode !== null && rng.chance(listShare);
       for (let attempt = 0; attempt < 4; attempt++) {
@@ -544,17 +655,50 @@ function addUnlinkedSessions(
     const period: PlanPeriod = rng.chance(0.5) ? 'AM' : 'PM';
     if (isWeekend(day) || isBankHoliday(day) || leave.touches(day)) continue;
     if (planned.has(slotKey(day, period)) || builder.isUsed(day, period)) continue;
-    builder.clinic({ day, period, code, times: defaultTimes('clinic', period), additional: false, held: true, template: c.specialty.clinic.expected[0] });
+    builder.clinic({
+      day,
+      period,
+      code,
+      times: defaultTimes('clinic', period),
+      additional: false,
+      held: true,
+      template: c.specialty.clinic.expected[0],
+    });
     made++;
   }
   return made;
 }
 
+/**
+ * A planted duplicate: the same session recorded a second time in the source system under a new id (as when a
+ * clinic is keyed in twice). Ids stay unique, so the file imports; the duplicate shows as two records for one
+ * consultant, date, period and clinic or theatre — a data-quality fault for the dashboards to find.
+ */
+export function duplicateRecord<Row extends object, Key extends keyof Row & string>(row: Row, idKey: Key): Row {
+  return { ...row, [idKey]: `${String(row[idKey])}-2` };
+}
+
 /** Sorts, assigns ids, records ophthalmology numbers, and plants duplicates and missing timestamps. */
-function finalise(ownerIndex: number, clinics: DraftClinic[], lists: DraftList[], rng: Rng, acc: PatternAccumulator): ConsultantActivity {
+export function finalise(
+  ownerIndex: number,
+  clinics: DraftClinic[],
+  lists: DraftList[],
+  rng: Rng,
+  acc: PatternAccumulator,
+): ConsultantActivity {
   const byTime = <T extends { day: Day; order: number }>(a: T, b: T) => a.day - b.day || a.order - b.order;
-  clinics.sort((a, b) => byTime(a, b) || a.row.clinic_code.localeCompare(b.row.clinic_code) || a.row.gmc_number.localeCompare(b.row.gmc_number));
-  lists.sort((a, b) => byTime(a, b) || a.row.theatre_code.localeCompare(b.row.theatre_code) || a.row.gmc_number.localeCompare(b.row.gmc_number));
+  clinics.sort(
+    (a, b) =>
+      byTime(a, b) ||
+      a.row.clinic_code.localeCompare(b.row.clinic_code) ||
+      a.row.gmc_number.localeCompare(b.row.gmc_number),
+  );
+  lists.sort(
+    (a, b) =>
+      byTime(a, b) ||
+      a.row.theatre_code.localeCompare(b.row.theatre_code) ||
+      a.row.gmc_number.localeCompare(b.row.gmc_number),
+  );
   const prefix = String(ownerIndex + 1).padStart(4, '0');
   clinics.forEach((d, i) => {
     d.row.session_id = `CS${prefix}${String(i + 1).padStart(5, '0')}`;
@@ -575,108 +719,19 @@ function finalise(ownerIndex: number, clinics: DraftClinic[], lists: DraftList[]
   for (const d of clinics) {
     clinicSessions.push(d.row);
     if (rng.chance(DUPLICATE_CLINIC_RATE)) {
-      clinicSessions.push({ ...d.row });
-      acc.duplicateClinicSessionIds.push(d.row.session_id);
+      const copy = duplicateRecord(d.row, 'session_id');
+      clinicSessions.push(copy);
+      acc.duplicateClinicSessionIds.push(copy.session_id);
     }
   }
   const theatreLists: TheatreListRow[] = [];
   for (const d of lists) {
     theatreLists.push(d.row);
     if (rng.chance(DUPLICATE_LIST_RATE)) {
-      theatreLists.push({ ...d.row });
-      acc.duplicateTheatreListIds.push(d.row.list_id);
+      const copy = duplicateRecord(d.row, 'list_id');
+      theatreLists.push(copy);
+      acc.duplicateTheatreListIds.push(copy.list_id);
     }
   }
   return { clinicSessions, theatreLists };
-}
-
-interface LocumDef {
-  gmc: string;
-  specialty: SpecialtyDef;
-  kind: 'clinic' | 'list';
-  code: string;
-  weekday: number;
-  period: PlanPeriod;
-  weeks: number;
-}
-
-/**
- * Activity of locums whose GMC numbers are not in consultants.csv (data-quality fault), with at least one
- * duplicate clinic session, one duplicate list and one list missing its timestamps, whatever the trust size.
- */
-export function generateUnknownConsultantActivity(specialties: readonly SpecialtyDef[], scale: number, rng: Rng, ctx: ActivityContext): ConsultantActivity {
-  const byCode = (code: string) => specialties.find((s) => s.code === code) ?? (specialties[0] as SpecialtyDef);
-  const [g1, g2, g3] = UNKNOWN_GMC_NUMBERS;
-  const locums: LocumDef[] = [
-    { gmc: g1, specialty: byCode('110'), kind: 'clinic', code: 'TRO-C-LOC-01', weekday: 2, period: 'AM', weeks: 24 * scale },
-    { gmc: g2, specialty: byCode('320'), kind: 'clinic', code: 'CL9001', weekday: 4, period: 'PM', weeks: 18 * scale },
-    { gmc: g3, specialty: byCode('100'), kind: 'list', code: 'TH01', weekday: 5, period: 'PM', weeks: 10 * scale },
-  ];
-  const clinics: DraftClinic[] = [];
-  const lists: DraftList[] = [];
-  for (const locum of locums) {
-    const model: ConsultantModel = {
-      index: -1,
-      gmcNumber: locum.gmc,
-      title: 'Dr',
-      firstName: 'Locum',
-      lastName: locum.gmc,
-      email: '',
-      specialty: locum.specialty,
-      contractedPas: 10,
-      dccPas: 8,
-      spaPas: 2,
-      productivity: 0.95,
-      additionalRate: 0,
-      planCurrency: 'none',
-      exportedVersions: [],
-      workedVersions: [],
-      planChange: null,
-    };
-    const builder = new ConsultantActivityBuilder(model, rng);
-    const span = ctx.endDay - ctx.startDay;
-    let monday = mondayOf(ctx.startDay + rng.int(14, Math.max(15, span - locum.weeks * 7 - 14)));
-    for (let w = 0; w < locum.weeks && monday + 7 <= ctx.endDay; w++, monday += 7) {
-      const day = monday + locum.weekday - 1;
-      if (isBankHoliday(day) || day < ctx.startDay || day > ctx.endDay || isoWeekday(day) !== locum.weekday) continue;
-      if (locum.kind === 'clinic') {
-        builder.clinic({ day, period: locum.period, code: locum.code, times: defaultTimes('clinic', locum.period), additional: false, held: true, template: 10 });
-        ctx.acc.unknownGmc.clinicSessions++;
-      } else {
-        builder.list({
-          day,
-          period: locum.period,
-          code: locum.code,
-          times: defaultTimes('list', locum.period),
-          additional: false,
-          held: true,
-          expectedCases: 4,
-          isCataract: false,
-          cataractMean: 0,
-        });
-        ctx.acc.unknownGmc.theatreLists++;
-      }
-    }
-    clinics.push(...builder.clinics);
-    lists.push(...builder.lists);
-  }
-  const result = finalise(9998, clinics, lists, rng, ctx.acc);
-  // Guarantee one of each fault even in a small trust.
-  const firstClinic = result.clinicSessions[0];
-  if (firstClinic && ctx.acc.duplicateClinicSessionIds.length === 0) {
-    result.clinicSessions.splice(1, 0, { ...firstClinic });
-    ctx.acc.duplicateClinicSessionIds.push(firstClinic.session_id);
-  }
-  const firstList = result.theatreLists[0];
-  if (firstList && ctx.acc.duplicateTheatreListIds.length === 0) {
-    result.theatreLists.splice(1, 0, { ...firstList });
-    ctx.acc.duplicateTheatreListIds.push(firstList.list_id);
-  }
-  const lastList = result.theatreLists[result.theatreLists.length - 1];
-  if (lastList && lastList !== firstList && ctx.acc.missingTimestampListIds.length === 0) {
-    lastList.actual_start = null;
-    lastList.actual_end = null;
-    ctx.acc.missingTimestampListIds.push(lastList.list_id);
-  }
-  return result;
 }

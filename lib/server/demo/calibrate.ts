@@ -1,7 +1,7 @@
 import { expandOccurrences } from './activity';
 import type { Day } from './dates';
 import type { LeaveIndex } from './leave';
-import { categoryOf, type ConsultantModel } from './model';
+import { type ConsultantModel, categoryOf } from './model';
 import { CATARACT_CASES, DELIVERY_RATES, type DeliveryRates, OPHTHALMOLOGY_TARGET_RATIO } from './patterns';
 
 /**
@@ -43,21 +43,31 @@ export function calibrateOphthalmology(
       if (!inBaseline && !inAfter) continue;
       if (leave.covering(day, line.period ?? 'AM')) continue;
       const isClinic = categoryOf(line.activityType) === 'clinic';
-      const patients = (mean: number) => (isClinic ? (line.expectedOutput ?? 10) * ATTENDED_PER_SLOT : mean) * c.productivity;
-      if (inBaseline) expectedBaseline += patients(CATARACT_CASES.before) * (isClinic ? pClinicBefore : pListBefore);
+      const patients = (mean: number) =>
+        (isClinic ? (line.expectedOutput ?? 10) * ATTENDED_PER_SLOT : mean) * c.productivity;
+      if (inBaseline)
+        expectedBaseline += patients(CATARACT_CASES.before) * (isClinic ? pClinicBefore : pListBefore);
       if (inAfter) potentialAfter += patients(CATARACT_CASES.after);
     }
   }
   const baselineDays = baseline.to - baseline.from + 1;
   const afterDays = after.to - after.from + 1;
-  let delivered = potentialAfter > 0 ? (OPHTHALMOLOGY_TARGET_RATIO * expectedBaseline * afterDays) / (baselineDays * potentialAfter) : 0.97;
+  let delivered =
+    potentialAfter > 0
+      ? (OPHTHALMOLOGY_TARGET_RATIO * expectedBaseline * afterDays) / (baselineDays * potentialAfter)
+      : 0.97;
   const capped = delivered > 0.99;
   delivered = Math.min(0.99, delivered);
   const loss = 1 - delivered;
   const notScheduled = round4(loss * 0.4);
   const cancelled = round4(1 - delivered / (1 - notScheduled));
   return {
-    afterRates: { notScheduled, clinicCancelled: cancelled, listCancelled: cancelled, backfill: before.backfill },
+    afterRates: {
+      notScheduled,
+      clinicCancelled: cancelled,
+      listCancelled: cancelled,
+      backfill: before.backfill,
+    },
     deliveredShareBefore: round4(pClinicBefore),
     deliveredShareAfter: round4(delivered),
     capped,

@@ -27,7 +27,9 @@ export function civilFromDay(value: Day): { year: number; month: number; day: nu
   const z = value + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -70,7 +72,8 @@ export function addMonths(value: Day, months: number): Day {
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;
   const first = dayFromCivil(targetYear, targetMonth, 1);
-  const next = targetMonth === 12 ? dayFromCivil(targetYear + 1, 1, 1) : dayFromCivil(targetYear, targetMonth + 1, 1);
+  const next =
+    targetMonth === 12 ? dayFromCivil(targetYear + 1, 1, 1) : dayFromCivil(targetYear, targetMonth + 1, 1);
   return first + Math.min(day, next - first) - 1;
 }
 

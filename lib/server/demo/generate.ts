@@ -1,5 +1,5 @@
-import { en, en_GB, Faker } from '@faker-js/faker';
-import { type ActivityContext, generateActivity, generateUnknownConsultantActivity } from './activity';
+import { en, en_GB, Faker, generateMersenne53Randomizer } from '@faker-js/faker';
+import { type ActivityContext, generateActivity } from './activity';
 import { BANK_HOLIDAY_COVERAGE } from './bank-holidays';
 import { calibrateOphthalmology } from './calibrate';
 import { addMonths, type Day, formatIsoDate, parseIsoDate } from './dates';
@@ -12,6 +12,7 @@ import {
   toJobPlanRows,
 } from './job-plans';
 import { generateLeave, LeaveIndex, toLeaveRows } from './leave';
+import { generateUnknownConsultantActivity } from './locums';
 import { type ConsultantModel, fullName } from './model';
 import { NHS_NAMES } from './names';
 import {
@@ -105,7 +106,10 @@ export function resolveDemoTrustOptions(options: DemoTrustOptions = {}): Resolve
   }
   const endDay = parseIsoDate(endDate);
   const startDay = addMonths(endDay, -months) + 1;
-  if (startDay < parseIsoDate(BANK_HOLIDAY_COVERAGE.from) || endDay > parseIsoDate(BANK_HOLIDAY_COVERAGE.to)) {
+  if (
+    startDay < parseIsoDate(BANK_HOLIDAY_COVERAGE.from) ||
+    endDay > parseIsoDate(BANK_HOLIDAY_COVERAGE.to)
+  ) {
     throw new RangeError(
       `activity ${formatIsoDate(startDay)}..${endDate} is outside the bank holidays known (${BANK_HOLIDAY_COVERAGE.from}..${BANK_HOLIDAY_COVERAGE.to})`,
     );
@@ -117,7 +121,12 @@ function reference(): DemoReference {
   return {
     organisation: { ...DEMO_ORGANISATION },
     divisions: DIVISIONS.map((d) => ({ ...d })),
-    specialties: SPECIALTIES.map((s) => ({ code: s.code, name: s.name, shortName: s.shortName, divisionCode: s.divisionCode })),
+    specialties: SPECIALTIES.map((s) => ({
+      code: s.code,
+      name: s.name,
+      shortName: s.shortName,
+      divisionCode: s.divisionCode,
+    })),
   };
 }
 
@@ -144,7 +153,11 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
   const endDay: Day = parseIsoDate(resolved.endDate);
   const root = new Rng(`fulfil-demo:${resolved.seed}`);
 
-  const faker = new Faker({ locale: [NHS_NAMES, en_GB, en] });
+  // A seeded randomizer from the start: faker's default one would draw its initial seed from Math.random().
+  const faker = new Faker({
+    locale: [NHS_NAMES, en_GB, en],
+    randomizer: generateMersenne53Randomizer(resolved.seed),
+  });
   faker.seed(resolved.seed);
   const consultants = generateConsultants(resolved.consultants, root.fork('people'), faker);
 
@@ -165,12 +178,17 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
     if (role.isUnderDeliverer) c.additionalRate = 0;
     assignPlanVersions(c, base, roles.currencyOf(c), planContext, {
       protectedCode: role.driftClinicCode,
-      moveOnly: c.specialty.code === OPHTHALMOLOGY_CODE || role.isUnderDeliverer || role.isOverDeliverer || role.driftClinicCode !== null,
+      moveOnly:
+        c.specialty.code === OPHTHALMOLOGY_CODE ||
+        role.isUnderDeliverer ||
+        role.isOverDeliverer ||
+        role.driftClinicCode !== null,
     });
   });
 
   const colleagues = new Map<string, ConsultantModel[]>();
-  for (const c of consultants) colleagues.set(c.specialty.code, [...(colleagues.get(c.specialty.code) ?? []), c]);
+  for (const c of consultants)
+    colleagues.set(c.specialty.code, [...(colleagues.get(c.specialty.code) ?? []), c]);
   const changeDay = ophthalmologyChangeDay(endDay);
   const acc = new PatternAccumulator(startDay, endDay, changeDay);
 
@@ -186,7 +204,9 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
     });
   };
   const calibration = calibrateOphthalmology(
-    consultants.filter((c) => c.specialty.code === OPHTHALMOLOGY_CODE).map((c) => ({ consultant: c, leave: new LeaveIndex(leaveOf(c)) })),
+    consultants
+      .filter((c) => c.specialty.code === OPHTHALMOLOGY_CODE)
+      .map((c) => ({ consultant: c, leave: new LeaveIndex(leaveOf(c)) })),
     acc.baseline,
     acc.after,
     startDay,
@@ -209,11 +229,22 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
     for (const c of consultants) {
       const leaveRecords = leaveOf(c);
       acc.recordLeave(c, leaveRecords);
-      const activity = generateActivity(c, roles.roleOf(c), new LeaveIndex(leaveRecords), root.fork(`activity/${c.index}`), activityContext);
+      const activity = generateActivity(
+        c,
+        roles.roleOf(c),
+        new LeaveIndex(leaveRecords),
+        root.fork(`activity/${c.index}`),
+        activityContext,
+      );
       yield { ...activity, leave: toLeaveRows(c, leaveRecords) };
     }
     const scale = Math.max(1, Math.round(consultants.length / 150));
-    const unknown = generateUnknownConsultantActivity(SPECIALTIES, scale, root.fork('unknown-gmc'), activityContext);
+    const unknown = generateUnknownConsultantActivity(
+      SPECIALTIES,
+      scale,
+      root.fork('unknown-gmc'),
+      activityContext,
+    );
     yield { ...unknown, leave: [] };
     finished = true;
   }
@@ -226,7 +257,14 @@ export function createDemoTrustStream(options: DemoTrustOptions = {}): DemoTrust
     chunks,
     patterns: () => {
       if (!finished) throw new Error('patterns() is available once chunks() has been iterated to the end');
-      return summarisePatterns({ seed: resolved.seed, consultants, roles, acc, months: resolved.months, calibration });
+      return summarisePatterns({
+        seed: resolved.seed,
+        consultants,
+        roles,
+        acc,
+        months: resolved.months,
+        calibration,
+      });
     },
   };
 }
@@ -236,7 +274,11 @@ function clinicalWeekdays(c: ConsultantModel): number[] {
   const days = new Set<number>();
   for (const v of c.workedVersions) {
     for (const line of v.lines) {
-      if (line.dayOfWeek !== null && line.dayOfWeek <= 5 && (line.activityType === 'outpatient_clinic' || line.activityType.endsWith('_list'))) {
+      if (
+        line.dayOfWeek !== null &&
+        line.dayOfWeek <= 5 &&
+        (line.activityType === 'outpatient_clinic' || line.activityType.endsWith('_list'))
+      ) {
         days.add(line.dayOfWeek);
       }
     }

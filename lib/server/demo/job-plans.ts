@@ -1,5 +1,19 @@
-import { type Day, formatIsoDate, formatTime, mondayOf, startOfMonth, WEEKDAY_NAMES, type Weekday } from './dates';
-import { categoryOf, type ConsultantModel, type PlanCurrency, type PlanLine, type PlanVersion } from './model';
+import {
+  type Day,
+  formatIsoDate,
+  formatTime,
+  mondayOf,
+  startOfMonth,
+  WEEKDAY_NAMES,
+  type Weekday,
+} from './dates';
+import {
+  type ConsultantModel,
+  categoryOf,
+  type PlanCurrency,
+  type PlanLine,
+  type PlanVersion,
+} from './model';
 import type { Rng } from './prng';
 import type { SpecialtyDef } from './reference';
 import type { ActivityType, JobPlanRow, PlanPeriod } from './types';
@@ -115,7 +129,8 @@ export interface BasePattern {
 
 /** Session times (minutes) by activity and period. */
 function timesFor(type: ActivityType, period: PlanPeriod, paValue: number): [number, number] {
-  if (period === 'EVE') return type === 'outpatient_clinic' ? [1050, 1230] : [1050, 1050 + Math.round(paValue * 180)];
+  if (period === 'EVE')
+    return type === 'outpatient_clinic' ? [1050, 1230] : [1050, 1050 + Math.round(paValue * 180)];
   const am = period === 'AM';
   switch (type) {
     case 'outpatient_clinic':
@@ -196,7 +211,11 @@ export function buildBasePattern(c: ConsultantModel, ctx: PlanBuildContext): Bas
   }
   const filler = weekly - lists - clinics;
 
-  const pickSlot = (periods: readonly PlanPeriod[], mask: SlotMask, avoidDays: ReadonlySet<number> = new Set()) => {
+  const pickSlot = (
+    periods: readonly PlanPeriod[],
+    mask: SlotMask,
+    avoidDays: ReadonlySet<number> = new Set(),
+  ) => {
     const free = grid.freeSlots(periods, mask);
     const preferred = free.filter((x) => !avoidDays.has(x.day));
     const pool = preferred.length > 0 ? preferred : free;
@@ -206,7 +225,9 @@ export function buildBasePattern(c: ConsultantModel, ctx: PlanBuildContext): Bas
 
   // Lists first: they need a theatre as well as a free slot.
   if (s.lists && lists >= 2 && rng.chance(s.lists.allDayShare)) {
-    const days = ([1, 2, 3, 4, 5] as Weekday[]).filter((d) => grid.isFree(d, 'AM', BOTH) && grid.isFree(d, 'PM', BOTH));
+    const days = ([1, 2, 3, 4, 5] as Weekday[]).filter(
+      (d) => grid.isFree(d, 'AM', BOTH) && grid.isFree(d, 'PM', BOTH),
+    );
     const day = rng.pick(days);
     const code = ctx.theatres.allocate(s.lists.theatrePrefix, day, ['AM', 'PM']);
     const expected = rng.int(s.lists.expected[0], s.lists.expected[1]);
@@ -250,7 +271,8 @@ export function buildBasePattern(c: ConsultantModel, ctx: PlanBuildContext): Bas
     );
   }
   for (let i = 0; i < filler; i++) {
-    const slot = pickSlot(s.fillerActivity === 'ward_round' ? ['AM'] : ['AM', 'PM'], BOTH) ?? pickSlot(['PM'], BOTH);
+    const slot =
+      pickSlot(s.fillerActivity === 'ward_round' ? ['AM'] : ['AM', 'PM'], BOTH) ?? pickSlot(['PM'], BOTH);
     if (!slot) break;
     grid.take(slot.day, slot.period, BOTH);
     lines.push(slotLine(s.fillerActivity, s.code, slot.day, slot.period, 1));
@@ -332,7 +354,7 @@ function placeNonClinical(
 ): void {
   let left = round3(pas);
   while (left > 0.001) {
-    const unit = left >= 1 ? 1 : left;
+    const unit = Math.min(1, left);
     const fortnightly = unit < 1 && type !== 'mdt' && rng.chance(0.35);
     const offset = rng.int(0, 1);
     const mask: SlotMask = fortnightly ? (offset === 0 ? 1 : 2) : BOTH;
@@ -354,7 +376,8 @@ function placeNonClinical(
 
 export function sortLines(lines: PlanLine[]): PlanLine[] {
   return lines.sort((a, b) => {
-    if (a.dayOfWeek === null || b.dayOfWeek === null) return (a.dayOfWeek === null ? 1 : 0) - (b.dayOfWeek === null ? 1 : 0);
+    if (a.dayOfWeek === null || b.dayOfWeek === null)
+      return (a.dayOfWeek === null ? 1 : 0) - (b.dayOfWeek === null ? 1 : 0);
     return (
       a.dayOfWeek - b.dayOfWeek ||
       PERIOD_ORDER[a.period ?? 'AM'] - PERIOD_ORDER[b.period ?? 'AM'] ||
@@ -389,7 +412,13 @@ export function assignPlanVersions(
 ): void {
   const { rng, startDay, endDay } = ctx;
   const jobPlanId = `JP${String(c.index + 1).padStart(5, '0')}`;
-  const version = (n: number, from: Day, to: Day | null, agreedOn: Day | null, lines: PlanLine[]): PlanVersion => ({
+  const version = (
+    n: number,
+    from: Day,
+    to: Day | null,
+    agreedOn: Day | null,
+    lines: PlanLine[],
+  ): PlanVersion => ({
     jobPlanId,
     version: n,
     status: agreedOn === null ? 'draft' : 'agreed',
@@ -426,7 +455,10 @@ export function assignPlanVersions(
       // Agreed for a year that ended before the extract's end date, never renewed; the consultant works on.
       const from = endDay - rng.int(420, 600);
       const exported = version(1, from, from + 364, from - rng.int(5, 40), base.lines);
-      const workedFrom = from <= startDay ? from : from - Math.ceil((from - startDay) / CYCLE_SAFE_SHIFT_DAYS) * CYCLE_SAFE_SHIFT_DAYS;
+      const workedFrom =
+        from <= startDay
+          ? from
+          : from - Math.ceil((from - startDay) / CYCLE_SAFE_SHIFT_DAYS) * CYCLE_SAFE_SHIFT_DAYS;
       c.exportedVersions = [exported];
       c.workedVersions = [{ ...exported, effectiveFrom: workedFrom, effectiveTo: null }];
       return;
@@ -461,13 +493,17 @@ function changePattern(
   options: VersionOptions,
 ): string {
   const { rng } = ctx;
-  const kind = options.moveOnly ? 'move' : rng.weighted<'move' | 'convert' | 'reduce'>([
-    ['move', 6],
-    ['convert', 2],
-    ['reduce', 2],
-  ]);
+  const kind = options.moveOnly
+    ? 'move'
+    : rng.weighted<'move' | 'convert' | 'reduce'>([
+        ['move', 6],
+        ['convert', 2],
+        ['reduce', 2],
+      ]);
   if (kind === 'convert') {
-    const filler = lines.find((l) => l.activityType === c.specialty.fillerActivity && l.dayOfWeek !== null && l.cycleWeeks === 1);
+    const filler = lines.find(
+      (l) => l.activityType === c.specialty.fillerActivity && l.dayOfWeek !== null && l.cycleWeeks === 1,
+    );
     if (filler?.dayOfWeek && filler.period) {
       const s = c.specialty;
       const [startMinute, endMinute] = timesFor('outpatient_clinic', filler.period, 1);
@@ -483,7 +519,11 @@ function changePattern(
   }
   if (kind === 'reduce') {
     const clinic = lines.find(
-      (l) => l.activityType === 'outpatient_clinic' && l.cycleWeeks === 1 && l.dayOfWeek !== null && l.linkedCode !== options.protectedCode,
+      (l) =>
+        l.activityType === 'outpatient_clinic' &&
+        l.cycleWeeks === 1 &&
+        l.dayOfWeek !== null &&
+        l.linkedCode !== options.protectedCode,
     );
     if (clinic?.dayOfWeek && clinic.period) {
       const offset = rng.int(0, 1);
@@ -515,12 +555,32 @@ function changePattern(
   const line = movable.length > 0 ? rng.pick(movable) : null;
   if (!line?.dayOfWeek || !line.period) return 'job plan re-agreed without changes to sessions';
   const free = grid.freeSlots(['AM', 'PM'], BOTH).filter((x) => x.day !== line.dayOfWeek);
-  if (free.length === 0) return 'job plan re-agreed without changes to sessions';
-  const slot = rng.pick(free);
+  // With no free slot, trade places with a weekly SPA, admin, MDT or other session on another day.
+  const swappable = lines.filter(
+    (l) =>
+      ['spa', 'admin', 'mdt', 'other'].includes(l.activityType) &&
+      l.cycleWeeks === 1 &&
+      l.dayOfWeek !== null &&
+      l.dayOfWeek !== line.dayOfWeek &&
+      (l.period === 'AM' || l.period === 'PM'),
+  );
+  if (free.length === 0 && swappable.length === 0) return 'job plan re-agreed without changes to sessions';
   const before = describeSlot(line);
   const oldCode = line.linkedCode;
-  grid.release(line.dayOfWeek, line.period, BOTH);
-  grid.take(slot.day, slot.period, BOTH);
+  const oldDay = line.dayOfWeek;
+  const oldPeriod = line.period;
+  let slot: { day: Weekday; period: PlanPeriod };
+  let swapped: PlanLine | null = null;
+  if (free.length > 0) {
+    slot = rng.pick(free);
+    grid.release(oldDay, oldPeriod, BOTH);
+    grid.take(slot.day, slot.period, BOTH);
+  } else {
+    swapped = rng.pick(swappable);
+    slot = { day: swapped.dayOfWeek ?? oldDay, period: swapped.period ?? oldPeriod };
+    const [start, end] = timesFor(swapped.activityType, oldPeriod, swapped.paValue);
+    Object.assign(swapped, { dayOfWeek: oldDay, period: oldPeriod, startMinute: start, endMinute: end });
+  }
   const [startMinute, endMinute] = timesFor(line.activityType, slot.period, 1);
   line.dayOfWeek = slot.day;
   line.period = slot.period;
@@ -532,7 +592,10 @@ function changePattern(
     line.linkedCode = ctx.theatres.allocate(c.specialty.lists.theatrePrefix, slot.day, [slot.period]);
   }
   const what = line.activityType === 'outpatient_clinic' ? 'clinic' : 'list';
-  return `${what} moved from ${before} (${oldCode}) to ${describeSlot(line)} (${line.linkedCode})`;
+  const trade = swapped
+    ? `, swapping with ${swapped.activityType.toUpperCase() === 'SPA' ? 'SPA' : swapped.activityType}`
+    : '';
+  return `${what} moved from ${before} (${oldCode}) to ${describeSlot(line)} (${line.linkedCode})${trade}`;
 }
 
 function describeSlot(line: PlanLine): string {

@@ -1,5 +1,13 @@
 import { isBankHoliday } from './bank-holidays';
-import { civilFromDay, type Day, dayFromCivil, formatIsoDate, isoWeekday, isWeekend, mondayOf } from './dates';
+import {
+  civilFromDay,
+  type Day,
+  dayFromCivil,
+  formatIsoDate,
+  isoWeekday,
+  isWeekend,
+  mondayOf,
+} from './dates';
 import type { ConsultantModel, LeaveRecord } from './model';
 import type { Rng } from './prng';
 import type { LeavePeriod, LeaveRow, LeaveType, PlanPeriod } from './types';
@@ -101,7 +109,9 @@ class LeaveBook {
     const { rng } = this;
     switch (type) {
       case 'annual':
-        return rng.chance(this.options.shortNoticeShare) ? rng.int(3, NOTICE_THRESHOLD_DAYS - 1) : rng.int(42, 180);
+        return rng.chance(this.options.shortNoticeShare)
+          ? rng.int(3, NOTICE_THRESHOLD_DAYS - 1)
+          : rng.int(42, 180);
       case 'study':
         return rng.chance(0.12) ? rng.int(7, NOTICE_THRESHOLD_DAYS - 1) : rng.int(42, 120);
       case 'professional':
@@ -163,7 +173,17 @@ export function generateLeave(c: ConsultantModel, rng: Rng, options: LeaveOption
         const monday = mondayOf(randomDayBetween(rng, startDay + 7, endDay - 3));
         const start = monday + (rng.pick(weekdays) - 1);
         if (start < startDay || start > endDay || !isWorkingDay(start)) continue;
-        const record = book.tryAdd(start, rng.weighted([[1, 3], [2, 2], [3, 1]] as const), type, undefined, rng.int(2, 30));
+        const record = book.tryAdd(
+          start,
+          rng.weighted([
+            [1, 3],
+            [2, 2],
+            [3, 1],
+          ] as const),
+          type,
+          undefined,
+          rng.int(2, 30),
+        );
         if (record) {
           record.isPlantedShortNotice = true;
           break;
@@ -175,7 +195,11 @@ export function generateLeave(c: ConsultantModel, rng: Rng, options: LeaveOption
   for (let year = firstYear; year <= lastYear; year++) {
     const d = (m: number, day: number) => dayFromCivil(year, m, day);
     if (rng.chance(0.9)) {
-      const days = rng.weighted([[10, 6], [5, 2.5], [15, 1.5]] as const);
+      const days = rng.weighted([
+        [10, 6],
+        [5, 2.5],
+        [15, 1.5],
+      ] as const);
       place(book, rng, () => randomMondayBetween(rng, d(7, 7), d(8, 18)), days, 'annual');
     }
     if (rng.chance(0.8)) place(book, rng, () => randomMondayBetween(rng, d(2, 9), d(4, 20)), 5, 'annual');
@@ -193,21 +217,31 @@ export function generateLeave(c: ConsultantModel, rng: Rng, options: LeaveOption
     const yearStart = d(1, 1);
     const yearEnd = d(12, 31);
     const singles = rng.int(3, 6);
-    for (let i = 0; i < singles; i++) place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), 1, 'annual', rng.chance(0.3));
+    for (let i = 0; i < singles; i++)
+      place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), 1, 'annual', rng.chance(0.3));
     const studyBlocks = rng.int(3, 5);
     for (let i = 0; i < studyBlocks; i++) {
       const days = rng.chance(0.15) ? 5 : rng.int(1, 3);
       place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), days, 'study', rng.chance(0.15));
     }
     const professional = rng.int(0, 2);
-    for (let i = 0; i < professional; i++) place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), 1, 'professional', rng.chance(0.3));
+    for (let i = 0; i < professional; i++)
+      place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), 1, 'professional', rng.chance(0.3));
     const sickEpisodes = rng.count(1.1);
     for (let i = 0; i < sickEpisodes; i++) {
-      const days = rng.weighted([[1, 45], [2, 20], [3, 15], [5, 15], [10, 5]] as const);
+      const days = rng.weighted([
+        [1, 45],
+        [2, 20],
+        [3, 15],
+        [5, 15],
+        [10, 5],
+      ] as const);
       place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), days, 'sick', rng.chance(0.15));
     }
-    if (rng.chance(0.03)) place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), rng.int(1, 3), 'compassionate');
-    if (rng.chance(0.05)) place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), 1, 'other', rng.chance(0.4));
+    if (rng.chance(0.03))
+      place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), rng.int(1, 3), 'compassionate');
+    if (rng.chance(0.05))
+      place(book, rng, () => randomDayBetween(rng, yearStart, yearEnd), 1, 'other', rng.chance(0.4));
   }
   if (rng.chance(0.02)) {
     const maternity = c.title !== 'Mr' && rng.chance(0.5);
@@ -215,9 +249,15 @@ export function generateLeave(c: ConsultantModel, rng: Rng, options: LeaveOption
   }
 
   if (options.plantOverlap) {
-    const block = book.records.find((r) => r.type === 'annual' && r.end - r.start >= 3 && r.start >= startDay && !r.isPlantedShortNotice);
+    const block = book.records.find(
+      (r) => r.type === 'annual' && r.end - r.start >= 3 && r.start >= startDay && !r.isPlantedShortNotice,
+    );
     if (block) {
-      const overlap = book.makeRecord(block.start + 1, block.start + 2, 'study', { start: 'FULL', end: 'FULL' }, 60);
+      // Two working days inside the annual leave, recorded again as study leave.
+      let from = block.start + 1;
+      while (!isWorkingDay(from) && from < block.end) from++;
+      const to = Math.min(block.end, endAfterWorkingDays(from, 2));
+      const overlap = book.makeRecord(from, to, 'study', { start: 'FULL', end: 'FULL' }, 60);
       overlap.isPlantedOverlap = true;
       book.records.push(overlap);
     }

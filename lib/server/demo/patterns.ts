@@ -1,7 +1,7 @@
 import type { OphthalmologyCalibration } from './calibrate';
 import { addMonths, civilFromDay, type Day, dayFromCivil, formatIsoDate, mondayOf } from './dates';
 import type { BasePattern, ClinicCodeAllocator } from './job-plans';
-import { categoryOf, type ConsultantModel, fullName, type LeaveRecord, type PlanCurrency } from './model';
+import { type ConsultantModel, categoryOf, fullName, type LeaveRecord, type PlanCurrency } from './model';
 import type { Rng } from './prng';
 import { CANCEL_REASONS, OPHTHALMOLOGY_CODE, SPECIALTIES, UNKNOWN_GMC_NUMBERS } from './reference';
 import type { ClinicSessionRow, TheatreListRow } from './types';
@@ -64,7 +64,9 @@ export interface PlantedRoles {
 }
 
 function weeklyLines(base: BasePattern, category: 'clinic' | 'list') {
-  return base.lines.filter((l) => categoryOf(l.activityType) === category && l.cycleWeeks === 1 && l.dayOfWeek !== null);
+  return base.lines.filter(
+    (l) => categoryOf(l.activityType) === category && l.cycleWeeks === 1 && l.dayOfWeek !== null,
+  );
 }
 
 /** Chooses the consultants of each planted pattern (never ophthalmology, whose numbers carry pattern 4). */
@@ -85,11 +87,20 @@ export function selectPlantedRoles(
   const bySpecialty = (code: string) => consultants.filter((c) => c.specialty.code === code && free(c));
 
   // 1. Under-deliverers: one surgeon with theatre lists, and three physicians/paediatricians from two specialties.
-  const surgical = rng.shuffle(consultants.filter((c) => free(c) && c.specialty.lists?.theatrePrefix === 'TH' && weeklyLines(baseOf(c), 'list').length > 0));
+  const surgical = rng.shuffle(
+    consultants.filter(
+      (c) =>
+        free(c) && c.specialty.lists?.theatrePrefix === 'TH' && weeklyLines(baseOf(c), 'list').length > 0,
+    ),
+  );
   const surgeon = surgical[0];
   if (surgeon) assign(surgeon, { isUnderDeliverer: true, isSurgicalUnderDeliverer: true });
   const medicalCodes = rng.shuffle(
-    SPECIALTIES.filter((s) => !s.isSurgical && bySpecialty(s.code).filter((c) => weeklyLines(baseOf(c), 'clinic').length >= 2).length >= 2).map((s) => s.code),
+    SPECIALTIES.filter(
+      (s) =>
+        !s.isSurgical &&
+        bySpecialty(s.code).filter((c) => weeklyLines(baseOf(c), 'clinic').length >= 2).length >= 2,
+    ).map((s) => s.code),
   );
   [2, 1].forEach((n, i) => {
     const code = medicalCodes[i];
@@ -99,9 +110,13 @@ export function selectPlantedRoles(
   });
 
   // 2. Over-deliverers: four consultants from three other specialties.
-  const underCodes = new Set(consultants.filter((c) => roles.get(c.index)?.isUnderDeliverer).map((c) => c.specialty.code));
+  const underCodes = new Set(
+    consultants.filter((c) => roles.get(c.index)?.isUnderDeliverer).map((c) => c.specialty.code),
+  );
   const overCodes = rng.shuffle(
-    SPECIALTIES.filter((s) => s.code !== OPHTHALMOLOGY_CODE && !underCodes.has(s.code) && bySpecialty(s.code).length >= 2).map((s) => s.code),
+    SPECIALTIES.filter(
+      (s) => s.code !== OPHTHALMOLOGY_CODE && !underCodes.has(s.code) && bySpecialty(s.code).length >= 2,
+    ).map((s) => s.code),
   );
   [2, 1, 1].forEach((n, i) => {
     const code = overCodes[i];
@@ -110,7 +125,9 @@ export function selectPlantedRoles(
   });
 
   // 3. Template drift: a weekly 12-slot clinic in three specialties whose clinics are that size.
-  const driftCodes = rng.shuffle(SPECIALTIES.filter((s) => s.code !== OPHTHALMOLOGY_CODE && s.clinic.expected[1] >= 12).map((s) => s.code));
+  const driftCodes = rng.shuffle(
+    SPECIALTIES.filter((s) => s.code !== OPHTHALMOLOGY_CODE && s.clinic.expected[1] >= 12).map((s) => s.code),
+  );
   let drifted = 0;
   for (const code of driftCodes) {
     if (drifted >= 3) break;
@@ -184,7 +201,13 @@ interface ConsultantTally {
   shortNoticeLeaveSessions: number;
   listsPlanned: number;
   listsHospitalCancelled: number;
-  shortNoticeLeave: { startDate: string; endDate: string; requestedOn: string | null; noticeDays: number | null; leaveType: string }[];
+  shortNoticeLeave: {
+    startDate: string;
+    endDate: string;
+    requestedOn: string | null;
+    noticeDays: number | null;
+    leaveType: string;
+  }[];
   unlinkedSessions: number;
   overlappingLeave: { startDate: string; endDate: string }[];
 }
@@ -242,8 +265,14 @@ export class PatternAccumulator {
   }
 
   /** Ophthalmology patients: clinic attendances and cataract cases of held sessions (before duplication). */
-  observe(clinics: readonly { day: Day; row: ClinicSessionRow }[], lists: readonly { day: Day; row: TheatreListRow }[]) {
-    const windows = this.baseline === this.allBefore ? [this.after, this.allBefore] : [this.after, this.baseline, this.allBefore];
+  observe(
+    clinics: readonly { day: Day; row: ClinicSessionRow }[],
+    lists: readonly { day: Day; row: TheatreListRow }[],
+  ) {
+    const windows =
+      this.baseline === this.allBefore
+        ? [this.after, this.allBefore]
+        : [this.after, this.baseline, this.allBefore];
     for (const { day, row } of clinics) {
       if (row.specialty_code !== OPHTHALMOLOGY_CODE || row.status !== 'held') continue;
       for (const w of windows) {
@@ -277,7 +306,10 @@ export class PatternAccumulator {
         });
       }
       if (r.isPlantedOverlap) {
-        this.tally(c.gmcNumber).overlappingLeave.push({ startDate: formatIsoDate(r.start), endDate: formatIsoDate(r.end) });
+        this.tally(c.gmcNumber).overlappingLeave.push({
+          startDate: formatIsoDate(r.start),
+          endDate: formatIsoDate(r.end),
+        });
       }
     }
   }
@@ -323,8 +355,18 @@ export function summarisePatterns({ seed, consultants, roles, acc, months, calib
   const tallyOf = (c: ConsultantModel) => acc.tally(c.gmcNumber);
   const withRole = (pred: (r: ConsultantRole) => boolean) => consultants.filter((c) => pred(roles.roleOf(c)));
   const withCurrency = (v: PlanCurrency) => consultants.filter((c) => roles.currencyOf(c) === v);
-  const ratio = acc.baseline.patients > 0 ? (acc.after.patients / (acc.after.to - acc.after.from + 1)) / (acc.baseline.patients / (acc.baseline.to - acc.baseline.from + 1)) : null;
-  const ratioAll = acc.allBefore.patients > 0 ? (acc.after.patients / (acc.after.to - acc.after.from + 1)) / (acc.allBefore.patients / (acc.allBefore.to - acc.allBefore.from + 1)) : null;
+  const ratio =
+    acc.baseline.patients > 0
+      ? acc.after.patients /
+        (acc.after.to - acc.after.from + 1) /
+        (acc.baseline.patients / (acc.baseline.to - acc.baseline.from + 1))
+      : null;
+  const ratioAll =
+    acc.allBefore.patients > 0
+      ? acc.after.patients /
+        (acc.after.to - acc.after.from + 1) /
+        (acc.allBefore.patients / (acc.allBefore.to - acc.allBefore.from + 1))
+      : null;
 
   return {
     generator: {
@@ -339,7 +381,9 @@ export function summarisePatterns({ seed, consultants, roles, acc, months, calib
       const t = tallyOf(c);
       return {
         ...person(c),
-        kind: roles.roleOf(c).isSurgicalUnderDeliverer ? 'short-notice leave and hospital-cancelled lists' : 'short-notice leave',
+        kind: roles.roleOf(c).isSurgicalUnderDeliverer
+          ? 'short-notice leave and hospital-cancelled lists'
+          : 'short-notice leave',
         plannedClinicAndListSessions: t.plannedClinicalSessions,
         deliveredPlannedSessions: t.deliveredPlanned,
         plannedSessionsLostToShortNoticeLeave: t.shortNoticeLeaveSessions,
@@ -356,7 +400,8 @@ export function summarisePatterns({ seed, consultants, roles, acc, months, calib
         plannedClinicAndListSessions: t.plannedClinicalSessions,
         deliveredPlannedSessions: t.deliveredPlanned,
         additionalSessions: t.additionalFlagged,
-        additionalShareOfDelivered: t.deliveredPlanned > 0 ? round(t.additionalFlagged / t.deliveredPlanned, 3) : null,
+        additionalShareOfDelivered:
+          t.deliveredPlanned > 0 ? round(t.additionalFlagged / t.deliveredPlanned, 3) : null,
       };
     }),
     templateDrift: withRole((r) => r.driftClinicCode !== null).map((c) => ({
@@ -369,7 +414,8 @@ export function summarisePatterns({ seed, consultants, roles, acc, months, calib
     ophthalmology: {
       specialtyCode: OPHTHALMOLOGY_CODE,
       changeDate: formatIsoDate(acc.changeDay),
-      metric: 'patients per week = (attended at held clinic sessions + cases done on held lists) of specialty 130, ÷ (days ÷ 7)',
+      metric:
+        'patients per week = (attended at held clinic sessions + cases done on held lists) of specialty 130, ÷ (days ÷ 7)',
       baselineKind: acc.baselineKind,
       baseline: summariseWindow(acc.baseline),
       after: summariseWindow(acc.after),
@@ -403,7 +449,10 @@ export function summarisePatterns({ seed, consultants, roles, acc, months, calib
         clinicCode: roles.roleOf(c).unlinkedClinicCode,
         sessions: tallyOf(c).unlinkedSessions,
       })),
-      overlappingLeave: withRole((r) => r.hasOverlappingLeave).map((c) => ({ ...person(c), records: tallyOf(c).overlappingLeave })),
+      overlappingLeave: withRole((r) => r.hasOverlappingLeave).map((c) => ({
+        ...person(c),
+        records: tallyOf(c).overlappingLeave,
+      })),
     },
     jobPlans: {
       noJobPlan: withCurrency('none').map(person),

@@ -105,7 +105,9 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (w / sum) * total);
   const result = exact.map((x) => Math.floor(x));
   let left = total - result.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left <= 0) break;
     result[i] = (result[i] ?? 0) + 1;

@@ -99,7 +99,11 @@ async function openWriters(dir: string): Promise<{ root: string; writers: Writer
   };
 }
 
-async function closeWriters(root: string, writers: Writers, patterns: DemoPatterns): Promise<DemoWriteResult> {
+async function closeWriters(
+  root: string,
+  writers: Writers,
+  patterns: DemoPatterns,
+): Promise<DemoWriteResult> {
   const all = Object.entries(writers) as [DemoCsvKind, CsvFileWriter<object>][];
   await Promise.all(all.map(([, w]) => w.close()));
   const patternsPath = join(root, DEMO_FILE_NAMES.patterns);

@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '@/lib/server/db';
-import { generateDemoTrust } from '@/lib/server/demo/generate';
+import { createDemoTrustStream } from '@/lib/server/demo/generate';
 import { DEMO_ORGANISATION } from '@/lib/server/demo/reference';
-import { writeDemoCsvs } from '@/lib/server/demo/write-csv';
+import { DEMO_FILE_NAMES, writeDemoTrustStream } from '@/lib/server/demo/write-csv';
 import { type LoadedCounts, loadExtracts } from './load-extracts';
 
 export interface DemoSetupOptions {
@@ -18,7 +18,8 @@ export type DemoSetupResult =
   | { status: 'already-loaded'; organisation: string }
   | { status: 'loaded'; organisation: string; generated: boolean; csvDir: string; counts: LoadedCounts };
 
-const EXTRACT_FILES = ['consultants.csv', 'job-plans.csv', 'clinic-sessions.csv', 'theatre-lists.csv', 'leave.csv'];
+const { patterns: _patterns, ...EXTRACT_FILE_NAMES } = DEMO_FILE_NAMES;
+const EXTRACT_FILES = Object.values(EXTRACT_FILE_NAMES);
 
 /**
  * Fills an empty database with the demo trust: generates its CSV extracts (unless they exist) and loads them.
@@ -30,8 +31,12 @@ export async function setupDemo(database: Database, options: DemoSetupOptions): 
 
   const generated = !(await hasAllExtracts(options.csvDir));
   if (generated) {
-    const trust = generateDemoTrust({ seed: options.seed, consultants: options.consultants, months: options.months });
-    await writeDemoCsvs(trust, options.csvDir);
+    const trust = createDemoTrustStream({
+      seed: options.seed,
+      consultants: options.consultants,
+      months: options.months,
+    });
+    await writeDemoTrustStream(trust, options.csvDir);
   }
   const counts = await loadExtracts(database.prisma, DEMO_ORGANISATION, options.csvDir);
   return { status: 'loaded', organisation: DEMO_ORGANISATION.name, generated, csvDir: options.csvDir, counts };
