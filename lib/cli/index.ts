@@ -39,7 +39,9 @@ const commands: Record<string, Command> = {
     const [name] = args;
     if (!name) throw new UsageError('migration:create needs a name, e.g. add_annotations');
     const created = await createMigration(name);
-    return created ? { created: created.name, statements: created.sql.split(';').length - 1 } : { created: null };
+    return created
+      ? { created: created.name, statements: created.sql.split(';').length - 1 }
+      : { created: null };
   },
 
   async 'demo:generate'(args) {

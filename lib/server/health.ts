@@ -1,5 +1,5 @@
-import packageJson from '@/package.json' with { type: 'json' };
 import type { HealthResponse } from '@/lib/shared/schemas/health';
+import packageJson from '@/package.json' with { type: 'json' };
 import { type Database, getDatabase } from './db';
 import { readMigrations } from './migrations/migrations';
 
@@ -7,7 +7,9 @@ import { readMigrations } from './migrations/migrations';
  * Whether the app can serve: the database answers and every migration on disk has been applied.
  * `degraded` = reachable but migrations pending; `error` = the database cannot be reached.
  */
-export async function getHealth(openDatabase: () => Promise<Database> = getDatabase): Promise<HealthResponse> {
+export async function getHealth(
+  openDatabase: () => Promise<Database> = getDatabase,
+): Promise<HealthResponse> {
   const onDisk = (await readMigrations()).map((migration) => migration.name);
   const base = { version: packageJson.version, checkedAt: new Date().toISOString() };
   let database: Database;

@@ -39,7 +39,11 @@ if (serverUrl) {
 }
 
 const database = await openDatabase({ ...target, migrate: true });
-const demo = await setupDemo(database, { csvDir: path.join(dataDir, 'demo-csv'), consultants: 30, months: 12 });
+const demo = await setupDemo(database, {
+  csvDir: path.join(dataDir, 'demo-csv'),
+  consultants: 30,
+  months: 12,
+});
 await database.close();
 console.log(`e2e database ready (${serverUrl ? 'postgresql' : 'pglite'}): ${JSON.stringify(demo)}`);
 

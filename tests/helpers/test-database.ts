@@ -32,7 +32,9 @@ export async function createTestDatabase({ migrate = true } = {}): Promise<TestD
     name,
     drop: async () => {
       await database.close();
-      await withServer(testServerUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withServer(testServerUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
     },
   };
 }

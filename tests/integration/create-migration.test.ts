@@ -48,7 +48,10 @@ describe('creating the next migration from a schema change', () => {
       now: new Date('2099-01-02T03:04:05Z'),
     });
     expect(created?.name).toBe('20990102030405_add_annotations');
-    const sql = await readFile(path.join(migrationsDir, '20990102030405_add_annotations', 'migration.sql'), 'utf8');
+    const sql = await readFile(
+      path.join(migrationsDir, '20990102030405_add_annotations', 'migration.sql'),
+      'utf8',
+    );
     expect(sql).toContain('CREATE TABLE "annotations"');
     expect(sql).not.toContain('CREATE TABLE "consultants"');
     expect(await readFile(path.join(migrationsDir, SNAPSHOT_FILE), 'utf8')).toContain('model Annotation');

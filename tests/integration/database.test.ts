@@ -48,7 +48,9 @@ describe(`the database module (${testDatabaseKind})`, () => {
       ['RCC', 'RDD'].map((code) => db.prisma.organisation.create({ data: { code, name: code } })),
     );
     const specialtyIn = async (organisationId: number) => {
-      const division = await db.prisma.division.create({ data: { organisationId, code: 'MED', name: 'Medicine' } });
+      const division = await db.prisma.division.create({
+        data: { organisationId, code: 'MED', name: 'Medicine' },
+      });
       return db.prisma.specialty.create({
         data: { organisationId, code: '320', name: 'Cardiology', divisionId: division.id },
       });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDatabase } from '@/lib/server/db';
 import { getCurrentOrganisation, getDataCoverage, listSpecialties } from '@/lib/server/dal/organisation';
+import { useDatabase } from '@/lib/server/db';
 import { DEMO_ORGANISATION } from '@/lib/server/demo/reference';
 import { type DemoSetupResult, setupDemo } from '@/lib/server/seed/demo-setup';
 import { trustWideScope } from '@/lib/shared/scope';
@@ -35,8 +35,8 @@ describe('loading the demo trust', () => {
     if (first.status !== 'loaded') return;
     expect(first.generated).toBe(true);
     const [consultants, jobPlans, clinics, lists, leave] = await Promise.all(
-      ['consultants.csv', 'job-plans.csv', 'clinic-sessions.csv', 'theatre-lists.csv', 'leave.csv'].map((file) =>
-        readCsvRows(csvDir, file),
+      ['consultants.csv', 'job-plans.csv', 'clinic-sessions.csv', 'theatre-lists.csv', 'leave.csv'].map(
+        (file) => readCsvRows(csvDir, file),
       ),
     );
     expect(first.counts).toMatchObject({
@@ -87,7 +87,9 @@ describe('loading the demo trust', () => {
     const linesOfPlan = lines.filter(
       (row) => row.job_plan_id === fortnightly!.job_plan_id && row.version === fortnightly!.version,
     );
-    expect(plan.activities.map((line) => line.activityType)).toEqual(linesOfPlan.map((row) => row.activity_type));
+    expect(plan.activities.map((line) => line.activityType)).toEqual(
+      linesOfPlan.map((row) => row.activity_type),
+    );
     const stored = plan.activities[linesOfPlan.indexOf(fortnightly!)];
     expect(stored).toMatchObject({
       cycleWeeks: 2,
@@ -113,7 +115,10 @@ describe('loading the demo trust', () => {
     const organisation = await getCurrentOrganisation();
     const division = await db.prisma.division.findFirstOrThrow({ where: { code: 'SURG' } });
     const inDivision = await db.prisma.specialty.count({ where: { divisionId: division.id } });
-    const specialties = await listSpecialties({ ...trustWideScope(organisation!.id), divisionIds: [division.id] });
+    const specialties = await listSpecialties({
+      ...trustWideScope(organisation!.id),
+      divisionIds: [division.id],
+    });
     expect(specialties).toHaveLength(inDivision);
     expect(specialties.every((specialty) => specialty.divisionCode === 'SURG')).toBe(true);
     const otherTrust = await listSpecialties(trustWideScope(organisation!.id + 999));

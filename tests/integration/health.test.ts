@@ -11,7 +11,10 @@ describe('health report', () => {
   let unmigrated: TestDatabase;
 
   beforeAll(async () => {
-    [migrated, unmigrated] = await Promise.all([createTestDatabase(), createTestDatabase({ migrate: false })]);
+    [migrated, unmigrated] = await Promise.all([
+      createTestDatabase(),
+      createTestDatabase({ migrate: false }),
+    ]);
   });
   afterAll(() => Promise.all([migrated.drop(), unmigrated.drop()]));
 

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffSchemas, isEmptyMigration, SCHEMA_PATH, SNAPSHOT_FILE } from '@/lib/server/migrations/create-migration';
+import {
+  diffSchemas,
+  isEmptyMigration,
+  SCHEMA_PATH,
+  SNAPSHOT_FILE,
+} from '@/lib/server/migrations/create-migration';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrations } from '@/lib/server/migrations/migrations';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -61,7 +66,9 @@ describe('migrations', () => {
   });
 
   it('leads every primary key, unique constraint, index and foreign key with organisation_id', async () => {
-    const indexes = await db.prisma.$queryRaw<{ table_name: string; index_name: string; first_column: string }[]>`
+    const indexes = await db.prisma.$queryRaw<
+      { table_name: string; index_name: string; first_column: string }[]
+    >`
       SELECT t.relname AS table_name, i.relname AS index_name, a.attname AS first_column
       FROM pg_index x
       JOIN pg_class t ON t.oid = x.indrelid

@@ -13,7 +13,10 @@ export interface OrganisationSummary {
  */
 export async function getCurrentOrganisation(): Promise<OrganisationSummary | null> {
   const prisma = await getPrisma();
-  return prisma.organisation.findFirst({ select: { id: true, code: true, name: true }, orderBy: { id: 'asc' } });
+  return prisma.organisation.findFirst({
+    select: { id: true, code: true, name: true },
+    orderBy: { id: 'asc' },
+  });
 }
 
 export interface SourceCoverage {
@@ -29,7 +32,9 @@ export interface SourceCoverage {
 export async function getDataCoverage(scope: Scope): Promise<SourceCoverage[]> {
   const prisma = await getPrisma();
   const org = scope.organisationId;
-  const rows = await prisma.$queryRaw<{ source: SourceCoverage['source']; rows: number; from: string | null; to: string | null }[]>`
+  const rows = await prisma.$queryRaw<
+    { source: SourceCoverage['source']; rows: number; from: string | null; to: string | null }[]
+  >`
     SELECT 'consultants' AS source, count(*)::int AS rows, NULL::text AS "from", NULL::text AS "to"
       FROM consultants WHERE organisation_id = ${org}
     UNION ALL

@@ -674,7 +674,10 @@ function addUnlinkedSessions(
  * clinic is keyed in twice). Ids stay unique, so the file imports; the duplicate shows as two records for one
  * consultant, date, period and clinic or theatre — a data-quality fault for the dashboards to find.
  */
-export function duplicateRecord<Row extends object, Key extends keyof Row & string>(row: Row, idKey: Key): Row {
+export function duplicateRecord<Row extends object, Key extends keyof Row & string>(
+  row: Row,
+  idKey: Key,
+): Row {
   return { ...row, [idKey]: `${String(row[idKey])}-2` };
 }
 

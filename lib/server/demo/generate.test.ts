@@ -756,7 +756,12 @@ describe('planted patterns', () => {
       }
       return groups.map((copies) => copies[1]?.[idKey] ?? '');
     };
-    const clinicDupes = duplicated(ex.clinics, 'session_id', ['clinic_code', 'session_date', 'period', 'gmc_number']);
+    const clinicDupes = duplicated(ex.clinics, 'session_id', [
+      'clinic_code',
+      'session_date',
+      'period',
+      'gmc_number',
+    ]);
     expect(clinicDupes.length).toBeGreaterThan(0);
     expect(clinicDupes.sort()).toEqual([...dq.duplicateClinicSessionIds].sort());
     expect(new Set(ex.clinics.map((r) => r.session_id)).size).toBe(ex.clinics.length);

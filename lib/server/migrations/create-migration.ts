@@ -18,7 +18,10 @@ export async function diffSchemas(from: string | undefined, to: string): Promise
   const engine = await startSchemaEngine(new PrismaPGlite(new PGlite()), to);
   try {
     const result = await engine.diff({
-      from: from === undefined ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'from.prisma', content: from }] },
+      from:
+        from === undefined
+          ? { tag: 'empty' }
+          : { tag: 'schemaDatamodel', files: [{ path: 'from.prisma', content: from }] },
       to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: to }] },
       script: true,
       exitCode: null,
@@ -50,7 +53,9 @@ export async function createMigration(
   { migrationsDir = DEFAULT_MIGRATIONS_DIR, schemaPath = SCHEMA_PATH, now = new Date() } = {},
 ): Promise<CreatedMigration | undefined> {
   if (!/^[a-z0-9_]+$/.test(label)) {
-    throw new Error(`Migration name "${label}" must be lower-case letters, digits and underscores, e.g. add_annotations`);
+    throw new Error(
+      `Migration name "${label}" must be lower-case letters, digits and underscores, e.g. add_annotations`,
+    );
   }
   const schema = await readFile(schemaPath, 'utf8');
   const snapshotPath = path.join(migrationsDir, SNAPSHOT_FILE);

@@ -39,7 +39,13 @@ export async function setupDemo(database: Database, options: DemoSetupOptions): 
     await writeDemoTrustStream(trust, options.csvDir);
   }
   const counts = await loadExtracts(database.prisma, DEMO_ORGANISATION, options.csvDir);
-  return { status: 'loaded', organisation: DEMO_ORGANISATION.name, generated, csvDir: options.csvDir, counts };
+  return {
+    status: 'loaded',
+    organisation: DEMO_ORGANISATION.name,
+    generated,
+    csvDir: options.csvDir,
+    counts,
+  };
 }
 
 async function hasAllExtracts(dir: string): Promise<boolean> {
