@@ -21,7 +21,10 @@ let wasmReady: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
-    const packageDir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    // turbopackIgnore: resolve at run time from node_modules, not at bundle time (Next rewrites the path).
+    const packageDir = path.dirname(
+      require.resolve(/* turbopackIgnore: true */ '@prisma/schema-engine-wasm/schema_engine_bg'),
+    );
     const bytes = await readFile(path.join(packageDir, 'schema_engine_bg.wasm'));
     const { instance } = await WebAssembly.instantiate(bytes, {
       './schema_engine_bg.js': withUnrefTimers(engineBindings as unknown as WebAssembly.ModuleImports),
