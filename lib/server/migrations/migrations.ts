@@ -4,7 +4,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { NO_FILTERS, startSchemaEngine } from './schema-engine';
 
 /** Prisma's migrations folder: one `<timestamp>_<name>/migration.sql` per migration, plus migration_lock.toml. */
-export const DEFAULT_MIGRATIONS_DIR = path.resolve('prisma/migrations');
+export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
 
 export interface MigrationFile {
   name: string;
@@ -13,7 +13,7 @@ export interface MigrationFile {
 
 /** The migrations on disk, oldest first (directory names start with a UTC timestamp). */
 export async function readMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR): Promise<MigrationFile[]> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  const entries = await readdir(/* turbopackIgnore: true */ migrationsDir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -21,7 +21,10 @@ export async function readMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR): Pr
   return Promise.all(
     names.map(async (name) => ({
       name,
-      sql: await readFile(path.join(migrationsDir, name, 'migration.sql'), 'utf8'),
+      sql: await readFile(
+        /* turbopackIgnore: true */ path.join(migrationsDir, name, 'migration.sql'),
+        'utf8',
+      ),
     })),
   );
 }
@@ -41,7 +44,10 @@ export async function applyMigrations(
     const result = await engine.applyMigrations({
       migrationsList: {
         baseDir: migrationsDir,
-        lockfile: { path: lockfilePath, content: await readFile(lockfilePath, 'utf8') },
+        lockfile: {
+          path: lockfilePath,
+          content: await readFile(/* turbopackIgnore: true */ lockfilePath, 'utf8'),
+        },
         shadowDbInitScript: '',
         migrationDirectories: migrations.map((migration) => ({
           // The engine records this path as the migration name: it must be the bare directory name.
