@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { apiErrorResponseSchema } from '@/lib/shared/schemas/api-error';
 import { type HealthResponse, healthResponseSchema } from '@/lib/shared/schemas/health';
 
 /** A failed API call: the HTTP status and the `{ error: { code, message } }` body the routes return. */
@@ -19,8 +20,6 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-
 /**
  * GETs a JSON resource and validates it against its schema, so that a drifting API fails loudly here rather
  * than as `undefined` deep in a component. Statuses listed in `acceptStatuses` are parsed like a success.
@@ -36,7 +35,7 @@ async function getJson<T>(
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  const body = errorBodySchema.safeParse(await response.json().catch(() => null));
+  const body = apiErrorResponseSchema.safeParse(await response.json().catch(() => null));
   if (body.success) return new ApiError(response.status, body.data.error.code, body.data.error.message);
   return new ApiError(response.status, 'http_error', `Request failed with status ${response.status}`);
 }

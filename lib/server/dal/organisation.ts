@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import type { Scope } from '@/lib/shared/scope';
 import { getPrisma } from '../db';
 
@@ -11,13 +12,14 @@ export interface OrganisationSummary {
  * The organisation this deployment serves. Fulfil runs one trust per deployment for now; the data model is
  * multi-tenant so that a region can host several.
  */
-export async function getCurrentOrganisation(): Promise<OrganisationSummary | null> {
+export const getCurrentOrganisation = cache(async (): Promise<OrganisationSummary | null> => {
+  // The header and the page both ask within one request; React's cache() makes it one query.
   const prisma = await getPrisma();
   return prisma.organisation.findFirst({
     select: { id: true, code: true, name: true },
     orderBy: { id: 'asc' },
   });
-}
+});
 
 export interface SourceCoverage {
   source: 'consultants' | 'job_plans' | 'clinic_sessions' | 'theatre_lists' | 'leave';
