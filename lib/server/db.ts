@@ -13,9 +13,13 @@ import { applyMigrations } from '@/lib/server/migrations/migrations';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
 
+/** The driver under Prisma, for the few jobs Prisma is not made for (bulk COPY in imports). */
+export type DatabaseDriver = { kind: 'postgresql'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+
 export interface Database {
   prisma: PrismaClient;
   kind: DatabaseKind;
+  driver: DatabaseDriver;
   /** The driver adapter factory behind `prisma`, for the schema engine (migrations). */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
@@ -56,6 +60,7 @@ function openPostgres(url: string): Database {
   return {
     prisma,
     kind: 'postgresql',
+    driver: { kind: 'postgresql', pool },
     adapterFactory,
     close: async () => {
       await prisma.$disconnect();
@@ -72,6 +77,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     prisma,
     kind: 'pglite',
+    driver: { kind: 'pglite', pglite },
     adapterFactory,
     close: async () => {
       await prisma.$disconnect();

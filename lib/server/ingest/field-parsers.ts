@@ -1,0 +1,123 @@
+/**
+ * Field parsers for import rows: each takes the raw cell text and returns the value normalised for COPY
+ * (ISO dates, 24-hour times, plain numbers; '' for empty) or a `FieldError` saying what was expected.
+ * They are plain functions, not zod, because they run on every cell of million-row files (see
+ * ../shared/notes/PERFORMANCE.md: a zod object parse per row costs ~8 s per million rows).
+ */
+export class FieldError {
+  constructor(readonly message: string) {}
+}
+
+export type FieldParser = (raw: string) => string | FieldError;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const WHOLE_NUMBER = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
+const FORMULA_START = /^[=+\-@]/;
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A calendar date: ISO `YYYY-MM-DD` or UK `dd/mm/yyyy`. Never US order, never two-digit years. */
+export const parseDate: FieldParser = (raw) => {
+  const iso = ISO_DATE.exec(raw);
+  if (iso) {
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    if (!isRealDate(year, month, day)) return new FieldError(`${raw} is not a real date`);
+    if (year < 1900 || year > 2100) return new FieldError(`${raw} is outside 1900–2100`);
+    return raw;
+  }
+  const uk = UK_DATE.exec(raw);
+  if (uk) {
+    const [day, month, yearText] = [Number(uk[1]), Number(uk[2]), uk[3] ?? ''];
+    if (yearText.length !== 4) {
+      return new FieldError(`${raw} has a ${yearText.length}-digit year; write the year in full (dd/mm/yyyy)`);
+    }
+    const year = Number(yearText);
+    if (month > 12 && day <= 12) {
+      return new FieldError(`${raw} looks like US order (mm/dd/yyyy); dates must be dd/mm/yyyy or YYYY-MM-DD`);
+    }
+    if (!isRealDate(year, month, day)) return new FieldError(`${raw} is not a real date (dd/mm/yyyy)`);
+    if (year < 1900 || year > 2100) return new FieldError(`${raw} is outside 1900–2100`);
+    return `${year}-${pad(month)}-${pad(day)}`;
+  }
+  return new FieldError(`expected a date as YYYY-MM-DD or dd/mm/yyyy, got "${raw}"`);
+};
+
+/** A time of day, 24-hour `HH:MM` (seconds allowed and dropped). */
+export const parseTime: FieldParser = (raw) => {
+  const match = TIME.exec(raw);
+  if (!match) return new FieldError(`expected a 24-hour time as HH:MM, got "${raw}"`);
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  if (hours > 23 || minutes > 59) return new FieldError(`${raw} is not a time of day`);
+  return `${pad(hours)}:${pad(minutes)}`;
+};
+
+/** A count: a whole number, 0 or more. */
+export const parseCount: FieldParser = (raw) => {
+  if (WHOLE_NUMBER.test(raw)) {
+    if (raw.length > 9) return new FieldError(`${raw} is too large`);
+    return raw;
+  }
+  if (/^-\d+$/.test(raw)) return new FieldError(`${raw} is negative; counts must be 0 or more`);
+  return new FieldError(`expected a whole number, got "${raw}"`);
+};
+
+/** A non-negative decimal such as a PA value (`0.5`, `10`). */
+export const parseDecimal: FieldParser = (raw) => {
+  if (DECIMAL.test(raw) && raw.length <= 12) return raw;
+  if (/^-\d/.test(raw)) return new FieldError(`${raw} is negative; expected 0 or more`);
+  return new FieldError(`expected a number such as 1 or 0.5, got "${raw}"`);
+};
+
+/** A GMC reference number: exactly 7 digits. */
+export const parseGmcNumber: FieldParser = (raw) =>
+  /^\d{7}$/.test(raw) ? raw : new FieldError(`expected a 7-digit GMC number, got "${raw}"`);
+
+/** Y or N (also accepts Yes/No, case-insensitive); normalised to 'true'/'false'. */
+export const parseYesNo: FieldParser = (raw) => {
+  const upper = raw.toUpperCase();
+  if (upper === 'Y' || upper === 'YES') return 'true';
+  if (upper === 'N' || upper === 'NO') return 'false';
+  return new FieldError(`expected Y or N, got "${raw}"`);
+};
+
+/** One of a fixed set of values; matched case-insensitively, normalised to the canonical spelling. */
+export function parseOneOf(values: readonly string[]): FieldParser {
+  const byLowerCase = new Map(values.map((value) => [value.toLowerCase(), value]));
+  return (raw) =>
+    byLowerCase.get(raw.toLowerCase()) ?? new FieldError(`expected one of ${values.join(', ')}, got "${raw}"`);
+}
+
+/** Free text up to `maxLength` characters; rejects what a spreadsheet would run as a formula. */
+export function parseText(maxLength: number): FieldParser {
+  return (raw) => {
+    if (raw.length > maxLength) return new FieldError(`is ${raw.length} characters long; at most ${maxLength} allowed`);
+    if (FORMULA_START.test(raw)) {
+      return new FieldError(`"${truncate(raw)}" looks like a spreadsheet formula; remove the leading ${raw[0]}`);
+    }
+    return raw;
+  };
+}
+
+/** A code (clinic, theatre, specialty, id): letters, digits and - _ . / : without spaces. */
+export function parseCode(maxLength: number): FieldParser {
+  return (raw) => {
+    if (raw.length > maxLength) return new FieldError(`is ${raw.length} characters long; at most ${maxLength} allowed`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9\-_./:]*$/.test(raw)) {
+      return new FieldError(`"${truncate(raw)}" is not a code (letters, digits, - _ . / : and no spaces)`);
+    }
+    return raw;
+  };
+}
+
+export function truncate(text: string, length = 40): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
