@@ -3,9 +3,13 @@ import { parseArgs } from 'node:util';
 import { getDataDir, getEnv } from '@/lib/env';
 import { openDatabase, pgliteDataDir } from '@/lib/server/db';
 import { runGenerateDemo } from '@/lib/server/demo/cli';
+import { importFile } from '@/lib/server/ingest/import-file';
+import { FileOpenError, openFileForImport } from '@/lib/server/ingest/open-file';
+import { resolveOrganisation, UnknownOrganisationError } from '@/lib/server/ingest/organisation';
 import { createMigration } from '@/lib/server/migrations/create-migration';
 import { migrateDatabase } from '@/lib/server/migrations/migrate-database';
 import { setupDemo } from '@/lib/server/seed/demo-setup';
+import { IMPORT_KIND_SLUGS, isImportKindSlug } from '@/lib/shared/import-formats';
 
 /**
  * `npm run --silent cli -- <command> [options]`. Each command prints one JSON object on stdout.
@@ -14,6 +18,11 @@ import { setupDemo } from '@/lib/server/seed/demo-setup';
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
 Commands:
+  import <kind> <file> [--dry-run] [--organisation CODE]
+                                 Import an extract (CSV or XLSX). Kinds: ${IMPORT_KIND_SLUGS.join(', ')}
+                                 Exit status: 0 imported (or unchanged, or dry run), 2 file rejected, 1 failure
+  organisation:create <ODS code> <name>
+                                 Create the trust (with default parameters) before its first import
   migrate                        Apply pending migrations to DATABASE_URL (or the embedded database)
   migration:create <name>        Write the next migration from changes to prisma/schema.prisma
   demo:generate [options]        Write the demo trust's CSV extracts
@@ -21,7 +30,15 @@ Commands:
   demo:setup [options]           Migrate, then generate and load the demo trust if the database has none
       --seed N --consultants N --months N --csv-dir DIR`;
 
+/** A command returns what to print, and optionally its own exit status. */
 type Command = (args: string[]) => Promise<unknown>;
+
+class ExitStatus {
+  constructor(
+    readonly code: number,
+    readonly output: unknown,
+  ) {}
+}
 
 function databaseTarget() {
   const env = getEnv();
@@ -29,6 +46,53 @@ function databaseTarget() {
 }
 
 const commands: Record<string, Command> = {
+  async import(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean', default: false }, organisation: { type: 'string' } },
+    });
+    const [kind, file] = positionals;
+    if (!kind || !isImportKindSlug(kind)) {
+      throw new UsageError(`import needs a kind, one of: ${IMPORT_KIND_SLUGS.join(', ')}`);
+    }
+    if (!file) throw new UsageError('import needs the path of the file to import');
+    const database = await openDatabase({ ...databaseTarget(), migrate: true });
+    try {
+      const organisation = await resolveOrganisation(database.prisma, values.organisation);
+      const result = await importFile(database, {
+        organisationId: organisation.id,
+        kind,
+        input: await openFileForImport(file),
+        fileName: path.basename(file),
+        dryRun: values['dry-run'],
+      });
+      const { batchId, kind: importedKind, status, rows, warnings, errors, ...details } = result;
+      const output = { batchId, kind: importedKind, status, rows, warnings, errors, ...details };
+      return new ExitStatus(status === 'rejected' ? 2 : 0, output);
+    } finally {
+      await database.close();
+    }
+  },
+
+  async 'organisation:create'(args) {
+    const [code, name] = args;
+    if (!code || !/^[A-Z0-9]{3,10}$/.test(code) || !name) {
+      throw new UsageError(
+        'organisation:create needs an ODS code (capitals and digits, e.g. RXX) and a name',
+      );
+    }
+    const database = await openDatabase({ ...databaseTarget(), migrate: true });
+    try {
+      const organisation = await database.prisma.organisation.create({
+        data: { code, name, parameters: { create: {} } },
+      });
+      return { id: organisation.id, code: organisation.code, name: organisation.name };
+    } finally {
+      await database.close();
+    }
+  },
+
   async migrate() {
     const target = databaseTarget();
     const applied = await migrateDatabase(target);
@@ -89,11 +153,21 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const result = await command(args);
-    if (result !== undefined) process.stdout.write(`${JSON.stringify(result)}\n`);
-    return 0;
+    const { code, output } = result instanceof ExitStatus ? result : new ExitStatus(0, result);
+    if (output !== undefined) process.stdout.write(`${JSON.stringify(output)}\n`);
+    return code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    if (
+      !(
+        error instanceof UsageError ||
+        error instanceof UnknownOrganisationError ||
+        error instanceof FileOpenError
+      )
+    ) {
+      process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    }
     return 1;
   }
 }

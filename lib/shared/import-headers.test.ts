@@ -41,8 +41,15 @@ describe('matching headers to a format', () => {
     expect(result.problems).toEqual([
       expect.objectContaining({ column: 'B', message: expect.stringContaining('both give gmc_number') }),
       expect.objectContaining({ column: 'C', message: 'column C has no header' }),
-      expect.objectContaining({ column: 'D', value: 'Colour', message: expect.stringContaining('is not a leave column') }),
-      expect.objectContaining({ value: 'leave_type', message: expect.stringContaining('required column leave_type is missing') }),
+      expect.objectContaining({
+        column: 'D',
+        value: 'Colour',
+        message: expect.stringContaining('is not a leave column'),
+      }),
+      expect.objectContaining({
+        value: 'leave_type',
+        message: expect.stringContaining('required column leave_type is missing'),
+      }),
     ]);
   });
 });
@@ -53,7 +60,15 @@ describe('helpers', () => {
   });
   it('gives spreadsheet column letters', () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
-      'A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA',
+      'A',
+      'B',
+      'Z',
+      'AA',
+      'AB',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
     ]);
   });
 });

@@ -34,13 +34,19 @@ export function columnLetter(index: number): string {
  * aliases. Every header must be understood (or mapped to IGNORE_COLUMN), no column may appear twice, and every
  * required column must be present.
  */
-export function matchHeaders(format: ImportFormat, headers: readonly string[], mapping: ColumnMapping = {}): HeaderMatch {
+export function matchHeaders(
+  format: ImportFormat,
+  headers: readonly string[],
+  mapping: ColumnMapping = {},
+): HeaderMatch {
   const lookup = new Map<string, string>();
   for (const column of format.columns) {
     for (const alias of column.aliases) lookup.set(normaliseHeader(alias), column.name);
   }
   for (const column of format.columns) lookup.set(normaliseHeader(column.name), column.name);
-  const savedMapping = new Map(Object.entries(mapping).map(([source, target]) => [normaliseHeader(source), target]));
+  const savedMapping = new Map(
+    Object.entries(mapping).map(([source, target]) => [normaliseHeader(source), target]),
+  );
   const known = new Set(format.columns.map((column) => column.name));
 
   const problems: HeaderProblem[] = [];

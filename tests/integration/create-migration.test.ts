@@ -68,3 +68,29 @@ describe('creating the next migration from a schema change', () => {
     }
   });
 });
+
+describe('naming the next migration', () => {
+  it('sorts after the latest migration even when the clock is behind it', async () => {
+    const workDir = await mkdtemp(path.join(tmpdir(), 'fulfil-migration-clock-'));
+    try {
+      const migrationsDir = path.join(workDir, 'migrations');
+      const schemaPath = path.join(workDir, 'schema.prisma');
+      await cp(DEFAULT_MIGRATIONS_DIR, migrationsDir, { recursive: true });
+      await writeFile(schemaPath, (await readFile(SCHEMA_PATH, 'utf8')) + NEW_MODEL);
+      const latest =
+        (await readdir(migrationsDir))
+          .filter((name) => /^\d{14}_/.test(name))
+          .sort()
+          .at(-1) ?? '';
+      const created = await createMigration('behind_clock', {
+        migrationsDir,
+        schemaPath,
+        now: new Date('2000-01-01'),
+      });
+      expect(created!.name > latest).toBe(true);
+      expect(created!.name.slice(0, 14)).not.toBe('20000101000000');
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -38,11 +38,15 @@ export const parseDate: FieldParser = (raw) => {
   if (uk) {
     const [day, month, yearText] = [Number(uk[1]), Number(uk[2]), uk[3] ?? ''];
     if (yearText.length !== 4) {
-      return new FieldError(`${raw} has a ${yearText.length}-digit year; write the year in full (dd/mm/yyyy)`);
+      return new FieldError(
+        `${raw} has a ${yearText.length}-digit year; write the year in full (dd/mm/yyyy)`,
+      );
     }
     const year = Number(yearText);
     if (month > 12 && day <= 12) {
-      return new FieldError(`${raw} looks like US order (mm/dd/yyyy); dates must be dd/mm/yyyy or YYYY-MM-DD`);
+      return new FieldError(
+        `${raw} looks like US order (mm/dd/yyyy); dates must be dd/mm/yyyy or YYYY-MM-DD`,
+      );
     }
     if (!isRealDate(year, month, day)) return new FieldError(`${raw} is not a real date (dd/mm/yyyy)`);
     if (year < 1900 || year > 2100) return new FieldError(`${raw} is outside 1900–2100`);
@@ -93,15 +97,19 @@ export const parseYesNo: FieldParser = (raw) => {
 export function parseOneOf(values: readonly string[]): FieldParser {
   const byLowerCase = new Map(values.map((value) => [value.toLowerCase(), value]));
   return (raw) =>
-    byLowerCase.get(raw.toLowerCase()) ?? new FieldError(`expected one of ${values.join(', ')}, got "${raw}"`);
+    byLowerCase.get(raw.toLowerCase()) ??
+    new FieldError(`expected one of ${values.join(', ')}, got "${raw}"`);
 }
 
 /** Free text up to `maxLength` characters; rejects what a spreadsheet would run as a formula. */
 export function parseText(maxLength: number): FieldParser {
   return (raw) => {
-    if (raw.length > maxLength) return new FieldError(`is ${raw.length} characters long; at most ${maxLength} allowed`);
+    if (raw.length > maxLength)
+      return new FieldError(`is ${raw.length} characters long; at most ${maxLength} allowed`);
     if (FORMULA_START.test(raw)) {
-      return new FieldError(`"${truncate(raw)}" looks like a spreadsheet formula; remove the leading ${raw[0]}`);
+      return new FieldError(
+        `"${truncate(raw)}" looks like a spreadsheet formula; remove the leading ${raw[0]}`,
+      );
     }
     return raw;
   };
@@ -110,7 +118,8 @@ export function parseText(maxLength: number): FieldParser {
 /** A code (clinic, theatre, specialty, id): letters, digits and - _ . / : without spaces. */
 export function parseCode(maxLength: number): FieldParser {
   return (raw) => {
-    if (raw.length > maxLength) return new FieldError(`is ${raw.length} characters long; at most ${maxLength} allowed`);
+    if (raw.length > maxLength)
+      return new FieldError(`is ${raw.length} characters long; at most ${maxLength} allowed`);
     if (!/^[A-Za-z0-9][A-Za-z0-9\-_./:]*$/.test(raw)) {
       return new FieldError(`"${truncate(raw)}" is not a code (letters, digits, - _ . / : and no spaces)`);
     }

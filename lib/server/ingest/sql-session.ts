@@ -19,7 +19,10 @@ export interface CopyWriter {
 }
 
 /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
-export async function withTransaction<T>(database: Database, work: (session: SqlSession) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(
+  database: Database,
+  work: (session: SqlSession) => Promise<T>,
+): Promise<T> {
   return database.driver.kind === 'postgresql'
     ? withPgTransaction(database.driver.pool, work)
     : withPgliteTransaction(database.driver.pglite, work);
@@ -57,7 +60,9 @@ function pgSession(client: pg.PoolClient): SqlSession {
       return (await client.query(sql, params)).rows as Row[];
     },
     openCopy(table, columns) {
-      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+      const stream = client.query(
+        copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+      );
       const finished = new Promise<void>((resolve, reject) => {
         stream.on('finish', resolve);
         stream.on('error', reject);
@@ -79,7 +84,10 @@ function pgSession(client: pg.PoolClient): SqlSession {
   };
 }
 
-async function withPgliteTransaction<T>(pglite: PGlite, work: (session: SqlSession) => Promise<T>): Promise<T> {
+async function withPgliteTransaction<T>(
+  pglite: PGlite,
+  work: (session: SqlSession) => Promise<T>,
+): Promise<T> {
   try {
     return await pglite.transaction((tx) => work(pgliteSession(tx)));
   } catch (error) {

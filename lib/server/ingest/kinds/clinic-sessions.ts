@@ -1,0 +1,108 @@
+import { IMPORT_FORMATS } from '@/lib/shared/import-formats';
+import type { RowProblem } from '../row-validator';
+import type { ImportKindHandler } from './kind';
+import {
+  CONSULTANT_JOIN,
+  deleteMissingInPeriod,
+  findDuplicateKeys,
+  findRows,
+  findUnknownConsultants,
+  upsertFromStage,
+} from './sql';
+
+const format = IMPORT_FORMATS['clinic-sessions'];
+
+export const clinicSessions: ImportKindHandler = {
+  format,
+
+  checkRow(row, at) {
+    const problems: RowProblem[] = [];
+    if (row[at.status!] === 'cancelled' && row[at.cancel_reason!] === '') {
+      problems.push({
+        column: 'cancel_reason',
+        value: '',
+        message: 'a cancelled session needs a cancel_reason',
+      });
+    }
+    const attended = Number(row[at.attended!]);
+    const split = Number(row[at.first_attendances!]) + Number(row[at.follow_up_attendances!]);
+    if (split !== attended) {
+      problems.push({
+        column: 'attended',
+        value: String(attended),
+        message: `first_attendances + follow_up_attendances (${split}) must equal attended (${attended})`,
+      });
+    }
+    const [start, end] = [row[at.planned_start!], row[at.planned_end!]];
+    if (start && end && end <= start) {
+      problems.push({
+        column: 'planned_end',
+        value: end,
+        message: `planned_end ${end} is not after planned_start ${start}`,
+      });
+    }
+    return problems;
+  },
+
+  findFileErrors: (session) => findDuplicateKeys(session, format.naturalKey),
+
+  async merge(session, context) {
+    const counts = await upsertFromStage(
+      session,
+      {
+        table: 'clinic_sessions',
+        conflictColumns: ['source_session_id'],
+        from: CONSULTANT_JOIN,
+        values: {
+          source_session_id: 's.session_id',
+          clinic_code: 's.clinic_code',
+          session_date: 's.session_date',
+          period: 's.period::session_period',
+          planned_start: 's.planned_start',
+          planned_end: 's.planned_end',
+          gmc_number: 's.gmc_number',
+          consultant_id: 'c.id',
+          specialty_code: 's.specialty_code',
+          status: 's.status::session_status',
+          cancel_reason: 's.cancel_reason',
+          cancelled_on: 's.cancelled_on',
+          slots_new: 's.slots_new',
+          slots_follow_up: 's.slots_fu',
+          booked: 's.booked',
+          attended: 's.attended',
+          dna: 's.dna',
+          late_not_seen: 's.late_not_seen',
+          patient_cancelled: 's.patient_cancelled',
+          hospital_cancelled: 's.hospital_cancelled',
+          first_attendances: 's.first_attendances',
+          follow_up_attendances: 's.follow_up_attendances',
+          is_additional: 's.additional',
+        },
+      },
+      context,
+    );
+    const deleted = await deleteMissingInPeriod(session, context, {
+      table: 'clinic_sessions',
+      dateColumn: 'session_date',
+      keyColumn: 'source_session_id',
+      stageKey: 's.session_id',
+    });
+    return { ...counts, deleted };
+  },
+
+  async findWarnings(session, context) {
+    return [
+      ...(await findUnknownConsultants(session, context)),
+      ...(await findRows(session, 's.attended > s.booked', {
+        column: 'attended',
+        value: 's.attended',
+        message: 'more patients attended than were booked',
+      })),
+      ...(await findRows(session, "s.status = 'held' AND s.attended = 0", {
+        column: 'attended',
+        value: 's.attended',
+        message: 'the session was held but no patient attended',
+      })),
+    ];
+  },
+};

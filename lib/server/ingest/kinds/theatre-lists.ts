@@ -1,0 +1,109 @@
+import { IMPORT_FORMATS } from '@/lib/shared/import-formats';
+import type { RowProblem } from '../row-validator';
+import type { ImportKindHandler } from './kind';
+import {
+  CONSULTANT_JOIN,
+  deleteMissingInPeriod,
+  findDuplicateKeys,
+  findRows,
+  findUnknownConsultants,
+  upsertFromStage,
+} from './sql';
+
+const format = IMPORT_FORMATS['theatre-lists'];
+
+export const theatreLists: ImportKindHandler = {
+  format,
+
+  checkRow(row, at) {
+    const problems: RowProblem[] = [];
+    if (row[at.status!] === 'cancelled' && row[at.cancel_reason!] === '') {
+      problems.push({
+        column: 'cancel_reason',
+        value: '',
+        message: 'a cancelled list needs a cancel_reason',
+      });
+    }
+    const [start, end] = [row[at.planned_start!], row[at.planned_end!]];
+    if (start && end && end <= start) {
+      problems.push({
+        column: 'planned_end',
+        value: end,
+        message: `planned_end ${end} is not after planned_start ${start}`,
+      });
+    }
+    const [actualStart, actualEnd] = [row[at.actual_start!], row[at.actual_end!]];
+    if (actualStart && actualEnd && actualEnd <= actualStart) {
+      problems.push({
+        column: 'actual_end',
+        value: actualEnd,
+        message: `actual_end ${actualEnd} is not after actual_start ${actualStart}`,
+      });
+    }
+    return problems;
+  },
+
+  findFileErrors: (session) => findDuplicateKeys(session, format.naturalKey),
+
+  async merge(session, context) {
+    const counts = await upsertFromStage(
+      session,
+      {
+        table: 'theatre_lists',
+        conflictColumns: ['source_list_id'],
+        from: CONSULTANT_JOIN,
+        values: {
+          source_list_id: 's.list_id',
+          theatre_code: 's.theatre_code',
+          list_date: 's.list_date',
+          period: 's.period::session_period',
+          planned_start: 's.planned_start',
+          planned_end: 's.planned_end',
+          gmc_number: 's.gmc_number',
+          consultant_id: 'c.id',
+          specialty_code: 's.specialty_code',
+          list_type: 's.list_type::list_type',
+          status: 's.status::session_status',
+          cancel_reason: 's.cancel_reason',
+          cancelled_on: 's.cancelled_on',
+          actual_start: 's.actual_start',
+          actual_end: 's.actual_end',
+          cases_booked: 's.cases_booked',
+          cases_done: 's.cases_done',
+          touch_minutes: 's.touch_minutes',
+          is_additional: 's.additional',
+        },
+      },
+      context,
+    );
+    const deleted = await deleteMissingInPeriod(session, context, {
+      table: 'theatre_lists',
+      dateColumn: 'list_date',
+      keyColumn: 'source_list_id',
+      stageKey: 's.list_id',
+    });
+    return { ...counts, deleted };
+  },
+
+  async findWarnings(session, context) {
+    return [
+      ...(await findUnknownConsultants(session, context)),
+      ...(await findRows(session, 's.cases_done > s.cases_booked', {
+        column: 'cases_done',
+        value: 's.cases_done',
+        message: 'more cases were done than were booked',
+      })),
+      ...(await findRows(session, "s.status = 'held' AND s.cases_done = 0", {
+        column: 'cases_done',
+        value: 's.cases_done',
+        message: 'the list was held but no case was done',
+      })),
+      ...(await findRows(session, "s.status = 'held' AND (s.actual_start IS NULL OR s.actual_end IS NULL)", {
+        column: 'actual_start',
+        value: "coalesce(s.actual_start::text, '')",
+        message:
+          'the list was held but its actual start or end time is missing (utilisation cannot be measured)',
+      })),
+    ];
+  },
+};

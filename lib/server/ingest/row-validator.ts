@@ -1,0 +1,108 @@
+import type { ColumnFormat, FieldType, ImportFormat } from '@/lib/shared/import-formats';
+import {
+  FieldError,
+  type FieldParser,
+  parseCode,
+  parseCount,
+  parseDate,
+  parseDecimal,
+  parseGmcNumber,
+  parseOneOf,
+  parseText,
+  parseTime,
+  parseYesNo,
+  truncate,
+} from './field-parsers';
+
+/** A problem in one cell (or one row, without a column) of the file. */
+export interface RowProblem {
+  column?: string;
+  value?: string;
+  message: string;
+}
+
+/** A row's values in the format's column order, normalised; '' for empty. */
+export type RowValues = string[];
+
+/** Cross-field rules of a kind (e.g. a cancelled session needs a reason), given the row's parsed values. */
+export type RowCheck = (row: RowValues, at: ColumnPositions) => RowProblem[];
+
+/** Position of each canonical column in `RowValues`. */
+export type ColumnPositions = Record<string, number>;
+
+export function columnPositions(format: ImportFormat): ColumnPositions {
+  return Object.fromEntries(format.columns.map((column, index) => [column.name, index]));
+}
+
+function parserFor(type: FieldType): FieldParser {
+  switch (type.kind) {
+    case 'date':
+      return parseDate;
+    case 'time':
+      return parseTime;
+    case 'count':
+      return parseCount;
+    case 'decimal':
+      return parseDecimal;
+    case 'gmc':
+      return parseGmcNumber;
+    case 'yesno':
+      return parseYesNo;
+    case 'oneOf':
+      return parseOneOf(type.values);
+    case 'text':
+      return parseText(type.maxLength);
+    case 'code':
+      return parseCode(type.maxLength);
+  }
+}
+
+/**
+ * Builds the validator of one kind for one file: it reads each canonical column from the file's cell positions
+ * (from header matching), parses it, applies the kind's row checks, and returns the values or the problems.
+ */
+export function createRowValidator(
+  format: ImportFormat,
+  sourceIndexes: Record<string, number>,
+  rowCheck?: RowCheck,
+): (cells: readonly string[]) => { values: RowValues } | { problems: RowProblem[] } {
+  const plan = format.columns.map((column: ColumnFormat) => ({
+    column,
+    parse: parserFor(column.type),
+    sourceIndex: sourceIndexes[column.name],
+  }));
+  const positions = columnPositions(format);
+  return (cells) => {
+    const values: RowValues = new Array(plan.length);
+    let problems: RowProblem[] | undefined;
+    for (let i = 0; i < plan.length; i++) {
+      const step = plan[i]!;
+      const raw = step.sourceIndex === undefined ? '' : (cells[step.sourceIndex] ?? '').trim();
+      if (raw === '') {
+        if (step.column.isRequired) {
+          (problems ??= []).push({
+            column: step.column.name,
+            value: '',
+            message: `${step.column.name} is required`,
+          });
+        }
+        values[i] = '';
+        continue;
+      }
+      const parsed = step.parse(raw);
+      if (parsed instanceof FieldError) {
+        (problems ??= []).push({
+          column: step.column.name,
+          value: truncate(raw, 200),
+          message: parsed.message,
+        });
+        values[i] = '';
+      } else {
+        values[i] = parsed;
+      }
+    }
+    if (problems) return { problems };
+    const rowProblems = rowCheck?.(values, positions);
+    return rowProblems && rowProblems.length > 0 ? { problems: rowProblems } : { values };
+  };
+}

@@ -1,0 +1,45 @@
+import type { FieldType, ImportFormat } from '@/lib/shared/import-formats';
+import type { RowValues } from './row-validator';
+
+/** The session-local table each import is staged in before its set-based merge. */
+export const STAGE_TABLE = 'import_stage';
+
+function sqlType(type: FieldType): string {
+  switch (type.kind) {
+    case 'date':
+      return 'date';
+    case 'time':
+      return 'time';
+    case 'count':
+      return 'integer';
+    case 'decimal':
+      return 'numeric';
+    case 'yesno':
+      return 'boolean';
+    default:
+      return 'text';
+  }
+}
+
+/** Staging columns: `row_number` (as a spreadsheet numbers it) then the format's columns, typed. */
+export function stageColumns(format: ImportFormat): string[] {
+  return ['row_number', ...format.columns.map((column) => column.name)];
+}
+
+export function createStageTableSql(format: ImportFormat): string {
+  const columns = format.columns.map((column) => `${column.name} ${sqlType(column.type)}`);
+  return `CREATE TEMP TABLE ${STAGE_TABLE} (row_number integer NOT NULL, ${columns.join(', ')}) ON COMMIT DROP`;
+}
+
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/** One CSV line for COPY: '' becomes NULL (unquoted empty field), anything with , " or newlines is quoted. */
+export function toCopyLine(rowNumber: number, values: RowValues): string {
+  let line = String(rowNumber);
+  for (const value of values) {
+    line += ',';
+    if (value === '') continue;
+    line += NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  }
+  return `${line}\n`;
+}
