@@ -83,6 +83,23 @@ class RejectedFile extends Error {
 
 const ORDERED_KINDS = Object.keys(IMPORT_FORMATS);
 
+interface BatchBase {
+  organisationId: number;
+  format: ImportFormat;
+  fileName: string;
+  sourceProfileId?: number;
+  createdByUserId?: number;
+  apiTokenId?: number;
+}
+
+/** What a successful pass through the pipeline found, before it is returned (or rolled back, for a dry run). */
+interface MergedImport {
+  batchId: number;
+  record: BatchRecord;
+  warnings: IssueDraft[];
+  sameFileAsBatchId: number | null;
+}
+
 /**
  * Imports one extract: stream → match headers → validate each row → COPY into a staging table → set-based merge,
  * all in one transaction, recorded as an import batch with its errors and warnings. Any invalid row rejects the
@@ -91,139 +108,153 @@ const ORDERED_KINDS = Object.keys(IMPORT_FORMATS);
 export async function importFile(database: Database, request: ImportRequest): Promise<ImportResult> {
   const started = performance.now();
   const handler = IMPORT_KIND_HANDLERS[request.kind];
-  const format = handler.format;
   const source = readRecords(
     request.input,
     request.format ?? guessFormat(request.fileName),
     request.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES,
   );
-  const base = {
+  const base: BatchBase = {
     organisationId: request.organisationId,
-    format,
+    format: handler.format,
     fileName: request.fileName,
     sourceProfileId: request.sourceProfileId,
     createdByUserId: request.actor?.userId,
     apiTokenId: request.actor?.apiTokenId,
   };
+  const elapsed = () => performance.now() - started;
+  let merged: MergedImport;
   try {
-    return await withTransaction(database, async (session) => {
-      // One import per organisation and kind at a time; others wait here.
-      await session.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [
-        request.organisationId,
-        ORDERED_KINDS.indexOf(request.kind),
-      ]);
-      const batchId = await insertBatch(session, { ...base, status: 'running', fileHash: '', fileBytes: 0 });
-      const staged = await stageFile(session, handler, source, request);
-      const context: MergeContext = {
-        organisationId: request.organisationId,
-        batchId,
-        period: staged.period,
-      };
-
-      request.onProgress?.({ phase: 'checking', bytesRead: source.stats.bytes, rowsRead: staged.rowsRead });
-      const fileErrors = (await handler.findFileErrors?.(session, context)) ?? [];
-      if (fileErrors.length > 0) {
-        const rejectedRows = new Set(fileErrors.map((error) => error.rowNumber)).size;
-        throw new RejectedFile(fileErrors, staged.rowsRead, rejectedRows);
-      }
-
-      request.onProgress?.({ phase: 'merging', bytesRead: source.stats.bytes, rowsRead: staged.rowsRead });
-      const counts = await handler.merge(session, context);
-      const warnings = (await handler.findWarnings?.(session, context)) ?? [];
-      const isUnchanged = counts.inserted + counts.updated + counts.deleted === 0;
-      const status: ImportOutcome = request.dryRun ? 'dry-run' : isUnchanged ? 'unchanged' : 'committed';
-      const rows = {
-        read: staged.rowsRead,
-        ...counts,
-        unchanged: Math.max(0, staged.rowsRead - counts.inserted - counts.updated),
-        rejected: 0,
-      };
-      const record: BatchRecord = {
-        ...base,
-        status: status === 'dry-run' ? 'dry_run' : status,
-        fileHash: source.stats.hash,
-        fileBytes: source.stats.bytes,
-        period: staged.period,
-        rows,
-        warningCount: warnings.length,
-        durationMs: performance.now() - started,
-      };
-      const sameFileAsBatchId = await findSameFileBatch(
-        session,
-        request.organisationId,
-        format,
-        source.stats.hash,
-      );
-      const result = (id: number): ImportResult => ({
-        batchId: id,
-        kind: request.kind,
-        status,
-        fileName: request.fileName,
-        fileHash: source.stats.hash,
-        period: staged.period,
-        rows,
-        warnings: warnings.map(toIssue),
-        errors: [],
-        warningCount: warnings.length,
-        errorCount: 0,
-        sameFileAsBatchId,
-        durationMs: Math.round(performance.now() - started),
-      });
-      if (request.dryRun) throw new Rollback({ record, warnings, result });
-      await finishBatch(session, batchId, record);
-      await insertIssues(session, request.organisationId, batchId, 'warning', warnings);
-      request.onProgress?.({ phase: 'finished', bytesRead: source.stats.bytes, rowsRead: staged.rowsRead });
-      return result(batchId);
-    }).then(async (outcome) => {
-      if ('batchId' in outcome) return outcome;
-      // A dry run rolled everything back; record that it happened, with what it found.
-      const dryRun = outcome as unknown as {
-        record: BatchRecord;
-        warnings: IssueDraft[];
-        result: (id: number) => ImportResult;
-      };
-      const batchId = await recordBatch(database, dryRun.record, 'warning', dryRun.warnings);
-      return dryRun.result(batchId);
-    });
+    merged = await withTransaction(database, (session) =>
+      stageAndMerge(session, handler, source, request, base, elapsed),
+    );
   } catch (error) {
     if (!(error instanceof RejectedFile || error instanceof FileProblem)) throw error;
     const rejection =
       error instanceof RejectedFile
         ? error
         : new RejectedFile([{ rowNumber: error.rowNumber ?? null, message: error.message }], 0, 0);
-    await drain(source);
-    const record: BatchRecord = {
-      ...base,
-      status: 'rejected',
-      fileHash: source.stats.hash,
-      fileBytes: source.stats.bytes,
-      rows: {
-        read: rejection.rowsRead,
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        deleted: 0,
-        rejected: rejection.rowsRejected,
-      },
-      durationMs: performance.now() - started,
-    };
-    const batchId = await recordBatch(database, record, 'error', rejection.errors);
-    return {
-      batchId,
-      kind: request.kind,
-      status: 'rejected',
-      fileName: request.fileName,
-      fileHash: source.stats.hash,
-      period: null,
-      rows: record.rows!,
-      warnings: [],
-      errors: rejection.errors.map(toIssue),
-      warningCount: 0,
-      errorCount: rejection.errors.length,
-      sameFileAsBatchId: null,
-      durationMs: Math.round(performance.now() - started),
-    };
+    return recordRejection(database, request, base, source, rejection, elapsed);
   }
+  // A dry run rolled everything back, its batch row included: record that it happened, with what it found.
+  const batchId = request.dryRun
+    ? await recordBatch(database, merged.record, 'warning', merged.warnings)
+    : merged.batchId;
+  const status: ImportOutcome =
+    merged.record.status === 'dry_run' ? 'dry-run' : (merged.record.status as ImportOutcome);
+  return {
+    batchId,
+    kind: request.kind,
+    status,
+    fileName: request.fileName,
+    fileHash: merged.record.fileHash,
+    period: merged.record.period ?? null,
+    rows: merged.record.rows ?? emptyCounts(),
+    warnings: merged.warnings.map(toIssue),
+    errors: [],
+    warningCount: merged.warnings.length,
+    errorCount: 0,
+    sameFileAsBatchId: merged.sameFileAsBatchId,
+    durationMs: Math.round(elapsed()),
+  };
+}
+
+async function stageAndMerge(
+  session: SqlSession,
+  handler: ImportKindHandler,
+  source: RecordSource,
+  request: ImportRequest,
+  base: BatchBase,
+  elapsed: () => number,
+): Promise<MergedImport> {
+  // One import per organisation and kind at a time; others wait here.
+  await session.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [
+    request.organisationId,
+    ORDERED_KINDS.indexOf(request.kind),
+  ]);
+  const batchId = await insertBatch(session, { ...base, status: 'running', fileHash: '', fileBytes: 0 });
+  const staged = await stageFile(session, handler, source, request);
+  const context: MergeContext = { organisationId: request.organisationId, batchId, period: staged.period };
+  const progress = (phase: ImportProgress['phase']) =>
+    request.onProgress?.({ phase, bytesRead: source.stats.bytes, rowsRead: staged.rowsRead });
+
+  progress('checking');
+  const fileErrors = (await handler.findFileErrors?.(session, context)) ?? [];
+  if (fileErrors.length > 0) {
+    const rejectedRows = new Set(fileErrors.map((error) => error.rowNumber)).size;
+    throw new RejectedFile(fileErrors, staged.rowsRead, rejectedRows);
+  }
+
+  progress('merging');
+  const counts = await handler.merge(session, context);
+  const warnings = (await handler.findWarnings?.(session, context)) ?? [];
+  const isUnchanged = counts.inserted + counts.updated + counts.deleted === 0;
+  const record: BatchRecord = {
+    ...base,
+    status: request.dryRun ? 'dry_run' : isUnchanged ? 'unchanged' : 'committed',
+    fileHash: source.stats.hash,
+    fileBytes: source.stats.bytes,
+    period: staged.period,
+    rows: {
+      read: staged.rowsRead,
+      ...counts,
+      unchanged: Math.max(0, staged.rowsRead - counts.inserted - counts.updated),
+      rejected: 0,
+    },
+    warningCount: warnings.length,
+    durationMs: elapsed(),
+  };
+  const sameFileAsBatchId = await findSameFileBatch(
+    session,
+    request.organisationId,
+    base.format,
+    source.stats.hash,
+  );
+  const merged: MergedImport = { batchId, record, warnings, sameFileAsBatchId };
+  if (request.dryRun) throw new Rollback(merged);
+  await finishBatch(session, batchId, record);
+  await insertIssues(session, request.organisationId, batchId, 'warning', warnings);
+  progress('finished');
+  return merged;
+}
+
+async function recordRejection(
+  database: Database,
+  request: ImportRequest,
+  base: BatchBase,
+  source: RecordSource,
+  rejection: RejectedFile,
+  elapsed: () => number,
+): Promise<ImportResult> {
+  await drain(source);
+  const rows = { ...emptyCounts(), read: rejection.rowsRead, rejected: rejection.rowsRejected };
+  const record: BatchRecord = {
+    ...base,
+    status: 'rejected',
+    fileHash: source.stats.hash,
+    fileBytes: source.stats.bytes,
+    rows,
+    durationMs: elapsed(),
+  };
+  const batchId = await recordBatch(database, record, 'error', rejection.errors);
+  return {
+    batchId,
+    kind: request.kind,
+    status: 'rejected',
+    fileName: request.fileName,
+    fileHash: source.stats.hash,
+    period: null,
+    rows,
+    warnings: [],
+    errors: rejection.errors.map(toIssue),
+    warningCount: 0,
+    errorCount: rejection.errors.length,
+    sameFileAsBatchId: null,
+    durationMs: Math.round(elapsed()),
+  };
+}
+
+function emptyCounts(): ImportResult['rows'] {
+  return { read: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
 }
 
 /** Reads, validates and COPYs every row into the staging table; throws RejectedFile when any row is invalid. */

@@ -15,16 +15,16 @@ export async function resolveOrganisation(
     if (!organisation) throw new UnknownOrganisationError(`No organisation with code ${code}.`);
     return organisation;
   }
-  const organisations = await prisma.organisation.findMany({ take: 2, orderBy: { id: 'asc' } });
-  if (organisations.length === 0) {
+  const [only, another] = await prisma.organisation.findMany({ take: 2, orderBy: { id: 'asc' } });
+  if (!only) {
     throw new UnknownOrganisationError(
       'No organisation yet: create it with `npm run --silent cli -- organisation:create <ODS code> "<name>"`.',
     );
   }
-  if (organisations.length > 1) {
+  if (another) {
     throw new UnknownOrganisationError(
       'There are several organisations: say which with --organisation <ODS code>.',
     );
   }
-  return organisations[0]!;
+  return only;
 }

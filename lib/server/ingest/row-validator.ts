@@ -24,8 +24,8 @@ export interface RowProblem {
 /** A row's values in the format's column order, normalised; '' for empty. */
 export type RowValues = string[];
 
-/** Cross-field rules of a kind (e.g. a cancelled session needs a reason), given the row's parsed values. */
-export type RowCheck = (row: RowValues, at: ColumnPositions) => RowProblem[];
+/** Cross-field rules of a kind (e.g. a cancelled session needs a reason); `value` gives a parsed column ('' if empty). */
+export type RowCheck = (value: (column: string) => string) => RowProblem[];
 
 /** Position of each canonical column in `RowValues`. */
 export type ColumnPositions = Record<string, number>;
@@ -74,35 +74,25 @@ export function createRowValidator(
   const positions = columnPositions(format);
   return (cells) => {
     const values: RowValues = new Array(plan.length);
-    let problems: RowProblem[] | undefined;
-    for (let i = 0; i < plan.length; i++) {
-      const step = plan[i]!;
+    const problems: RowProblem[] = [];
+    plan.forEach((step, i) => {
       const raw = step.sourceIndex === undefined ? '' : (cells[step.sourceIndex] ?? '').trim();
+      values[i] = '';
       if (raw === '') {
         if (step.column.isRequired) {
-          (problems ??= []).push({
-            column: step.column.name,
-            value: '',
-            message: `${step.column.name} is required`,
-          });
+          problems.push({ column: step.column.name, value: '', message: `${step.column.name} is required` });
         }
-        values[i] = '';
-        continue;
+        return;
       }
       const parsed = step.parse(raw);
       if (parsed instanceof FieldError) {
-        (problems ??= []).push({
-          column: step.column.name,
-          value: truncate(raw, 200),
-          message: parsed.message,
-        });
-        values[i] = '';
+        problems.push({ column: step.column.name, value: truncate(raw, 200), message: parsed.message });
       } else {
         values[i] = parsed;
       }
-    }
-    if (problems) return { problems };
-    const rowProblems = rowCheck?.(values, positions);
+    });
+    if (problems.length > 0) return { problems };
+    const rowProblems = rowCheck?.((column) => values[positions[column] ?? -1] ?? '');
     return rowProblems && rowProblems.length > 0 ? { problems: rowProblems } : { values };
   };
 }

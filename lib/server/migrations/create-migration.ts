@@ -80,10 +80,8 @@ function nextTimestamp(now: Date, existing: readonly MigrationFile[]): string {
   const timestamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   const latest = existing.at(-1)?.name.slice(0, 14);
   if (!latest || timestamp > latest) return timestamp;
-  const [y, mo, d, h, mi, se] = [0, 4, 6, 8, 10, 12].map((start, i) =>
-    Number(latest.slice(start, i === 0 ? 4 : start + 2)),
-  );
-  const next = new Date(Date.UTC(y!, mo! - 1, d, h, mi, se! + 1));
+  const part = (start: number, length = 2) => Number(latest.slice(start, start + length));
+  const next = new Date(Date.UTC(part(0, 4), part(4) - 1, part(6), part(8), part(10), part(12) + 1));
   return next.toISOString().replace(/\D/g, '').slice(0, 14);
 }
 

@@ -15,17 +15,17 @@ const format = IMPORT_FORMATS['clinic-sessions'];
 export const clinicSessions: ImportKindHandler = {
   format,
 
-  checkRow(row, at) {
+  checkRow(value) {
     const problems: RowProblem[] = [];
-    if (row[at.status!] === 'cancelled' && row[at.cancel_reason!] === '') {
+    if (value('status') === 'cancelled' && value('cancel_reason') === '') {
       problems.push({
         column: 'cancel_reason',
         value: '',
         message: 'a cancelled session needs a cancel_reason',
       });
     }
-    const attended = Number(row[at.attended!]);
-    const split = Number(row[at.first_attendances!]) + Number(row[at.follow_up_attendances!]);
+    const attended = Number(value('attended'));
+    const split = Number(value('first_attendances')) + Number(value('follow_up_attendances'));
     if (split !== attended) {
       problems.push({
         column: 'attended',
@@ -33,7 +33,7 @@ export const clinicSessions: ImportKindHandler = {
         message: `first_attendances + follow_up_attendances (${split}) must equal attended (${attended})`,
       });
     }
-    const [start, end] = [row[at.planned_start!], row[at.planned_end!]];
+    const [start, end] = [value('planned_start'), value('planned_end')];
     if (start && end && end <= start) {
       problems.push({
         column: 'planned_end',

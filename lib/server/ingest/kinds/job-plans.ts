@@ -12,25 +12,25 @@ const DAY_NUMBER = "array_position(ARRAY['Mon','Tue','Wed','Thu','Fri','Sat','Su
 export const jobPlans: ImportKindHandler = {
   format,
 
-  checkRow(row, at) {
+  checkRow(value) {
     const problems: RowProblem[] = [];
-    const hasSlot = row[at.day_of_week!] !== '' || row[at.period!] !== '';
-    const isAnnualised = row[at.annual_sessions!] !== '';
+    const hasSlot = value('day_of_week') !== '' || value('period') !== '';
+    const isAnnualised = value('annual_sessions') !== '';
     if (hasSlot && isAnnualised) {
       problems.push({
         column: 'annual_sessions',
-        value: row[at.annual_sessions!],
+        value: value('annual_sessions'),
         message: 'a line has either a fixed slot (day_of_week and period) or annual_sessions, not both',
       });
-    } else if (!isAnnualised && (row[at.day_of_week!] === '' || row[at.period!] === '')) {
+    } else if (!isAnnualised && (value('day_of_week') === '' || value('period') === '')) {
       problems.push({
-        column: row[at.day_of_week!] === '' ? 'day_of_week' : 'period',
+        column: value('day_of_week') === '' ? 'day_of_week' : 'period',
         value: '',
         message: 'a line needs day_of_week and period, or annual_sessions for an annualised line',
       });
     }
-    const cycleWeeks = Number(row[at.cycle_weeks!] || 1);
-    const cycleOffset = Number(row[at.cycle_offset!] || 0);
+    const cycleWeeks = Number(value('cycle_weeks') || 1);
+    const cycleOffset = Number(value('cycle_offset') || 0);
     if (cycleWeeks < 1)
       problems.push({ column: 'cycle_weeks', value: '0', message: 'cycle_weeks must be 1 or more' });
     else if (cycleOffset >= cycleWeeks) {
@@ -40,7 +40,7 @@ export const jobPlans: ImportKindHandler = {
         message: `cycle_offset must be between 0 and ${cycleWeeks - 1} for a ${cycleWeeks}-week cycle`,
       });
     }
-    const [from, to] = [row[at.effective_from!]!, row[at.effective_to!]!];
+    const [from, to] = [value('effective_from'), value('effective_to')];
     if (to !== '' && to < from) {
       problems.push({
         column: 'effective_to',
@@ -48,7 +48,7 @@ export const jobPlans: ImportKindHandler = {
         message: `effective_to ${to} is before effective_from ${from}`,
       });
     }
-    const [start, end] = [row[at.start_time!], row[at.end_time!]];
+    const [start, end] = [value('start_time'), value('end_time')];
     if (start && end && end <= start) {
       problems.push({
         column: 'end_time',

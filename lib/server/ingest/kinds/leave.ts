@@ -20,9 +20,9 @@ const SOURCE_KEY =
 export const leave: ImportKindHandler = {
   format,
 
-  checkRow(row, at) {
+  checkRow(value) {
     const problems: RowProblem[] = [];
-    const [start, end] = [row[at.start_date!]!, row[at.end_date!]!];
+    const [start, end] = [value('start_date'), value('end_date')];
     if (start && end && end < start) {
       problems.push({
         column: 'end_date',
@@ -30,7 +30,7 @@ export const leave: ImportKindHandler = {
         message: `end_date ${end} is before start_date ${start}`,
       });
     }
-    if (start === end && row[at.start_period!] === 'PM' && row[at.end_period!] === 'AM') {
+    if (start === end && value('start_period') === 'PM' && value('end_period') === 'AM') {
       problems.push({
         column: 'end_period',
         value: 'AM',

@@ -15,16 +15,16 @@ const format = IMPORT_FORMATS['theatre-lists'];
 export const theatreLists: ImportKindHandler = {
   format,
 
-  checkRow(row, at) {
+  checkRow(value) {
     const problems: RowProblem[] = [];
-    if (row[at.status!] === 'cancelled' && row[at.cancel_reason!] === '') {
+    if (value('status') === 'cancelled' && value('cancel_reason') === '') {
       problems.push({
         column: 'cancel_reason',
         value: '',
         message: 'a cancelled list needs a cancel_reason',
       });
     }
-    const [start, end] = [row[at.planned_start!], row[at.planned_end!]];
+    const [start, end] = [value('planned_start'), value('planned_end')];
     if (start && end && end <= start) {
       problems.push({
         column: 'planned_end',
@@ -32,7 +32,7 @@ export const theatreLists: ImportKindHandler = {
         message: `planned_end ${end} is not after planned_start ${start}`,
       });
     }
-    const [actualStart, actualEnd] = [row[at.actual_start!], row[at.actual_end!]];
+    const [actualStart, actualEnd] = [value('actual_start'), value('actual_end')];
     if (actualStart && actualEnd && actualEnd <= actualStart) {
       problems.push({
         column: 'actual_end',
