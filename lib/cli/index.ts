@@ -18,8 +18,9 @@ import { IMPORT_KIND_SLUGS, isImportKindSlug } from '@/lib/shared/import-formats
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
 Commands:
-  import <kind> <file> [--dry-run] [--organisation CODE]
+  import <kind> <file> [--dry-run] [--organisation CODE] [--progress]
                                  Import an extract (CSV or XLSX). Kinds: ${IMPORT_KIND_SLUGS.join(', ')}
+                                 --progress writes progress lines (JSON) to stderr as the file is read
                                  Exit status: 0 imported (or unchanged, or dry run), 2 file rejected, 1 failure
   organisation:create <ODS code> <name>
                                  Create the trust (with default parameters) before its first import
@@ -50,7 +51,11 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean', default: false }, organisation: { type: 'string' } },
+      options: {
+        'dry-run': { type: 'boolean', default: false },
+        organisation: { type: 'string' },
+        progress: { type: 'boolean', default: false },
+      },
     });
     const [kind, file] = positionals;
     if (!kind || !isImportKindSlug(kind)) {
@@ -66,6 +71,9 @@ const commands: Record<string, Command> = {
         input: await openFileForImport(file),
         fileName: path.basename(file),
         dryRun: values['dry-run'],
+        onProgress: values.progress
+          ? (progress) => process.stderr.write(`${JSON.stringify({ progress })}\n`)
+          : undefined,
       });
       const { batchId, kind: importedKind, status, rows, warnings, errors, ...details } = result;
       const output = { batchId, kind: importedKind, status, rows, warnings, errors, ...details };

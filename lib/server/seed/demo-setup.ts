@@ -66,7 +66,9 @@ export async function setupDemo(database: Database, options: DemoSetupOptions): 
       });
       if (result.status === 'rejected') {
         const first = result.errors[0];
-        throw new Error(`The demo ${file} was rejected: row ${first?.row} ${first?.column}: ${first?.message}`);
+        throw new Error(
+          `The demo ${file} was rejected: row ${first?.row} ${first?.column}: ${first?.message}`,
+        );
       }
       const { batchId, status, rows, warningCount } = result;
       imports.push({ batchId, kind, status, rows, warningCount });

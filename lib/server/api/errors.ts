@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { ApiErrorResponse } from '@/lib/shared/schemas/api-error';
+
+type Issues = NonNullable<ApiErrorResponse['error']['issues']>;
+
+/**
+ * An error the caller can do something about, with the HTTP status and stable code it maps to. Libraries throw
+ * it; the route wrapper turns it into `{ error: { code, message, issues? } }`. Anything else is a 500.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: Issues,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static badRequest(message: string, issues?: Issues): AppError {
+    return new AppError(400, 'bad_request', message, issues);
+  }
+
+  static unauthorized(message: string): AppError {
+    // RFC 6750: tell the client which scheme to use and that the token it sent is not acceptable.
+    return new AppError(401, 'unauthorized', message, undefined, {
+      'WWW-Authenticate': 'Bearer realm="fulfil", error="invalid_token"',
+    });
+  }
+
+  static notFound(message: string): AppError {
+    return new AppError(404, 'not_found', message);
+  }
+
+  static conflict(message: string): AppError {
+    return new AppError(409, 'conflict', message);
+  }
+}
+
+/** zod issues as `{ path, message }`, the path dotted (`mapping.Consultant GMC`). */
+export function toIssues(error: z.ZodError): Issues {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** Parses `value` with `schema`, or throws a 400 that lists what is wrong. */
+export function parseOrBadRequest<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  message: string,
+): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw AppError.badRequest(message, toIssues(parsed.error));
+  return parsed.data;
+}
+
+/** The JSON error response for `error`: its own status for an AppError, a 500 (logged, details withheld) otherwise. */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const body: ApiErrorResponse = {
+      error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+    };
+    return Response.json(body, {
+      status: error.status,
+      headers: { 'Cache-Control': 'no-store', ...error.headers },
+    });
+  }
+  console.error('Unhandled error in an API route', error);
+  const body: ApiErrorResponse = {
+    error: {
+      code: 'internal_error',
+      message: 'Something went wrong on the server; the error has been logged.',
+    },
+  };
+  return Response.json(body, { status: 500, headers: { 'Cache-Control': 'no-store' } });
+}
