@@ -26,12 +26,18 @@ export interface ColumnFormat {
   aliases: readonly string[];
 }
 
-export type ImportKindSlug = 'consultants' | 'job-plans' | 'clinic-sessions' | 'theatre-lists' | 'leave';
+export type ImportKindSlug =
+  | 'consultants'
+  | 'job-plans'
+  | 'clinic-sessions'
+  | 'clinic-appointments'
+  | 'theatre-lists'
+  | 'leave';
 
 export interface ImportFormat {
   slug: ImportKindSlug;
   /** The `import_kind` database value. */
-  kind: 'consultants' | 'job_plans' | 'clinic_sessions' | 'theatre_lists' | 'leave';
+  kind: 'consultants' | 'job_plans' | 'clinic_sessions' | 'clinic_appointments' | 'theatre_lists' | 'leave';
   label: string;
   description: string;
   columns: readonly ColumnFormat[];
@@ -353,6 +359,58 @@ export const IMPORT_FORMATS: Record<ImportKindSlug, ImportFormat> = {
       'first_attendances + follow_up_attendances = attended.',
       'The file covers the dates from its earliest to its latest session_date: sessions in that period that the file no longer contains are removed.',
       'Warnings (the file is still imported): attended more than booked; a held session with no attendances; a GMC number not in the consultant list.',
+    ],
+  },
+  'clinic-appointments': {
+    slug: 'clinic-appointments',
+    kind: 'clinic_appointments',
+    label: 'Clinic appointments',
+    description:
+      'One row per outpatient appointment, for a PAS that reports appointments rather than sessions. Appointments are added up into one clinic session per clinic, date, period and consultant.',
+    naturalKey: ['appointment_id'],
+    periodColumn: 'session_date',
+    columns: [
+      column('appointment_id', code(64), true, 'The PAS id of the appointment.', 'AP0012345', [
+        'Appointment ID',
+        'Attendance ID',
+      ]),
+      column('clinic_code', code(32), true, 'The clinic (template) code.', 'OPHC01', [
+        'Clinic',
+        'Clinic Code',
+      ]),
+      column('session_date', DATE, true, 'Date of the clinic.', '2026-05-12', [
+        'Date',
+        'Appointment Date',
+        'Clinic Date',
+      ]),
+      column('period', oneOf(...SESSION_PERIODS), true, 'AM, PM or EVE.', 'AM', ['Session', 'AM/PM']),
+      { ...gmcNumber, description: 'GMC number of the responsible consultant.' },
+      specialtyCode('Treatment function code of the clinic.'),
+      column(
+        'attendance_code',
+        oneOf('2', '3', '4', '5', '6', '7'),
+        true,
+        'NHS attendance status: 2 patient cancelled, 3 did not attend, 4 hospital cancelled, 5 seen, 6 seen after arriving late, 7 arrived late and not seen.',
+        '5',
+        ['Attendance Status', 'Attended or DNA', 'Outcome Code'],
+      ),
+      column(
+        'first_attendance',
+        oneOf('1', '2', '3', '4', '5'),
+        false,
+        'NHS first attendance: 1 first face to face, 2 follow-up face to face, 3 first remote, 4 follow-up remote, 5 administrative.',
+        '1',
+        ['First Attendance', 'New or Follow Up'],
+      ),
+    ],
+    rules: [
+      COMMON_DATE_RULE,
+      'appointment_id is unique within the file.',
+      'Sessions are made from appointments: booked = all appointments; attended = codes 5 and 6; DNA = 3; late not seen = 7; patient cancelled = 2; hospital cancelled = 4; first and follow-up attendances from first_attendance (1 or 3, 2 or 4).',
+      'A session whose appointments were all cancelled by the hospital is recorded as cancelled ("All appointments cancelled by the hospital"); template slots are not known from appointments.',
+      'The file covers the dates from its earliest to its latest session_date: appointments in that period that the file no longer contains are removed, and the sessions made from them are recalculated.',
+      'Use either clinic sessions or clinic appointments for a clinic, not both: sessions made from appointments have their own ids.',
+      'Warnings: a GMC number not in the consultant list.',
     ],
   },
   'theatre-lists': {

@@ -21,10 +21,10 @@ async function writeBigClinicFile(file: string): Promise<void> {
     const day = new Date(Date.UTC(2024, 0, 1) + (i % 900) * 86_400_000).toISOString().slice(0, 10);
     const row = clinicRow(`BIG${i}`, day);
     if (!out.write(`${columns.map((column) => row[column as keyof typeof row] ?? '').join(',')}\n`)) {
-      await new Promise((resolve) => out.once('drain', resolve));
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
 describe(`an import killed mid-way (${testDatabaseKind})`, () => {

@@ -280,3 +280,80 @@ describe('job plans', () => {
     expect(unknown.errors[0]?.message).toContain('import the consultants first');
   });
 });
+
+describe('clinic appointments', () => {
+  let db: TestDatabase;
+  let organisationId: number;
+  const appointment = (id: string, attendance: string, first = '1', overrides: Record<string, string> = {}) => ({
+    appointment_id: id,
+    clinic_code: 'OPHC01',
+    session_date: '2026-05-11',
+    period: 'AM',
+    gmc_number: '4000001',
+    specialty_code: '130',
+    attendance_code: attendance,
+    first_attendance: first,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    organisationId = (await db.prisma.organisation.create({ data: { code: 'RAP', name: 'Appointments' } })).id;
+    await importCsv(db, organisationId, 'consultants', csvOf('consultants', [consultantRow('4000001')]));
+  });
+  afterAll(() => db.drop());
+
+  it('adds appointments up into one session per clinic, date, period and consultant, and recalculates on re-import', async () => {
+    const first = await importCsv(
+      db,
+      organisationId,
+      'clinic-appointments',
+      csvOf('clinic-appointments', [
+        appointment('A1', '5', '1'),
+        appointment('A2', '6', '2'),
+        appointment('A3', '3', '2'),
+        appointment('A4', '7', '2'),
+        appointment('A5', '2', '1'),
+        appointment('A6', '4', '2'),
+        appointment('B1', '4', '1', { session_date: '2026-05-12' }),
+      ]),
+    );
+    expect(first).toMatchObject({ status: 'committed', rows: { inserted: 7 } });
+    const sessions = await db.prisma.clinicSession.findMany({ orderBy: { sessionDate: 'asc' } });
+    expect(sessions).toHaveLength(2);
+    expect(sessions[0]).toMatchObject({
+      sourceSessionId: 'APPT:OPHC01:2026-05-11:AM:4000001',
+      status: 'held',
+      booked: 6,
+      attended: 2,
+      dna: 1,
+      lateNotSeen: 1,
+      patientCancelled: 1,
+      hospitalCancelled: 1,
+      firstAttendances: 1,
+      followUpAttendances: 1,
+    });
+    expect(sessions[1]).toMatchObject({ status: 'cancelled', cancelReason: 'All appointments cancelled by the hospital' });
+
+    // The 12 May appointment is gone from the new extract, and one DNA became seen.
+    const second = await importCsv(
+      db,
+      organisationId,
+      'clinic-appointments',
+      csvOf('clinic-appointments', [
+        appointment('A1', '5', '1'),
+        appointment('A2', '6', '2'),
+        appointment('A3', '5', '2'),
+        appointment('A4', '7', '2'),
+        appointment('A5', '2', '1'),
+        appointment('A6', '4', '2', { session_date: '2026-05-12' }),
+      ]),
+    );
+    expect(second.rows).toMatchObject({ updated: 2, deleted: 1, unchanged: 4 });
+    const after = await db.prisma.clinicSession.findMany({ orderBy: { sessionDate: 'asc' } });
+    expect(after.map((s) => [s.sessionDate.toISOString().slice(0, 10), s.status, s.booked, s.attended, s.dna])).toEqual([
+      ['2026-05-11', 'held', 5, 3, 0],
+      ['2026-05-12', 'cancelled', 1, 0, 0],
+    ]);
+  });
+});

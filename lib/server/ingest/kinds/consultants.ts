@@ -29,7 +29,7 @@ async function findInconsistentCodes(
 
 /** Activity imported before its consultant was known gets linked once the consultant arrives. */
 async function linkActivityToNewConsultants(session: SqlSession, organisationId: number): Promise<void> {
-  for (const table of ['clinic_sessions', 'theatre_lists', 'leave']) {
+  for (const table of ['clinic_sessions', 'clinic_appointments', 'theatre_lists', 'leave']) {
     await session.query(
       `UPDATE ${table} t SET consultant_id = c.id
        FROM consultants c

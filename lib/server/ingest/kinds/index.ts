@@ -1,4 +1,5 @@
 import type { ImportKindSlug } from '@/lib/shared/import-formats';
+import { clinicAppointments } from './clinic-appointments';
 import { clinicSessions } from './clinic-sessions';
 import { consultants } from './consultants';
 import { jobPlans } from './job-plans';
@@ -10,6 +11,7 @@ export const IMPORT_KIND_HANDLERS: Record<ImportKindSlug, ImportKindHandler> = {
   consultants,
   'job-plans': jobPlans,
   'clinic-sessions': clinicSessions,
+  'clinic-appointments': clinicAppointments,
   'theatre-lists': theatreLists,
   leave,
 };
