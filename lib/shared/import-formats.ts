@@ -7,8 +7,8 @@
 export type FieldType =
   | { kind: 'date' }
   | { kind: 'time' }
-  | { kind: 'count' }
-  | { kind: 'decimal' }
+  | { kind: 'count'; max?: number }
+  | { kind: 'decimal'; max?: number }
   | { kind: 'gmc' }
   | { kind: 'yesno' }
   | { kind: 'oneOf'; values: readonly string[] }
@@ -54,6 +54,8 @@ const COUNT = { kind: 'count' } as const;
 const DECIMAL = { kind: 'decimal' } as const;
 const GMC = { kind: 'gmc' } as const;
 const YES_NO = { kind: 'yesno' } as const;
+const count = (max: number) => ({ kind: 'count', max }) as const;
+const decimal = (max: number) => ({ kind: 'decimal', max }) as const;
 const code = (maxLength: number) => ({ kind: 'code', maxLength }) as const;
 const text = (maxLength: number) => ({ kind: 'text', maxLength }) as const;
 const oneOf = (...values: string[]) => ({ kind: 'oneOf', values }) as const;
@@ -146,12 +148,15 @@ export const IMPORT_FORMATS: Record<ImportKindSlug, ImportFormat> = {
         'Directorate',
         'Directorate Name',
       ]),
-      column('contracted_pas', DECIMAL, false, 'Contracted programmed activities per week.', '10', [
+      column('contracted_pas', decimal(99.99), false, 'Contracted programmed activities per week.', '10', [
         'PAs',
         'Total PAs',
       ]),
-      column('dcc_pas', DECIMAL, false, 'Direct clinical care PAs per week.', '7.5', ['DCC', 'DCC PAs']),
-      column('spa_pas', DECIMAL, false, 'Supporting professional activity PAs per week.', '2.5', [
+      column('dcc_pas', decimal(99.99), false, 'Direct clinical care PAs per week.', '7.5', [
+        'DCC',
+        'DCC PAs',
+      ]),
+      column('spa_pas', decimal(99.99), false, 'Supporting professional activity PAs per week.', '2.5', [
         'SPA',
         'SPA PAs',
       ]),
@@ -225,10 +230,14 @@ export const IMPORT_FORMATS: Record<ImportKindSlug, ImportFormat> = {
         '2',
         ['Frequency Weeks', 'Cycle'],
       ),
-      column('cycle_offset', COUNT, false, 'Which week of the cycle (0 … cycle_weeks−1; default 0).', '1', [
-        'Week of Cycle',
-        'Offset',
-      ]),
+      column(
+        'cycle_offset',
+        count(51),
+        false,
+        'Which week of the cycle (0 … cycle_weeks−1; default 0).',
+        '1',
+        ['Week of Cycle', 'Offset'],
+      ),
       column(
         'annual_sessions',
         DECIMAL,
@@ -237,12 +246,12 @@ export const IMPORT_FORMATS: Record<ImportKindSlug, ImportFormat> = {
         '',
         ['Annualised Sessions', 'Sessions Per Year'],
       ),
-      column('pa_value', DECIMAL, true, 'Programmed activities of the line per week.', '1', [
+      column('pa_value', decimal(99.999), true, 'Programmed activities of the line per week.', '1', [
         'PA',
         'PAs',
         'PA Value',
       ]),
-      column('expected_output', DECIMAL, false, 'Expected patients or cases per session.', '12', [
+      column('expected_output', decimal(9999), false, 'Expected patients or cases per session.', '12', [
         'Expected Patients',
         'Expected Cases',
         'Output',

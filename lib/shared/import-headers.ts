@@ -83,6 +83,17 @@ export function matchHeaders(
     }
     indexes[target] = index;
   });
+  if (Object.keys(indexes).length === 0 && ignored.length === 0) {
+    const examples = format.columns.slice(0, 3).map((column) => column.name);
+    return {
+      ok: false,
+      problems: [
+        {
+          message: `row 1 must be the header row naming the columns (such as ${examples.join(', ')}, …); none of its cells is a column name`,
+        },
+      ],
+    };
+  }
   for (const column of format.columns) {
     if (column.isRequired && indexes[column.name] === undefined) {
       const also = column.aliases.length > 0 ? ` (also recognised: ${column.aliases.join(', ')})` : '';

@@ -13,9 +13,12 @@ export type FieldParser = (raw: string) => string | FieldError;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+/** What a spreadsheet would run: = or @ first, or + or - followed by something other than a number. */
+const FORMULA = /^(?:[=@]|[+-](?![\d.\s]|$))/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const WHOLE_NUMBER = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
-const FORMULA_START = /^[=+\-@]/;
 
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -59,27 +62,34 @@ export const parseDate: FieldParser = (raw) => {
 export const parseTime: FieldParser = (raw) => {
   const match = TIME.exec(raw);
   if (!match) return new FieldError(`expected a 24-hour time as HH:MM, got "${raw}"`);
-  const [hours, minutes] = [Number(match[1]), Number(match[2])];
-  if (hours > 23 || minutes > 59) return new FieldError(`${raw} is not a time of day`);
+  const [hours, minutes, seconds] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return new FieldError(`${raw} is not a time of day`);
   return `${pad(hours)}:${pad(minutes)}`;
 };
 
-/** A count: a whole number, 0 or more. */
-export const parseCount: FieldParser = (raw) => {
-  if (WHOLE_NUMBER.test(raw)) {
-    if (raw.length > 9) return new FieldError(`${raw} is too large`);
-    return raw;
-  }
-  if (/^-\d+$/.test(raw)) return new FieldError(`${raw} is negative; counts must be 0 or more`);
-  return new FieldError(`expected a whole number, got "${raw}"`);
-};
+/** A count: a whole number from 0 to `max`. */
+export function parseCount(max = 999_999_999): FieldParser {
+  return (raw) => {
+    if (WHOLE_NUMBER.test(raw)) {
+      if (raw.length > 10 || Number(raw) > max) return new FieldError(`${raw} is too large; at most ${max}`);
+      return raw;
+    }
+    if (/^-\d+$/.test(raw)) return new FieldError(`${raw} is negative; counts must be 0 or more`);
+    return new FieldError(`expected a whole number, got "${raw}"`);
+  };
+}
 
-/** A non-negative decimal such as a PA value (`0.5`, `10`). */
-export const parseDecimal: FieldParser = (raw) => {
-  if (DECIMAL.test(raw) && raw.length <= 12) return raw;
-  if (/^-\d/.test(raw)) return new FieldError(`${raw} is negative; expected 0 or more`);
-  return new FieldError(`expected a number such as 1 or 0.5, got "${raw}"`);
-};
+/** A decimal from 0 to `max`, such as a PA value (`0.5`, `10`). */
+export function parseDecimal(max = 999_999): FieldParser {
+  return (raw) => {
+    if (DECIMAL.test(raw) && raw.length <= 12) {
+      if (Number(raw) > max) return new FieldError(`${raw} is too large; at most ${max}`);
+      return raw;
+    }
+    if (/^-\d/.test(raw)) return new FieldError(`${raw} is negative; expected 0 or more`);
+    return new FieldError(`expected a number such as 1 or 0.5, got "${raw}"`);
+  };
+}
 
 /** A GMC reference number: exactly 7 digits. */
 export const parseGmcNumber: FieldParser = (raw) =>
@@ -124,6 +134,21 @@ export function parseCode(maxLength: number): FieldParser {
       return new FieldError(`"${truncate(raw)}" is not a code (letters, digits, - _ . / : and no spaces)`);
     }
     return raw;
+  };
+}
+
+/**
+ * Remembers a parser's answers. Extracts repeat the same dates, times, codes and small counts on row after row,
+ * so this saves most of the parsing of a large file; the memory is bounded by `maxEntries`.
+ */
+export function memoise(parse: FieldParser, maxEntries = 50_000): FieldParser {
+  const answers = new Map<string, string | FieldError>();
+  return (raw) => {
+    const known = answers.get(raw);
+    if (known !== undefined) return known;
+    const answer = parse(raw);
+    if (answers.size < maxEntries) answers.set(raw, answer);
+    return answer;
   };
 }
 

@@ -8,7 +8,7 @@ import type { ImportKindHandler, IssueDraft, MergeContext } from './kinds/kind';
 import { FileProblem, type FileStats, formatBytes, type RecordSource, readRecords } from './read-records';
 import { createRowValidator } from './row-validator';
 import { Rollback, type SqlSession, withTransaction } from './sql-session';
-import { createStageTableSql, STAGE_TABLE, stageColumns, toCopyLine } from './staging';
+import { createCopyLineWriter, createStageTableSql, STAGE_TABLE, stageColumns } from './staging';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 /** Errors kept per import: enough to fix a file; the count says how many rows were rejected in all. */
@@ -225,7 +225,7 @@ async function recordRejection(
   rejection: RejectedFile,
   elapsed: () => number,
 ): Promise<ImportResult> {
-  await drain(source);
+  await source.finish();
   const rows = { ...emptyCounts(), read: rejection.rowsRead, rejected: rejection.rowsRejected };
   const record: BatchRecord = {
     ...base,
@@ -267,31 +267,34 @@ async function stageFile(
   const format = handler.format;
   await session.query(createStageTableSql(format));
   const copy = session.openCopy(STAGE_TABLE, stageColumns(format));
+  const toCopyLine = createCopyLineWriter(format);
   const errors: IssueDraft[] = [];
   let rowsRead = 0;
   let rowsRejected = 0;
   let buffer = '';
   let validate: ReturnType<typeof createRowValidator> | undefined;
   try {
-    for await (const { rowNumber, cells } of source.records) {
-      if (!validate) {
-        validate = createValidatorFromHeader(format, cells, request.mapping, handler);
-        continue;
-      }
-      rowsRead++;
-      if (rowsRead % PROGRESS_EVERY_ROWS === 0) {
-        request.onProgress?.({ phase: 'reading', bytesRead: source.stats.bytes, rowsRead });
-      }
-      const checked = validate(cells);
-      if ('problems' in checked) {
-        rowsRejected++;
-        for (const problem of checked.problems) {
-          if (errors.length < MAX_REPORTED_ERRORS) errors.push({ rowNumber, ...problem });
+    for await (const batch of source.batches) {
+      for (const { rowNumber, cells, problem } of batch) {
+        if (!validate) {
+          validate = createValidatorFromHeader(format, cells, request.mapping, handler);
+          continue;
         }
-        continue;
+        rowsRead++;
+        if (rowsRead % PROGRESS_EVERY_ROWS === 0) {
+          request.onProgress?.({ phase: 'reading', bytesRead: source.stats.bytes, rowsRead });
+        }
+        const checked = problem ? { problems: [{ message: problem }] } : validate(cells);
+        if ('problems' in checked) {
+          rowsRejected++;
+          for (const rowProblem of checked.problems) {
+            if (errors.length < MAX_REPORTED_ERRORS) errors.push({ rowNumber, ...rowProblem });
+          }
+          continue;
+        }
+        if (rowsRejected > 0) continue; // the file is rejected: stop loading, keep checking
+        buffer += toCopyLine(rowNumber, checked.values);
       }
-      if (rowsRejected > 0) continue; // the file is rejected: stop loading, keep checking
-      buffer += toCopyLine(rowNumber, checked.values);
       if (buffer.length >= COPY_BUFFER_CHARS) {
         await copy.write(buffer);
         buffer = '';
@@ -364,17 +367,6 @@ async function recordBatch(
     await insertIssues(session, record.organisationId, batchId, severity, issues);
     return batchId;
   });
-}
-
-/** Reads what is left of a rejected file, so that its size and hash are known (bounded by the size limit). */
-async function drain(source: RecordSource): Promise<void> {
-  try {
-    for await (const _ of source.records) {
-      // discard
-    }
-  } catch {
-    // The file is already rejected; a further problem adds nothing.
-  }
 }
 
 function toIssue(issue: IssueDraft): ImportIssue {

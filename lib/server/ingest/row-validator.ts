@@ -2,6 +2,7 @@ import type { ColumnFormat, FieldType, ImportFormat } from '@/lib/shared/import-
 import {
   FieldError,
   type FieldParser,
+  memoise,
   parseCode,
   parseCount,
   parseDate,
@@ -41,9 +42,9 @@ function parserFor(type: FieldType): FieldParser {
     case 'time':
       return parseTime;
     case 'count':
-      return parseCount;
+      return parseCount(type.max);
     case 'decimal':
-      return parseDecimal;
+      return parseDecimal(type.max);
     case 'gmc':
       return parseGmcNumber;
     case 'yesno':
@@ -68,29 +69,33 @@ export function createRowValidator(
 ): (cells: readonly string[]) => { values: RowValues } | { problems: RowProblem[] } {
   const plan = format.columns.map((column: ColumnFormat) => ({
     column,
-    parse: parserFor(column.type),
+    // Free text rarely repeats; everything else (dates, codes, counts, choices) does, so remember its answers.
+    parse: column.type.kind === 'text' ? parserFor(column.type) : memoise(parserFor(column.type)),
     sourceIndex: sourceIndexes[column.name],
   }));
   const positions = columnPositions(format);
   return (cells) => {
     const values: RowValues = new Array(plan.length);
     const problems: RowProblem[] = [];
-    plan.forEach((step, i) => {
+    // A plain loop: this runs for every cell of every row.
+    let i = 0;
+    for (const step of plan) {
       const raw = step.sourceIndex === undefined ? '' : (cells[step.sourceIndex] ?? '').trim();
       values[i] = '';
       if (raw === '') {
         if (step.column.isRequired) {
           problems.push({ column: step.column.name, value: '', message: `${step.column.name} is required` });
         }
-        return;
-      }
-      const parsed = step.parse(raw);
-      if (parsed instanceof FieldError) {
-        problems.push({ column: step.column.name, value: truncate(raw, 200), message: parsed.message });
       } else {
-        values[i] = parsed;
+        const parsed = step.parse(raw);
+        if (parsed instanceof FieldError) {
+          problems.push({ column: step.column.name, value: truncate(raw, 200), message: parsed.message });
+        } else {
+          values[i] = parsed;
+        }
       }
-    });
+      i++;
+    }
     if (problems.length > 0) return { problems };
     const rowProblems = rowCheck?.((column) => values[positions[column] ?? -1] ?? '');
     return rowProblems && rowProblems.length > 0 ? { problems: rowProblems } : { values };

@@ -33,13 +33,17 @@ export function createStageTableSql(format: ImportFormat): string {
 
 const NEEDS_QUOTES = /[",\n\r]/;
 
-/** One CSV line for COPY: '' becomes NULL (unquoted empty field), anything with , " or newlines is quoted. */
-export function toCopyLine(rowNumber: number, values: RowValues): string {
-  let line = String(rowNumber);
-  for (const value of values) {
-    line += ',';
-    if (value === '') continue;
-    line += NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-  }
-  return `${line}\n`;
+/**
+ * Writes rows as CSV lines for COPY: '' becomes NULL (an unquoted empty field); only free-text columns can hold
+ * , " or newlines (every other type is parsed into a form without them), so only they are checked for quoting.
+ */
+export function createCopyLineWriter(format: ImportFormat): (rowNumber: number, values: RowValues) => string {
+  const textColumns = format.columns.flatMap((column, index) => (column.type.kind === 'text' ? [index] : []));
+  return (rowNumber, values) => {
+    for (const index of textColumns) {
+      const value = values[index];
+      if (value && NEEDS_QUOTES.test(value)) values[index] = `"${value.replaceAll('"', '""')}"`;
+    }
+    return `${rowNumber},${values.join(',')}\n`;
+  };
 }
