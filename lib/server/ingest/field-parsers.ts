@@ -116,10 +116,15 @@ export function parseText(maxLength: number): FieldParser {
   return (raw) => {
     if (raw.length > maxLength)
       return new FieldError(`is ${raw.length} characters long; at most ${maxLength} allowed`);
-    if (FORMULA_START.test(raw)) {
+    if (FORMULA.test(raw)) {
       return new FieldError(
         `"${truncate(raw)}" looks like a spreadsheet formula; remove the leading ${raw[0]}`,
       );
+    }
+    const control = CONTROL_CHARACTER.exec(raw)?.[0];
+    if (control !== undefined) {
+      const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      return new FieldError(`contains a control character (U+${code}); remove it`);
     }
     return raw;
   };
