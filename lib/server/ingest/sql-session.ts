@@ -9,6 +9,8 @@ import type { Database } from '../db';
  */
 export interface SqlSession {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs a statement and returns how many rows it inserted, updated or deleted. */
+  execute(sql: string, params?: unknown[]): Promise<number>;
   /** Starts `COPY table (columns) FROM STDIN (FORMAT csv)`; write CSV text, then `end()`. */
   openCopy(table: string, columns: readonly string[]): CopyWriter;
 }
@@ -59,6 +61,9 @@ function pgSession(client: pg.PoolClient): SqlSession {
     async query<Row>(sql: string, params?: unknown[]) {
       return (await client.query(sql, params)).rows as Row[];
     },
+    async execute(sql, params) {
+      return (await client.query(sql, params)).rowCount ?? 0;
+    },
     openCopy(table, columns) {
       const stream = client.query(
         copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
@@ -103,6 +108,9 @@ function pgliteSession(tx: Transaction): SqlSession {
   return {
     async query<Row>(sql: string, params?: unknown[]) {
       return (await tx.query<Row>(sql, params)).rows;
+    },
+    async execute(sql, params) {
+      return (await tx.query(sql, params)).affectedRows ?? 0;
     },
     openCopy(table, columns) {
       const sql = `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;

@@ -16,9 +16,11 @@ export interface UpsertSpec {
 }
 
 /**
- * `INSERT … ON CONFLICT DO UPDATE` that writes only rows that differ (so a re-import is all "unchanged"),
- * stamps the batch on what it writes, and counts inserts and updates. $1 = organisation, $2 = batch.
- * Table and column names come from code, never from input.
+ * Upserts the staged rows by natural key, in two set-based statements: an UPDATE of the rows that exist and differ
+ * (so a re-import writes nothing and counts as unchanged), then an INSERT of the rows that do not exist. Faster
+ * than `INSERT … ON CONFLICT` for bulk loads, and safe because imports of one kind are serialised per organisation
+ * (advisory lock). Stamps the batch on what it writes. $1 = organisation, $2 = batch. Table and column names
+ * come from code, never from input.
  */
 export async function upsertFromStage(
   session: SqlSession,
@@ -27,25 +29,27 @@ export async function upsertFromStage(
 ): Promise<{ inserted: number; updated: number }> {
   const targets = Object.keys(spec.values);
   const changeable = targets.filter((column) => !spec.conflictColumns.includes(column));
-  const sql = `
-    WITH upserted AS (
-      INSERT INTO ${spec.table} (organisation_id, ${targets.join(', ')}, import_batch_id, updated_at)
-      SELECT $1, ${targets.map((column) => spec.values[column]).join(', ')}, $2, now()
-      FROM ${spec.from}
-      ON CONFLICT (organisation_id, ${spec.conflictColumns.join(', ')}) DO UPDATE SET
-        ${changeable.map((column) => `${column} = EXCLUDED.${column}`).join(', ')},
-        import_batch_id = EXCLUDED.import_batch_id, updated_at = now()
-      WHERE (${changeable.map((column) => `${spec.table}.${column}`).join(', ')})
-        IS DISTINCT FROM (${changeable.map((column) => `EXCLUDED.${column}`).join(', ')})
-      RETURNING (xmax = 0) AS is_insert
-    )
-    SELECT count(*) FILTER (WHERE is_insert)::int AS inserted, count(*) FILTER (WHERE NOT is_insert)::int AS updated
-    FROM upserted`;
-  const [counts] = await session.query<{ inserted: number; updated: number }>(sql, [
-    context.organisationId,
-    context.batchId,
-  ]);
-  return counts ?? { inserted: 0, updated: 0 };
+  const sourceColumns = targets.map((column) => `${spec.values[column]} AS ${column}`).join(', ');
+  const keyMatch = (left: string, right: string) =>
+    spec.conflictColumns.map((column) => `${left}.${column} = ${right}.${column}`).join(' AND ');
+  const parameters = [context.organisationId, context.batchId];
+  const updated = await session.execute(
+    `UPDATE ${spec.table} t SET
+       ${changeable.map((column) => `${column} = src.${column}`).join(', ')}, import_batch_id = $2, updated_at = now()
+     FROM (SELECT ${sourceColumns} FROM ${spec.from}) src
+     WHERE t.organisation_id = $1 AND ${keyMatch('t', 'src')}
+       AND (${changeable.map((column) => `t.${column}`).join(', ')})
+         IS DISTINCT FROM (${changeable.map((column) => `src.${column}`).join(', ')})`,
+    parameters,
+  );
+  const inserted = await session.execute(
+    `INSERT INTO ${spec.table} (organisation_id, ${targets.join(', ')}, import_batch_id, updated_at)
+     SELECT $1::int, src.*, $2::int, now()
+     FROM (SELECT ${sourceColumns} FROM ${spec.from}) src
+     WHERE NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE t.organisation_id = $1 AND ${keyMatch('t', 'src')})`,
+    parameters,
+  );
+  return { inserted, updated };
 }
 
 /**
