@@ -224,7 +224,7 @@ export const IMPORT_FORMATS: Record<ImportKindSlug, ImportFormat> = {
       column('end_time', TIME, false, 'End of the slot.', '13:00', ['End', 'End Time']),
       column(
         'cycle_weeks',
-        COUNT,
+        count(52),
         false,
         'The slot repeats every this many weeks (1 = weekly; default 1).',
         '2',
@@ -240,7 +240,7 @@ export const IMPORT_FORMATS: Record<ImportKindSlug, ImportFormat> = {
       ),
       column(
         'annual_sessions',
-        DECIMAL,
+        decimal(9999),
         false,
         'For annualised lines: sessions per year, no fixed slot.',
         '',
@@ -258,7 +258,7 @@ export const IMPORT_FORMATS: Record<ImportKindSlug, ImportFormat> = {
       ]),
       column(
         'expected_weeks',
-        DECIMAL,
+        decimal(53),
         false,
         'Weeks a year the activity runs (default 42; 52 for on-call).',
         '42',

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
@@ -12,7 +14,7 @@ import {
   importFile,
 } from '@/lib/server/ingest/import-file';
 import { IMPORT_FORMATS, type ImportKindSlug } from '@/lib/shared/import-formats';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { createTestDatabase, type TestDatabase, testServerUrl } from '../helpers/test-database';
 
 /**
  * The hostile-input corpus (tests/fixtures/imports, described in its README.md): every file that must be
@@ -52,6 +54,7 @@ function importFixture(
   file: string,
   kind: ImportKindSlug,
   options: Partial<ImportRequest> = {},
+  timeoutMs = IMPORT_TIMEOUT_MS,
 ): Promise<ImportResult> {
   return withTimeout(
     importFile(db, {
@@ -62,6 +65,7 @@ function importFixture(
       ...options,
     }),
     `importing ${file}`,
+    timeoutMs,
   );
 }
 
@@ -86,7 +90,7 @@ async function loadBatch(batchId: number) {
 
 type Expected = { row: number | null; column: string | null; value: unknown; message: unknown };
 
-/** An expected error: `message` is a substring of the actual message (or any asymmetric matcher). */
+/** An expected error: `message` is the actual message exactly, or a pattern it matches. */
 function error(
   row: number | null,
   column: string | null,
@@ -97,7 +101,7 @@ function error(
     row,
     column,
     value,
-    message: typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message),
+    message: typeof message === 'string' ? message : expect.stringMatching(message),
   };
 }
 
@@ -113,10 +117,20 @@ interface HostileCase {
   includes?: boolean;
   /** Rows read and rows rejected, when the file gets as far as its rows. */
   rows?: { read: number; rejected: number };
+  /**
+   * Rejected at its header, or by a problem with the file before its end: it is not read further, so its hash is
+   * '' unless the whole (small) file had already been read. Otherwise (rejected for its rows, or found empty at
+   * its end) it is read through, and the batch records its size and SHA-256.
+   */
+  isStoppedEarly?: boolean;
   request?: Partial<ImportRequest>;
 }
 
-const CSV_UTF8_ADVICE = /^the file is not UTF-8 text \(.+\); save it as "CSV UTF-8"$/;
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** The first read of a small file is the whole file, so the invalid bytes are "within its first" file size. */
+const notUtf8 = (firstBytes: string) =>
+  `the file is not UTF-8 text (invalid bytes within its first ${firstBytes}); save it as "CSV UTF-8"`;
 const US_ORDER = 'looks like US order (mm/dd/yyyy); dates must be dd/mm/yyyy or YYYY-MM-DD';
 
 const HOSTILE_CASES: HostileCase[] = [
@@ -150,6 +164,7 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'clinic-sessions-unknown-column.csv',
     kind: 'clinic-sessions',
     problem: 'an unknown column',
+    isStoppedEarly: true,
     errors: [
       error(
         1,
@@ -163,6 +178,7 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'clinic-sessions-missing-column.csv',
     kind: 'clinic-sessions',
     problem: 'a required column missing',
+    isStoppedEarly: true,
     errors: [
       error(
         1,
@@ -176,6 +192,7 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'consultants-duplicate-column.csv',
     kind: 'consultants',
     problem: 'the same column twice (gmc_number and its alias GMC Code)',
+    isStoppedEarly: true,
     errors: [
       error(1, 'B', 'GMC Code', 'columns A "gmc_number" and B "GMC Code" both give gmc_number; keep one'),
     ],
@@ -184,6 +201,7 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'clinic-sessions-blank-header-cell.csv',
     kind: 'clinic-sessions',
     problem: 'a column with no header',
+    isStoppedEarly: true,
     errors: [
       error(1, 'I', null, 'column I has no header'),
       error(1, null, 'status', 'the required column status is missing (also recognised: Session Status)'),
@@ -193,14 +211,22 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'clinic-sessions-no-header.csv',
     kind: 'clinic-sessions',
     problem: 'no header row (the first row is data)',
-    includes: true,
-    errors: [error(1, 'A', 'CS000201', 'column A "CS000201" is not a clinic sessions column')],
+    isStoppedEarly: true,
+    errors: [
+      error(
+        1,
+        null,
+        null,
+        'row 1 must be the header row naming the columns (such as session_id, clinic_code, session_date, …); none of its cells is a column name',
+      ),
+    ],
   },
   // Wrong delimiter
   {
     file: 'clinic-sessions-semicolon-delimited.csv',
     kind: 'clinic-sessions',
     problem: 'semicolons instead of commas',
+    isStoppedEarly: true,
     errors: [
       error(
         1,
@@ -214,6 +240,7 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'leave-tab-delimited.csv',
     kind: 'leave',
     problem: 'tabs instead of commas',
+    isStoppedEarly: true,
     errors: [
       error(
         1,
@@ -228,20 +255,23 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'consultants-latin1.csv',
     kind: 'consultants',
     problem: 'Windows-1252 / Latin-1 bytes (é, ’)',
-    errors: [fileError(CSV_UTF8_ADVICE)],
+    isStoppedEarly: true,
+    errors: [fileError(notUtf8('199 bytes'))],
   },
   {
     file: 'consultants-utf16le.csv',
     kind: 'consultants',
     problem: 'UTF-16 text',
-    errors: [fileError(CSV_UTF8_ADVICE)],
+    isStoppedEarly: true,
+    errors: [fileError(notUtf8('398 bytes'))],
   },
   {
     file: 'theatre-lists-valid.xlsx',
     kind: 'theatre-lists',
     problem: 'a workbook sent as CSV',
+    isStoppedEarly: true,
     request: { fileName: 'theatre-lists.csv', format: 'csv' },
-    errors: [fileError(CSV_UTF8_ADVICE)],
+    errors: [fileError(notUtf8('7 KB'))],
   },
   // CSV structure
   {
@@ -249,15 +279,16 @@ const HOSTILE_CASES: HostileCase[] = [
     kind: 'clinic-sessions',
     problem: 'a quoted value that is never closed',
     errors: [error(3, null, null, 'a quoted value that starts at row 3 is never closed (a missing ")')],
+    rows: { read: 2, rejected: 1 },
   },
   {
     file: 'clinic-sessions-unquoted-comma-in-reason.csv',
     kind: 'clinic-sessions',
-    problem: 'an unquoted comma that shifts the row’s values',
-    includes: true,
+    problem: 'an unquoted comma that gives the row one value too many',
     errors: [
-      error(3, 'cancelled_on', 'no cover', 'expected a date as YYYY-MM-DD or dd/mm/yyyy, got "no cover"'),
+      error(3, null, null, 'row 3 has 23 values but the header has 22 columns (a missing or extra comma?)'),
     ],
+    rows: { read: 2, rejected: 1 },
   },
   {
     file: 'clinic-sessions-quoted-newline-then-error.csv',
@@ -276,7 +307,17 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'clinic-sessions-nul-byte.csv',
     kind: 'clinic-sessions',
     problem: 'a NUL character in a text value',
-    errors: [error(3, 'cancel_reason', expect.any(String), /character/i)],
+    errors: [
+      error(
+        3,
+        'cancel_reason',
+        // The value as far as it can be stored: PostgreSQL text cannot hold a NUL.
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is that the value holds no NUL.
+        expect.stringMatching(/^Consultant sick[^\u0000]*$/),
+        'contains a control character (U+0000); remove it',
+      ),
+    ],
+    rows: { read: 2, rejected: 1 },
   },
   // Dates
   {
@@ -398,14 +439,16 @@ const HOSTILE_CASES: HostileCase[] = [
   {
     file: 'consultants-pas-too-large.csv',
     kind: 'consultants',
-    problem: 'a PA value too large for the database (1000)',
-    errors: [error(2, 'contracted_pas', '1000', /too large|at most/)],
+    problem: 'a PA value over the column’s maximum (1000; at most 99.99)',
+    errors: [error(2, 'contracted_pas', '1000', '1000 is too large; at most 99.99')],
+    rows: { read: 1, rejected: 1 },
   },
   {
     file: 'job-plans-cycle-weeks-too-large.csv',
     kind: 'job-plans',
-    problem: 'a cycle too large for the database (40000 weeks)',
-    errors: [error(2, 'cycle_weeks', '40000', /too large|at most/)],
+    problem: 'a cycle over the column’s maximum (40000 weeks; at most 52)',
+    errors: [error(2, 'cycle_weeks', '40000', '40000 is too large; at most 52')],
+    rows: { read: 1, rejected: 1 },
   },
   // Spreadsheet formulas
   {
@@ -431,6 +474,7 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'theatre-lists-formula.xlsx',
     kind: 'theatre-lists',
     problem: 'a formula cell in a workbook',
+    isStoppedEarly: true,
     errors: [
       error(
         3,
@@ -444,7 +488,8 @@ const HOSTILE_CASES: HostileCase[] = [
     file: 'theatre-lists-csv-named-xlsx.xlsx',
     kind: 'theatre-lists',
     problem: 'a .xlsx file that is not a workbook',
-    errors: [fileError(/^the file cannot be read as an XLSX workbook: /)],
+    isStoppedEarly: true,
+    errors: [fileError('the file is empty or not a complete XLSX workbook')],
   },
   // Duplicate keys within the file
   {
@@ -466,14 +511,6 @@ const HOSTILE_CASES: HostileCase[] = [
         'repeats row 2: gmc_number + start_date + end_date + start_period + end_period + leave_type must be unique within the file',
       ),
     ],
-  },
-  // Size limit
-  {
-    file: 'clinic-sessions-valid.csv',
-    kind: 'clinic-sessions',
-    problem: 'a file over the size limit',
-    request: { maxBytes: 300 },
-    errors: [fileError('the file is larger than the limit of 300 bytes')],
   },
 ];
 
@@ -497,9 +534,28 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // An import that hung (a bug the tests report) must not hold the run up as well.
-  await withTimeout(db.drop(), 'dropping the test database', 20_000).catch(() => {});
+  // An import that hung (a bug the tests report) holds a transaction open, and closing the database then waits
+  // for it for ever. Give up after a while and, on PostgreSQL, drop the test database regardless.
+  const isDropped = await withTimeout(db.drop(), 'dropping the test database', 5_000).then(
+    () => true,
+    () => false,
+  );
+  if (!isDropped && testServerUrl && db.name) {
+    await withTimeout(forceDrop(testServerUrl, db.name), 'force-dropping the test database', 30_000).catch(
+      (error: Error) => console.warn(`${error.message}: ${db.name} is left behind`),
+    );
+  }
 });
+
+async function forceDrop(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
 
 describe('hostile input: rejected with errors that say what to fix, and no data changed', () => {
   it('starts from the seeded consultants, sessions, lists and leave', async () => {
@@ -540,12 +596,136 @@ describe('hostile input: rejected with errors that say what to fix, and no data 
       return { row: issue.rowNumber, column: issue.column, value: issue.value, message: issue.message };
     });
     expect(stored).toEqual(result.errors);
+
+    const bytes = await readFile(fixture(hostile.file));
+    if (hostile.isStoppedEarly) {
+      // Never the hash of part of the file. (Files big enough not to be read whole are tested below.)
+      expect(['', sha256(bytes)]).toContain(result.fileHash);
+      expect(Number(batch.fileBytes)).toBeLessThanOrEqual(bytes.length);
+    } else {
+      expect(result.fileHash).toBe(sha256(bytes));
+      expect(batch.fileHash).toBe(result.fileHash);
+      expect(Number(batch.fileBytes)).toBe(bytes.length);
+    }
   });
 
-  it('says, for a file with no header row, that the first row must name the columns', async () => {
-    const result = await importFixture('clinic-sessions-no-header.csv', 'clinic-sessions');
+  it('says, for a file with no header row, that the first row must name the columns of its kind', async () => {
+    const valid = await readFile(fixture('consultants-valid.csv'), 'utf8');
+    const result = await withTimeout(
+      importFile(db, {
+        organisationId,
+        kind: 'consultants',
+        input: Readable.from([Buffer.from(valid.slice(valid.indexOf('\n') + 1))]),
+        fileName: 'consultants-no-header.csv',
+      }),
+      'importing consultants with no header row',
+    );
     expect(result.status).toBe('rejected');
-    expect(result.errors.some((issue) => issue.row === 1 && /header/i.test(issue.message))).toBe(true);
+    expect(result.errors).toEqual([
+      error(
+        1,
+        null,
+        null,
+        'row 1 must be the header row naming the columns (such as gmc_number, name, specialty_code, …); none of its cells is a column name',
+      ),
+    ]);
+  });
+
+  it('reports a stray quote as an error of its row, and checks the rows after it', async () => {
+    const before = await snapshotData();
+    const csv = await readFile(fixture('clinic-sessions-valid.csv'), 'utf8');
+    const [header, first, second, third] = csv.split('\n');
+    // The " after OPH does not close the value (a C follows it); the " after C01 does.
+    const strayQuote = first!.replace('OPHC01', '"OPH"C01"');
+    const badCount = third!.replace(/,N$/, ',Maybe');
+    const result = await withTimeout(
+      importFile(db, {
+        organisationId,
+        kind: 'clinic-sessions',
+        input: Readable.from([Buffer.from(`${header}\n${strayQuote}\n${second}\n${badCount}\n`)]),
+        fileName: 'clinic-sessions-stray-quote.csv',
+      }),
+      'importing a stray quote',
+    );
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toEqual([
+      error(
+        2,
+        null,
+        null,
+        'row 2 has a " inside a value that is not quoted, or text after a closing quote; put the whole value in quotes and double each " inside it',
+      ),
+      error(4, 'additional', 'Maybe', 'expected Y or N, got "Maybe"'),
+    ]);
+    expect(result.rows).toMatchObject({ read: 3, rejected: 2, inserted: 0 });
+    expect(await snapshotData()).toEqual(before);
+  });
+
+  it('rejects values over each column’s maximum, saying the maximum', async () => {
+    const before = await snapshotData();
+    const consultants = await withTimeout(
+      importFile(db, {
+        organisationId,
+        kind: 'consultants',
+        input: Readable.from([
+          'gmc_number,name,specialty_code,specialty_name,division_code,division_name,contracted_pas,dcc_pas,spa_pas\n',
+          '4123456,Dr Asha Patel,130,Ophthalmology,SURG,Surgery,100,99.991,120\n',
+        ]),
+        fileName: 'consultants-over-maxima.csv',
+      }),
+      'importing consultants over the maxima',
+    );
+    expect(consultants.errors).toEqual([
+      error(2, 'contracted_pas', '100', '100 is too large; at most 99.99'),
+      error(2, 'dcc_pas', '99.991', '99.991 is too large; at most 99.99'),
+      error(2, 'spa_pas', '120', '120 is too large; at most 99.99'),
+    ]);
+    const jobPlans = await readFile(fixture('job-plans-cycle-weeks-too-large.csv'), 'utf8');
+    const [header, row] = jobPlans.split('\n');
+    // cycle_weeks … expected_weeks are the 14th to 19th columns.
+    const cells = row!.split(',');
+    cells.splice(13, 6, '53', '52', '10000', '100', '10000', '54');
+    const plans = await withTimeout(
+      importFile(db, {
+        organisationId,
+        kind: 'job-plans',
+        input: Readable.from([`${header}\n${cells.join(',')}\n`]),
+        fileName: 'job-plans-over-maxima.csv',
+      }),
+      'importing job plans over the maxima',
+    );
+    expect(plans.errors).toEqual([
+      error(2, 'cycle_weeks', '53', '53 is too large; at most 52'),
+      error(2, 'cycle_offset', '52', '52 is too large; at most 51'),
+      error(2, 'annual_sessions', '10000', '10000 is too large; at most 9999'),
+      error(2, 'pa_value', '100', '100 is too large; at most 99.999'),
+      error(2, 'expected_output', '10000', '10000 is too large; at most 9999'),
+      error(2, 'expected_weeks', '54', '54 is too large; at most 53'),
+    ]);
+    expect(await snapshotData()).toEqual(before);
+  });
+
+  it('accepts values at each column’s maximum (a dry run)', async () => {
+    const jobPlans = await readFile(fixture('job-plans-cycle-weeks-too-large.csv'), 'utf8');
+    const [header, row] = jobPlans.split('\n');
+    const slot = row!.split(',');
+    slot.splice(13, 6, '52', '51', '', '99.999', '9999', '53');
+    // An annualised line of the same plan: no day or period, annual_sessions instead.
+    const annualised = row!.split(',');
+    annualised.splice(9, 10, '', '', '', '', '', '', '9999', '1', '12', '42');
+    const result = await withTimeout(
+      importFile(db, {
+        organisationId,
+        kind: 'job-plans',
+        input: Readable.from([`${header}\n${slot.join(',')}\n${annualised.join(',')}\n`]),
+        fileName: 'job-plans-at-maxima.csv',
+        dryRun: true,
+      }),
+      'importing job plans at the maxima',
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('dry-run');
+    expect(result.rows).toMatchObject({ read: 2, inserted: 2, rejected: 0 });
   });
 
   it('rejects a line longer than 64 KiB and names its row', async () => {
@@ -563,48 +743,137 @@ describe('hostile input: rejected with errors that say what to fix, and no data 
       'importing a very long line',
     );
     expect(result.status).toBe('rejected');
-    expect(result.errors).toEqual([error(3, null, null, 'row 3 is longer than 65,536 characters')]);
+    expect(result.errors).toEqual([
+      error(
+        3,
+        null,
+        null,
+        'line 3 is longer than 65,536 characters; is this a CSV file with one row per line?',
+      ),
+    ]);
     expect(await snapshotData()).toEqual(before);
   });
 
-  it('rejects a file that never ends once it passes the size limit, without reading on', async () => {
-    const before = await snapshotData();
-    const header = (await readFile(fixture('header-only.csv'), 'utf8')).trim();
-    const endless = Readable.from(
-      (function* () {
-        yield `${header}\n`;
-        for (let n = 0; ; n++) {
-          yield `CS9${String(n).padStart(6, '0')},OPHC01,2026-05-18,AM,09:00,13:00,4123456,130,held,,,4,8,12,11,1,0,0,0,4,7,N\n`;
-        }
-      })(),
+  describe('a large file rejected before its end', () => {
+    // Bigger than the stream buffers, so that most of it is still unread when it is rejected.
+    let directory: string;
+    let largeFile: string;
+    let largeBytes: Buffer;
+    let longLineFile: string;
+    let longLineBytes: Buffer;
+
+    beforeAll(async () => {
+      directory = await mkdtemp(path.join(tmpdir(), 'fulfil-hostile-'));
+      const unknownColumn = await readFile(fixture('clinic-sessions-unknown-column.csv'), 'utf8');
+      const [header, row] = unknownColumn.split('\n');
+      largeBytes = Buffer.from(`${header}\n${`${row}\n`.repeat(5_000)}`);
+      largeFile = path.join(directory, 'unknown-column-large.csv');
+      await writeFile(largeFile, largeBytes);
+      const valid = await readFile(fixture('clinic-sessions-valid.csv'), 'utf8');
+      const [validHeader, first, second] = valid.split('\n');
+      const runaway = second!.replace('OPHC02', `OPHC02${'x'.repeat(70_000)}`);
+      longLineBytes = Buffer.from(`${validHeader}\n${first}\n${runaway}\n${`${first}\n`.repeat(5_000)}`);
+      longLineFile = path.join(directory, 'long-line-large.csv');
+      await writeFile(longLineFile, longLineBytes);
+    });
+    afterAll(async () => {
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    it('reads no further than a rejected header: the batch records no hash', async () => {
+      const result = await withTimeout(
+        importFile(db, {
+          organisationId,
+          kind: 'clinic-sessions',
+          input: createReadStream(largeFile),
+          fileName: 'unknown-column-large.csv',
+        }),
+        'importing a large file with an unknown column',
+      );
+      expect(result.status).toBe('rejected');
+      expect(result.errors).toEqual([
+        error(
+          1,
+          'W',
+          'Consultant Grade',
+          'column W "Consultant Grade" is not a clinic sessions column; rename it to one of the format\'s columns, or map it (or ignore it) in a source profile',
+        ),
+      ]);
+      expect(result.fileHash).toBe('');
+      const batch = await loadBatch(result.batchId);
+      expect(Number(batch.fileBytes)).toBeLessThan(largeBytes.length);
+      expect(batch.fileHash).toBe('');
+    });
+
+    it('reads no further than a problem with the file (a runaway line): the batch records no hash', async () => {
+      const result = await withTimeout(
+        importFile(db, {
+          organisationId,
+          kind: 'clinic-sessions',
+          input: createReadStream(longLineFile),
+          fileName: 'long-line-large.csv',
+        }),
+        'importing a large file with a very long line',
+      );
+      expect(result.status).toBe('rejected');
+      expect(result.errors).toEqual([
+        error(
+          3,
+          null,
+          null,
+          'line 3 is longer than 65,536 characters; is this a CSV file with one row per line?',
+        ),
+      ]);
+      expect(result.fileHash).toBe('');
+      const batch = await loadBatch(result.batchId);
+      expect(Number(batch.fileBytes)).toBeLessThan(longLineBytes.length);
+      expect(batch.fileHash).toBe('');
+    });
+
+    it('lets go of the file it was reading', async () => {
+      const input = createReadStream(largeFile);
+      const result = await withTimeout(
+        importFile(db, {
+          organisationId,
+          kind: 'clinic-sessions',
+          input,
+          fileName: 'unknown-column-large.csv',
+        }),
+        'importing a large file with an unknown column',
+      );
+      expect(result.status).toBe('rejected');
+      expect(input.destroyed || input.readableEnded).toBe(true);
+    });
+  });
+
+  it('reads a large file rejected for its rows through, recording its size and SHA-256', async () => {
+    const csv = await readFile(fixture('clinic-sessions-valid.csv'), 'utf8');
+    const [header, first] = csv.split('\n');
+    const bad = first!.replace(/,N$/, ',Maybe');
+    const rows = Array.from({ length: 5_000 }, (_, n) =>
+      n === 0 ? bad : first!.replace(/^CS\d+/, `CS8${n}`),
     );
+    const bytes = Buffer.from(`${header}\n${rows.join('\n')}\n`);
     const result = await withTimeout(
       importFile(db, {
         organisationId,
         kind: 'clinic-sessions',
-        input: endless,
-        fileName: 'endless.csv',
-        maxBytes: 256 * 1024,
+        input: Readable.from(
+          Array.from({ length: Math.ceil(bytes.length / 65_536) }, (_, n) =>
+            bytes.subarray(n * 65_536, (n + 1) * 65_536),
+          ),
+        ),
+        fileName: 'clinic-sessions-large-bad-row.csv',
       }),
-      'importing an endless file',
+      'importing a large file with a bad row',
     );
     expect(result.status).toBe('rejected');
-    expect(result.errors).toEqual([fileError('the file is larger than the limit of 256 KB')]);
-    expect(await snapshotData()).toEqual(before);
-  });
-
-  it('has a default size limit of 200 MB', () => {
-    expect(DEFAULT_MAX_IMPORT_BYTES).toBe(200 * 1024 * 1024);
-  });
-
-  it('records the rejected file’s size and SHA-256, even when it is rejected at its header', async () => {
-    const file = 'clinic-sessions-unknown-column.csv';
-    const result = await importFixture(file, 'clinic-sessions');
-    const bytes = await readFile(fixture(file));
-    expect(result.fileHash).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(result.errors).toEqual([error(2, 'additional', 'Maybe', 'expected Y or N, got "Maybe"')]);
+    expect(result.rows).toMatchObject({ read: 5_000, rejected: 1 });
+    expect(result.fileHash).toBe(sha256(bytes));
     const batch = await loadBatch(result.batchId);
-    expect(Number(batch.fileBytes)).toBe((await stat(fixture(file))).size);
-    expect(batch.fileHash).toBe(result.fileHash);
+    expect(batch.fileHash).toBe(sha256(bytes));
+    expect(Number(batch.fileBytes)).toBe(bytes.length);
   });
 
   it('counts every row of a rejected file, stopping at no error', async () => {
@@ -676,6 +945,13 @@ describe('valid but awkward files import with the right values', () => {
     ]);
   });
 
+  it('skips rows that are entirely empty (a spreadsheet’s trailing ,,,, lines)', async () => {
+    const result = await importFixture('clinic-sessions-trailing-empty-rows.csv', 'clinic-sessions');
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('committed');
+    expect(result.rows).toMatchObject({ inserted: 2, deleted: 0 });
+  });
+
   it('imports UK dates, reading ambiguous ones (03/10/2026) day first', async () => {
     const result = await importFixture('leave-uk-dates.csv', 'leave');
     expect(result.errors).toEqual([]);
@@ -742,11 +1018,67 @@ describe('valid but awkward files import with the right values', () => {
   });
 });
 
-describe('a workbook over the size limit', () => {
-  // Last in the file: while this bug is open the import never settles and can hold the database.
-  it('is rejected with the limit, not a crash or a hang', async () => {
-    const result = await importFixture('theatre-lists-valid.xlsx', 'theatre-lists', { maxBytes: 1000 });
+describe('files over the size limit', () => {
+  // Last in the file: an import that hung at the size limit would hold its transaction (and, on PGlite, the
+  // whole database) and stall every test after it.
+  it('rejects a file that never ends once it passes the size limit, without reading on', async () => {
+    const before = await snapshotData();
+    const header = (await readFile(fixture('header-only.csv'), 'utf8')).trim();
+    const endless = Readable.from(
+      (function* () {
+        yield `${header}\n`;
+        for (let n = 0; ; n++) {
+          yield `CS9${String(n).padStart(6, '0')},OPHC01,2026-05-18,AM,09:00,13:00,4123456,130,held,,,4,8,12,11,1,0,0,0,4,7,N\n`;
+        }
+      })(),
+    );
+    const result = await withTimeout(
+      importFile(db, {
+        organisationId,
+        kind: 'clinic-sessions',
+        input: endless,
+        fileName: 'endless.csv',
+        maxBytes: 256 * 1024,
+      }),
+      'importing an endless file',
+    );
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toEqual([fileError('the file is larger than the limit of 256 KB')]);
+    expect(result.fileHash).toBe('');
+    expect(await snapshotData()).toEqual(before);
+  });
+
+  it('has a default size limit of 200 MB', () => {
+    expect(DEFAULT_MAX_IMPORT_BYTES).toBe(200 * 1024 * 1024);
+  });
+
+  it('rejects a file over a configured limit (maxBytes) and states the limit', async () => {
+    const before = await snapshotData();
+    const result = await importFixture(
+      'clinic-sessions-valid.csv',
+      'clinic-sessions',
+      { maxBytes: 300 },
+      5_000,
+    );
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toEqual([fileError('the file is larger than the limit of 300 bytes')]);
+    expect(await snapshotData()).toEqual(before);
+    expect(result.fileHash).toBe('');
+    expect(await loadBatch(result.batchId)).toMatchObject({
+      status: 'rejected',
+      fileName: 'clinic-sessions-valid.csv',
+    });
+  });
+
+  it('rejects a workbook over the limit, without a crash or a hang', async () => {
+    const result = await importFixture(
+      'theatre-lists-valid.xlsx',
+      'theatre-lists',
+      { maxBytes: 1000 },
+      5_000,
+    );
     expect(result.status).toBe('rejected');
     expect(result.errors).toEqual([fileError('the file is larger than the limit of 1000 bytes')]);
+    expect(result.fileHash).toBe('');
   });
 });

@@ -100,12 +100,17 @@ export async function insertIssues(
         issues.map((issue) => ({
           row_number: issue.rowNumber ?? null,
           column_name: issue.column ?? null,
-          value: issue.value ?? null,
-          message: issue.message,
+          value: issue.value == null ? null : withoutNul(issue.value),
+          message: withoutNul(issue.message),
         })),
       ),
     ],
   );
+}
+
+/** PostgreSQL text cannot hold U+0000: show it as ␀ in stored issues (the file was rejected for it anyway). */
+function withoutNul(text: string): string {
+  return text.replaceAll('\u0000', '\u2400');
 }
 
 /** The latest batch that took in the same file (same kind and hash) and kept it, if any. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FieldError,
   type FieldParser,
+  memoise,
   parseCode,
   parseCount,
   parseDate,
@@ -101,6 +102,7 @@ describe('parseTime', () => {
     ['00:00', '00:00'],
     ['23:59', '23:59'],
     ['13:30:00', '13:30'],
+    ['13:30:59', '13:30'],
   ])('reads %s as %s', (raw, expected) => {
     expect(parseTime(raw)).toBe(expected);
   });
@@ -110,52 +112,97 @@ describe('parseTime', () => {
     expect(errorOf(parseTime, '12:60')).toBe('12:60 is not a time of day');
   });
 
-  it('rejects a seconds part that is not a number of seconds', () => {
-    expect(parseTime('09:00:75')).toBeInstanceOf(FieldError);
+  it('rejects a seconds part that is not a number of seconds (over 59)', () => {
+    expect(errorOf(parseTime, '09:00:75')).toBe('09:00:75 is not a time of day');
+    expect(errorOf(parseTime, '09:00:60')).toBe('09:00:60 is not a time of day');
   });
 
-  it.each(['9:5', '0900', '9am', '09:00 AM', '09.00', '9', ''])('rejects "%s" and asks for HH:MM', (raw) => {
-    expect(errorOf(parseTime, raw)).toBe(`expected a 24-hour time as HH:MM, got "${raw}"`);
-  });
+  it.each(['9:5', '0900', '9am', '09:00 AM', '09.00', '9', '', '09:00:5'])(
+    'rejects "%s" and asks for HH:MM',
+    (raw) => {
+      expect(errorOf(parseTime, raw)).toBe(`expected a 24-hour time as HH:MM, got "${raw}"`);
+    },
+  );
 });
 
 describe('parseCount', () => {
+  const parseAnyCount = parseCount();
+
   it.each(['0', '7', '12', '999999999'])('accepts the whole number %s', (raw) => {
-    expect(parseCount(raw)).toBe(raw);
+    expect(parseAnyCount(raw)).toBe(raw);
   });
 
   it('rejects negative counts and says counts are 0 or more', () => {
-    expect(errorOf(parseCount, '-1')).toBe('-1 is negative; counts must be 0 or more');
-    expect(errorOf(parseCount, '-12')).toBe('-12 is negative; counts must be 0 or more');
+    expect(errorOf(parseAnyCount, '-1')).toBe('-1 is negative; counts must be 0 or more');
+    expect(errorOf(parseAnyCount, '-12')).toBe('-12 is negative; counts must be 0 or more');
   });
 
-  it('rejects counts too large for the database', () => {
-    expect(errorOf(parseCount, '1234567890')).toBe('1234567890 is too large');
+  it('rejects counts over the default maximum (999999999) and says the maximum', () => {
+    expect(errorOf(parseAnyCount, '1000000000')).toBe('1000000000 is too large; at most 999999999');
+    expect(errorOf(parseAnyCount, '1234567890')).toBe('1234567890 is too large; at most 999999999');
+    expect(errorOf(parseAnyCount, '99999999999999999999')).toBe(
+      '99999999999999999999 is too large; at most 999999999',
+    );
+  });
+
+  it('takes a maximum: parseCount(52) accepts 0 to 52 and rejects more, saying the maximum', () => {
+    const parseCycleWeeks = parseCount(52);
+    expect(parseCycleWeeks('0')).toBe('0');
+    expect(parseCycleWeeks('52')).toBe('52');
+    expect(errorOf(parseCycleWeeks, '53')).toBe('53 is too large; at most 52');
+    expect(errorOf(parseCycleWeeks, '40000')).toBe('40000 is too large; at most 52');
+    expect(errorOf(parseCycleWeeks, '-1')).toBe('-1 is negative; counts must be 0 or more');
+    expect(errorOf(parseCycleWeeks, '2.5')).toBe('expected a whole number, got "2.5"');
   });
 
   it.each(['1.5', '1,200', 'twelve', '+3', '1e3', '=2+1', '12 '])(
     'rejects "%s" as not a whole number',
     (raw) => {
-      expect(errorOf(parseCount, raw)).toBe(`expected a whole number, got "${raw}"`);
+      expect(errorOf(parseAnyCount, raw)).toBe(`expected a whole number, got "${raw}"`);
     },
   );
 });
 
 describe('parseDecimal', () => {
-  it.each(['0', '0.5', '10', '7.25', '42.0'])('accepts %s', (raw) => {
-    expect(parseDecimal(raw)).toBe(raw);
+  const parseAnyDecimal = parseDecimal();
+
+  it.each(['0', '0.5', '10', '7.25', '42.0', '999999'])('accepts %s', (raw) => {
+    expect(parseAnyDecimal(raw)).toBe(raw);
   });
 
   it('rejects negative values', () => {
-    expect(errorOf(parseDecimal, '-0.5')).toBe('-0.5 is negative; expected 0 or more');
+    expect(errorOf(parseAnyDecimal, '-0.5')).toBe('-0.5 is negative; expected 0 or more');
+  });
+
+  it('rejects values over the default maximum (999999) and says the maximum', () => {
+    expect(errorOf(parseAnyDecimal, '1000000')).toBe('1000000 is too large; at most 999999');
+    expect(errorOf(parseAnyDecimal, '999999.01')).toBe('999999.01 is too large; at most 999999');
+  });
+
+  it('takes a maximum: parseDecimal(99.99) accepts up to 99.99 and rejects more, saying the maximum', () => {
+    const parsePas = parseDecimal(99.99);
+    expect(parsePas('0.5')).toBe('0.5');
+    expect(parsePas('99.99')).toBe('99.99');
+    expect(errorOf(parsePas, '99.991')).toBe('99.991 is too large; at most 99.99');
+    expect(errorOf(parsePas, '100')).toBe('100 is too large; at most 99.99');
+    expect(errorOf(parsePas, '1000')).toBe('1000 is too large; at most 99.99');
+    expect(errorOf(parsePas, '-1')).toBe('-1 is negative; expected 0 or more');
+  });
+
+  it('takes a fractional maximum as it is: parseDecimal(99.999)', () => {
+    const parsePaValue = parseDecimal(99.999);
+    expect(parsePaValue('99.999')).toBe('99.999');
+    expect(errorOf(parsePaValue, '100')).toBe('100 is too large; at most 99.999');
   });
 
   it.each(['.5', '1,5', '1e3', 'ten', '10.'])('rejects "%s" and shows the expected form', (raw) => {
-    expect(errorOf(parseDecimal, raw)).toBe(`expected a number such as 1 or 0.5, got "${raw}"`);
+    expect(errorOf(parseAnyDecimal, raw)).toBe(`expected a number such as 1 or 0.5, got "${raw}"`);
   });
 
   it('rejects numbers longer than 12 characters', () => {
-    expect(parseDecimal('1234567890.12')).toBeInstanceOf(FieldError);
+    expect(errorOf(parseAnyDecimal, '1234567890.12')).toBe(
+      'expected a number such as 1 or 0.5, got "1234567890.12"',
+    );
   });
 });
 
@@ -204,9 +251,11 @@ describe('parseOneOf', () => {
 describe('parseText', () => {
   const parseReason = parseText(200);
 
-  it('keeps ordinary text as it is, newlines, quotes and commas included', () => {
+  it('keeps ordinary text as it is, newlines, tabs, quotes and commas included', () => {
     expect(parseReason('Consultant on study leave')).toBe('Consultant on study leave');
     expect(parseReason('Consultant sick\nNo locum')).toBe('Consultant sick\nNo locum');
+    expect(parseReason('Consultant sick\r\nNo locum')).toBe('Consultant sick\r\nNo locum');
+    expect(parseReason('Room 3\tEye Unit')).toBe('Room 3\tEye Unit');
     expect(parseReason('Room unavailable, "Eye Unit" refurbishment')).toBe(
       'Room unavailable, "Eye Unit" refurbishment',
     );
@@ -214,10 +263,31 @@ describe('parseText', () => {
   });
 
   it.each([
+    '+44 20 7946 0000',
+    '+44 1234 567890',
+    '-5',
+    '-0.5',
+    '+.5',
+    '-.5',
+    '- see notes',
+    '+ locum booked',
+    '-',
+    '+',
+  ])('keeps "%s": a + or - before a number, a space or nothing is not a formula', (raw) => {
+    expect(parseReason(raw)).toBe(raw);
+  });
+
+  it.each([
     ['=HYPERLINK("http://x","y")', '='],
-    ['+44 1234 567890', '+'],
-    ['-2+3', '-'],
+    ['=1+1', '='],
     ['@SUM(A1:A2)', '@'],
+    ["-cmd|' /C calc'!A0", '-'],
+    ["-1+cmd|' /C calc'!A0", '-'],
+    ['-2+3', '-'],
+    ['+SUM(A1)', '+'],
+    ['+A1', '+'],
+    ['--5', '-'],
+    ['-=1', '-'],
   ])('rejects "%s", which a spreadsheet would run as a formula', (raw, lead) => {
     expect(errorOf(parseReason, raw)).toBe(
       `"${truncate(raw)}" looks like a spreadsheet formula; remove the leading ${lead}`,
@@ -228,6 +298,23 @@ describe('parseText', () => {
     const formula = `=${'A'.repeat(100)}`;
     expect(errorOf(parseReason, formula)).toBe(
       `"${formula.slice(0, 40)}…" looks like a spreadsheet formula; remove the leading =`,
+    );
+  });
+
+  it.each(['0000', '0001', '0007', '0008', '000B', '000C', '000E', '001B', '001F', '007F'])(
+    'rejects the control character U+%s and names it',
+    (hex) => {
+      const raw = `Consultant sick${String.fromCharCode(Number.parseInt(hex, 16))}, no locum`;
+      expect(errorOf(parseReason, raw)).toBe(`contains a control character (U+${hex}); remove it`);
+    },
+  );
+
+  it('names the first control character of several, wherever it is', () => {
+    expect(errorOf(parseReason, '\u0007Consultant\u0000 sick')).toBe(
+      'contains a control character (U+0007); remove it',
+    );
+    expect(errorOf(parseReason, 'Consultant \u001F\u0000sick')).toBe(
+      'contains a control character (U+001F); remove it',
     );
   });
 
@@ -255,6 +342,31 @@ describe('parseCode', () => {
 
   it('rejects codes over the maximum length', () => {
     expect(errorOf(parseCode(10), 'ABCDEFGHIJK')).toBe('is 11 characters long; at most 10 allowed');
+  });
+});
+
+describe('memoise', () => {
+  it('answers as the parser does, asking it once per distinct value', () => {
+    const asked: string[] = [];
+    const parse = memoise((raw) => {
+      asked.push(raw);
+      return parseTime(raw);
+    });
+    expect(parse('9:05')).toBe('09:05');
+    expect(parse('9:05')).toBe('09:05');
+    expect(errorOf(parse, '24:00')).toBe('24:00 is not a time of day');
+    expect(errorOf(parse, '24:00')).toBe('24:00 is not a time of day');
+    expect(asked).toEqual(['9:05', '24:00']);
+  });
+
+  it('remembers at most maxEntries answers, and still answers the rest', () => {
+    const asked: string[] = [];
+    const parse = memoise((raw) => {
+      asked.push(raw);
+      return raw;
+    }, 2);
+    for (const raw of ['a', 'b', 'c', 'a', 'b', 'c']) expect(parse(raw)).toBe(raw);
+    expect(asked).toEqual(['a', 'b', 'c', 'c']);
   });
 });
 

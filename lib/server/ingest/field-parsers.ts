@@ -13,8 +13,11 @@ export type FieldParser = (raw: string) => string | FieldError;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
-/** What a spreadsheet would run: = or @ first, or + or - followed by something other than a number. */
-const FORMULA = /^(?:[=@]|[+-](?![\d.\s]|$))/;
+/**
+ * What a spreadsheet would run: = or @ first; or + or - first, followed by anything but a number, or by a number
+ * with formula punctuation after it (`-1+cmd|' /C calc'!A0`). "+44 20 7946 0000" and "- no beds" are text.
+ */
+const FORMULA = /^(?:[=@]|[+-](?![\d.\s]|$)|[+-].*[|!=(+@])/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const WHOLE_NUMBER = /^\d+$/;

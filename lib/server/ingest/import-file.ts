@@ -373,7 +373,7 @@ function toIssue(issue: IssueDraft): ImportIssue {
   return {
     row: issue.rowNumber ?? null,
     column: issue.column ?? null,
-    value: issue.value ?? null,
+    value: issue.value?.replaceAll('\u0000', '\u2400') ?? null,
     message: issue.message,
   };
 }

@@ -314,7 +314,8 @@ async function* raceWith<T>(source: AsyncIterable<T>, failure: Promise<never>): 
       yield next.value;
     }
   } finally {
-    await iterator.return?.();
+    // Not awaited: after a failure the XLSX reader's pending read never settles, and would hold this up.
+    iterator.return?.().catch(() => {});
   }
 }
 
