@@ -2,13 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDataDir, getEnv } from '@/lib/env';
 import { openDatabase, pgliteDataDir } from '@/lib/server/db';
-import { runGenerateDemo } from '@/lib/server/demo/cli';
-import { importFile } from '@/lib/server/ingest/import-file';
 import { FileOpenError, openFileForImport } from '@/lib/server/ingest/open-file';
 import { resolveOrganisation, UnknownOrganisationError } from '@/lib/server/ingest/organisation';
-import { createMigration } from '@/lib/server/migrations/create-migration';
 import { migrateDatabase } from '@/lib/server/migrations/migrate-database';
-import { setupDemo } from '@/lib/server/seed/demo-setup';
 import { IMPORT_KIND_SLUGS, isImportKindSlug } from '@/lib/shared/import-formats';
 
 /**
@@ -62,9 +58,12 @@ const commands: Record<string, Command> = {
       throw new UsageError(`import needs a kind, one of: ${IMPORT_KIND_SLUGS.join(', ')}`);
     }
     if (!file) throw new UsageError('import needs the path of the file to import');
-    const database = await openDatabase({ ...databaseTarget(), migrate: true });
+    const { importFile } = await import('@/lib/server/ingest/import-file');
+    const target = databaseTarget();
+    // The embedded database is migrated on open; a PostgreSQL server is migrated by `migrate` (npm run db:migrate).
+    const database = await openDatabase({ ...target, migrate: target.url === undefined });
     try {
-      const organisation = await resolveOrganisation(database.prisma, values.organisation);
+      const organisation = await resolveOrganisation(database, values.organisation);
       const result = await importFile(database, {
         organisationId: organisation.id,
         kind,
@@ -110,6 +109,7 @@ const commands: Record<string, Command> = {
   async 'migration:create'(args) {
     const [name] = args;
     if (!name) throw new UsageError('migration:create needs a name, e.g. add_annotations');
+    const { createMigration } = await import('@/lib/server/migrations/create-migration');
     const created = await createMigration(name);
     return created
       ? { created: created.name, statements: created.sql.split(';').length - 1 }
@@ -117,6 +117,7 @@ const commands: Record<string, Command> = {
   },
 
   async 'demo:generate'(args) {
+    const { runGenerateDemo } = await import('@/lib/server/demo/cli');
     return runGenerateDemo(args);
   },
 
@@ -130,6 +131,7 @@ const commands: Record<string, Command> = {
         'csv-dir': { type: 'string' },
       },
     });
+    const { setupDemo } = await import('@/lib/server/seed/demo-setup');
     const database = await openDatabase({ ...databaseTarget(), migrate: true });
     try {
       return await setupDemo(database, {

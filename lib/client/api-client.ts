@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import { apiErrorResponseSchema } from '@/lib/shared/schemas/api-error';
 import { type HealthResponse, healthResponseSchema } from '@/lib/shared/schemas/health';
+import {
+  type CreateSourceProfileRequest,
+  type ImportHistoryResponse,
+  importHistoryResponseSchema,
+  type SourceProfile,
+  type SourceProfileListResponse,
+  sourceProfileListResponseSchema,
+  sourceProfileSchema,
+} from '@/lib/shared/schemas/imports';
 
 /** A failed API call: the HTTP status and the `{ error: { code, message } }` body the routes return. */
 export class ApiError extends Error {
@@ -34,7 +43,25 @@ async function getJson<T>(
   return schema.parse(await response.json());
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** POSTs a JSON body and validates the JSON answer against its schema. */
+async function postJson<T>(
+  path: string,
+  body: unknown,
+  schema: z.ZodType<T>,
+  { signal }: RequestOptions = {},
+) {
+  const response = await fetch(path, {
+    method: 'POST',
+    signal,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await toApiError(response);
+  return schema.parse(await response.json());
+}
+
+/** The `{ error }` body of a failed call as an ApiError (exported for callers that do not use fetch). */
+export async function toApiError(response: Response): Promise<ApiError> {
   const body = apiErrorResponseSchema.safeParse(await response.json().catch(() => null));
   if (body.success) return new ApiError(response.status, body.data.error.code, body.data.error.message);
   return new ApiError(response.status, 'http_error', `Request failed with status ${response.status}`);
@@ -43,4 +70,26 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** GET /api/health. A 503 still carries a health report (database unreachable, migrations pending). */
 export function fetchHealth(options: RequestOptions = {}): Promise<HealthResponse> {
   return getJson('/api/health', healthResponseSchema, { ...options, acceptStatuses: [503] });
+}
+
+/** GET /api/imports: recent import batches, newest first, and data freshness per kind. */
+export function fetchImportHistory(options: RequestOptions = {}): Promise<ImportHistoryResponse> {
+  return getJson('/api/imports', importHistoryResponseSchema, options);
+}
+
+/** GET /api/source-profiles?kind=…: the saved column mappings of one kind. */
+export function fetchSourceProfiles(
+  kind: string,
+  options: RequestOptions = {},
+): Promise<SourceProfileListResponse> {
+  return getJson(
+    `/api/source-profiles?kind=${encodeURIComponent(kind)}`,
+    sourceProfileListResponseSchema,
+    options,
+  );
+}
+
+/** POST /api/source-profiles: saves a named column mapping (409 when the name is taken for the kind). */
+export function createSourceProfile(input: CreateSourceProfileRequest): Promise<SourceProfile> {
+  return postJson('/api/source-profiles', input, sourceProfileSchema);
 }

@@ -51,7 +51,6 @@ export interface ImportFormat {
 const DATE = { kind: 'date' } as const;
 const TIME = { kind: 'time' } as const;
 const COUNT = { kind: 'count' } as const;
-const DECIMAL = { kind: 'decimal' } as const;
 const GMC = { kind: 'gmc' } as const;
 const YES_NO = { kind: 'yesno' } as const;
 const count = (max: number) => ({ kind: 'count', max }) as const;

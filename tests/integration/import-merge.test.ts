@@ -284,7 +284,12 @@ describe('job plans', () => {
 describe('clinic appointments', () => {
   let db: TestDatabase;
   let organisationId: number;
-  const appointment = (id: string, attendance: string, first = '1', overrides: Record<string, string> = {}) => ({
+  const appointment = (
+    id: string,
+    attendance: string,
+    first = '1',
+    overrides: Record<string, string> = {},
+  ) => ({
     appointment_id: id,
     clinic_code: 'OPHC01',
     session_date: '2026-05-11',
@@ -298,7 +303,8 @@ describe('clinic appointments', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    organisationId = (await db.prisma.organisation.create({ data: { code: 'RAP', name: 'Appointments' } })).id;
+    organisationId = (await db.prisma.organisation.create({ data: { code: 'RAP', name: 'Appointments' } }))
+      .id;
     await importCsv(db, organisationId, 'consultants', csvOf('consultants', [consultantRow('4000001')]));
   });
   afterAll(() => db.drop());
@@ -333,7 +339,10 @@ describe('clinic appointments', () => {
       firstAttendances: 1,
       followUpAttendances: 1,
     });
-    expect(sessions[1]).toMatchObject({ status: 'cancelled', cancelReason: 'All appointments cancelled by the hospital' });
+    expect(sessions[1]).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'All appointments cancelled by the hospital',
+    });
 
     // The 12 May appointment is gone from the new extract, and one DNA became seen.
     const second = await importCsv(
@@ -351,7 +360,9 @@ describe('clinic appointments', () => {
     );
     expect(second.rows).toMatchObject({ updated: 2, deleted: 1, unchanged: 4 });
     const after = await db.prisma.clinicSession.findMany({ orderBy: { sessionDate: 'asc' } });
-    expect(after.map((s) => [s.sessionDate.toISOString().slice(0, 10), s.status, s.booked, s.attended, s.dna])).toEqual([
+    expect(
+      after.map((s) => [s.sessionDate.toISOString().slice(0, 10), s.status, s.booked, s.attended, s.dna]),
+    ).toEqual([
       ['2026-05-11', 'held', 5, 3, 0],
       ['2026-05-12', 'cancelled', 1, 0, 0],
     ]);

@@ -55,23 +55,42 @@ export function parseOrBadRequest<Schema extends z.ZodType>(
   return parsed.data;
 }
 
-/** The JSON error response for `error`: its own status for an AppError, a 500 (logged, details withheld) otherwise. */
-export function toErrorResponse(error: unknown): Response {
+/**
+ * What to tell the caller about `error`: an AppError as it is; anything else as a generic 500, logged here with its
+ * details, which are not the caller's to see.
+ */
+export function describeError(error: unknown): {
+  status: number;
+  body: ApiErrorResponse;
+  headers?: Record<string, string>;
+} {
   if (error instanceof AppError) {
-    const body: ApiErrorResponse = {
-      error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
-    };
-    return Response.json(body, {
+    return {
       status: error.status,
-      headers: { 'Cache-Control': 'no-store', ...error.headers },
-    });
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.issues ? { issues: error.issues } : {}),
+        },
+      },
+      headers: error.headers,
+    };
   }
   console.error('Unhandled error in an API route', error);
-  const body: ApiErrorResponse = {
-    error: {
-      code: 'internal_error',
-      message: 'Something went wrong on the server; the error has been logged.',
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: 'internal_error',
+        message: 'Something went wrong on the server; the error has been logged.',
+      },
     },
   };
-  return Response.json(body, { status: 500, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** The JSON error response for `error`. */
+export function toErrorResponse(error: unknown): Response {
+  const { status, body, headers } = describeError(error);
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }

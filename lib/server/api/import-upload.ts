@@ -20,7 +20,7 @@ import {
   importUploadFieldsSchema,
 } from '@/lib/shared/schemas/imports';
 import type { Caller } from './caller';
-import { AppError, toErrorResponse, toIssues } from './errors';
+import { AppError, describeError, toIssues } from './errors';
 import { ndjsonResponse } from './ndjson';
 import { jsonResponse } from './route';
 
@@ -69,8 +69,8 @@ export async function respondWithImport(
       );
       send({ type: 'result', result: toResponseBody(result) });
     } catch (error) {
-      const body = (await toErrorResponse(error).json()) as { error: { code: string; message: string } };
-      send({ type: 'error', error: { code: body.error.code, message: body.error.message } });
+      const { code, message } = describeError(error).body.error;
+      send({ type: 'error', error: { code, message } });
     }
   });
 }
@@ -235,7 +235,13 @@ async function runImport(
   }
 }
 
-/** Counts the bytes of the file as the pipeline pulls them. */
+/** Pieces the file is passed on in: small enough for back-pressure to hold the upload while the database works. */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Counts the bytes of the file as the pipeline pulls them, passing them on in pieces of at most 64 KB (a client's
+ * body can arrive in much larger chunks).
+ */
 class ByteCounter extends Transform {
   bytes = 0;
 
@@ -244,9 +250,13 @@ class ByteCounter extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-    this.bytes += chunk.length;
+    for (let offset = 0; offset < chunk.length; offset += PIECE_BYTES) {
+      const piece = chunk.subarray(offset, offset + PIECE_BYTES);
+      this.bytes += piece.length;
+      this.push(piece);
+    }
     this.onBytes(this.bytes);
-    callback(null, chunk);
+    callback();
   }
 }
 

@@ -15,6 +15,7 @@ export const DEFAULT_MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 const MAX_REPORTED_ERRORS = 1000;
 const PROGRESS_EVERY_ROWS = 10_000;
 const COPY_BUFFER_CHARS = 256 * 1024;
+const IMPORT_WORK_MEM = '256MB';
 
 export type ImportOutcome = 'committed' | 'rejected' | 'dry-run' | 'unchanged';
 
@@ -166,6 +167,9 @@ async function stageAndMerge(
   base: BatchBase,
   elapsed: () => number,
 ): Promise<MergedImport> {
+  // Sorts and hashes over a whole extract: give them memory for this transaction only (default 4 MB made the
+  // changed-rows join of a 1M-row re-import three times slower).
+  await session.query(`SET LOCAL work_mem = '${IMPORT_WORK_MEM}'`);
   // One import per organisation and kind at a time; others wait here.
   await session.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [
     request.organisationId,

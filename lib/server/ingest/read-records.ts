@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { pipeline, type Readable, Transform, type TransformCallback } from 'node:stream';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
 /** A problem with the file as a whole: it cannot be read as a table. The import is rejected. */
@@ -265,6 +264,8 @@ async function* readXlsx(
   failure: Promise<never>,
 ): AsyncGenerator<SourceRecord[]> {
   input.pipe(measuring);
+  // Loaded only for workbooks: it is large, and most extracts are CSV.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(measuring, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
