@@ -346,6 +346,29 @@ describe('parseCode', () => {
 });
 
 describe('memoise', () => {
+  it('stops remembering a column whose values rarely repeat (an id), after a trial of 5,000 values', () => {
+    let calls = 0;
+    const parse = memoise((raw) => {
+      calls++;
+      return raw;
+    });
+    for (let i = 0; i < 5_000; i++) parse(`CS${i}`);
+    expect(calls).toBe(5_000);
+    parse('CS1');
+    parse('CS1');
+    expect(calls).toBe(5_002);
+  });
+
+  it('keeps remembering a column whose values repeat', () => {
+    let calls = 0;
+    const parse = memoise((raw) => {
+      calls++;
+      return raw;
+    });
+    for (let i = 0; i < 10_000; i++) parse(`2026-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    expect(calls).toBe(28);
+  });
+
   it('answers as the parser does, asking it once per distinct value', () => {
     const asked: string[] = [];
     const parse = memoise((raw) => {

@@ -147,15 +147,29 @@ export function parseCode(maxLength: number): FieldParser {
 
 /**
  * Remembers a parser's answers. Extracts repeat the same dates, times, codes and small counts on row after row,
- * so this saves most of the parsing of a large file; the memory is bounded by `maxEntries`.
+ * so this saves most of the parsing of a large file. A column whose values rarely repeat (an id) stops being
+ * remembered after a trial, so it costs nothing; the memory is bounded by `maxEntries`.
  */
 export function memoise(parse: FieldParser, maxEntries = 50_000): FieldParser {
   const answers = new Map<string, string | FieldError>();
+  const TRIAL = 5_000;
+  let lookups = 0;
+  let hits = 0;
+  let isWorthIt = true;
   return (raw) => {
+    if (!isWorthIt) return parse(raw);
+    lookups++;
     const known = answers.get(raw);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      hits++;
+      return known;
+    }
+    if (lookups === TRIAL && hits < TRIAL / 2) {
+      isWorthIt = false;
+      answers.clear();
+    }
     const answer = parse(raw);
-    if (answers.size < maxEntries) answers.set(raw, answer);
+    if (isWorthIt && answers.size < maxEntries) answers.set(raw, answer);
     return answer;
   };
 }
