@@ -20,6 +20,8 @@ Commands:
                                  Exit status: 0 imported (or unchanged, or dry run), 2 file rejected, 1 failure
   organisation:create <ODS code> <name>
                                  Create the trust (with default parameters) before its first import
+  api-token:create <name> [--organisation CODE]
+                                 Create an API token for automated imports (POST /api/imports); shown once
   migrate                        Apply pending migrations to DATABASE_URL (or the embedded database)
   migration:create <name>        Write the next migration from changes to prisma/schema.prisma
   demo:generate [options]        Write the demo trust's CSV extracts
@@ -95,6 +97,34 @@ const commands: Record<string, Command> = {
         data: { code, name, parameters: { create: {} } },
       });
       return { id: organisation.id, code: organisation.code, name: organisation.name };
+    } finally {
+      await database.close();
+    }
+  },
+
+  async 'api-token:create'(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { organisation: { type: 'string' } },
+    });
+    const [name] = positionals;
+    if (!name)
+      throw new UsageError(
+        'api-token:create needs a name saying what the token is for, e.g. "Nightly PAS drop"',
+      );
+    const { createApiToken } = await import('@/lib/server/auth/api-tokens');
+    const database = await openDatabase({ ...databaseTarget(), migrate: true });
+    try {
+      const organisation = await resolveOrganisation(database, values.organisation);
+      const { token, id } = await createApiToken(database.prisma, organisation.id, name);
+      return {
+        id,
+        name,
+        organisation: organisation.code,
+        token,
+        note: 'Store this token now: it is not shown again.',
+      };
     } finally {
       await database.close();
     }

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/lib/server/db';
 import { readMigrations } from '@/lib/server/migrations/migrations';
 import { runCli } from '../helpers/run-cli';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
@@ -35,6 +37,22 @@ describe(`the CLI (${testDatabaseKind})`, () => {
     const second = await runCli(['migrate'], env);
     expect(second.exitCode, second.stderr).toBe(0);
     expect(JSON.parse(second.stdout)).toEqual({ database: testDatabaseKind, applied: [] });
+  });
+
+  it('`api-token:create` shows a token once and stores only its SHA-256', async () => {
+    expect((await runCli(['organisation:create', 'RCL', 'CLI Trust'], env)).exitCode).toBe(0);
+    const created = await runCli(['api-token:create', 'Nightly PAS drop'], env);
+    expect(created.exitCode, created.stderr).toBe(0);
+    const { token, id } = JSON.parse(created.stdout);
+    expect(token).toMatch(/^ful_RCL_[A-Za-z0-9_-]{43}$/);
+    const database = db ?? (await openDatabase({ dataDir: path.join(dataDir, 'pglite') }));
+    try {
+      const stored = await database.prisma.apiToken.findFirstOrThrow({ where: { id } });
+      expect(stored.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+      expect(JSON.stringify(stored)).not.toContain(token);
+    } finally {
+      if (!db) await database.close();
+    }
   });
 
   it('exits 1 with the usage for an unknown command', async () => {
