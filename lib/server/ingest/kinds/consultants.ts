@@ -15,7 +15,7 @@ async function findInconsistentCodes(
   const rows = await session.query<{ row_number: number; code: string; first_row: number }>(
     `SELECT s.row_number, s.${code} AS code, f.row_number AS first_row
      FROM ${STAGE_TABLE} s
-     JOIN LATERAL (SELECT * FROM ${STAGE_TABLE} f WHERE f.${code} = s.${code} ORDER BY f.row_number LIMIT 1) f ON true
+     JOIN (SELECT DISTINCT ON (${code}) * FROM ${STAGE_TABLE} ORDER BY ${code}, row_number) f ON f.${code} = s.${code}
      WHERE (${attributes.map((a) => `s.${a}`).join(', ')}) IS DISTINCT FROM (${attributes.map((a) => `f.${a}`).join(', ')})
      ORDER BY s.row_number LIMIT ${MAX_ISSUES_PER_CHECK}`,
   );

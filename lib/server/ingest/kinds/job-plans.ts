@@ -63,8 +63,8 @@ export const jobPlans: ImportKindHandler = {
     const inconsistent = await session.query<{ row_number: number; plan: string; first_row: number }>(
       `SELECT s.row_number, s.job_plan_id || ' v' || s.version AS plan, f.row_number AS first_row
        FROM ${STAGE_TABLE} s
-       JOIN LATERAL (SELECT * FROM ${STAGE_TABLE} f WHERE f.job_plan_id = s.job_plan_id AND f.version = s.version
-                     ORDER BY f.row_number LIMIT 1) f ON true
+       JOIN (SELECT DISTINCT ON (job_plan_id, version) * FROM ${STAGE_TABLE} ORDER BY job_plan_id, version, row_number) f
+         ON f.job_plan_id = s.job_plan_id AND f.version = s.version
        WHERE (${PLAN_HEADER.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${PLAN_HEADER.map((c) => `f.${c}`).join(', ')})
        ORDER BY s.row_number LIMIT ${MAX_ISSUES_PER_CHECK}`,
     );
