@@ -883,3 +883,20 @@ describe('cli', () => {
     await expect(runGenerateDemo(['--end', '2030-01-31'], () => {})).rejects.toThrow(/bank holidays/);
   });
 });
+
+describe('the demo extracts follow the import formats', () => {
+  it('writes each file with exactly the canonical columns of its kind, in order', async () => {
+    const { IMPORT_FORMATS } = await import('@/lib/shared/import-formats');
+    const types = await import('./types');
+    const pairs = [
+      [types.CONSULTANT_COLUMNS, 'consultants'],
+      [types.JOB_PLAN_COLUMNS, 'job-plans'],
+      [types.CLINIC_SESSION_COLUMNS, 'clinic-sessions'],
+      [types.THEATRE_LIST_COLUMNS, 'theatre-lists'],
+      [types.LEAVE_COLUMNS, 'leave'],
+    ] as const;
+    for (const [columns, kind] of pairs) {
+      expect([...columns], kind).toEqual(IMPORT_FORMATS[kind].columns.map((column) => column.name));
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { IMPORT_FORMATS } from '@/lib/shared/import-formats';
-import type { RowProblem } from '../row-validator';
 import type { ImportKindHandler } from './kind';
+import { checkCancelReason, checkEndAfterStart } from './row-checks';
 import {
   CONSULTANT_JOIN,
   deleteMissingInPeriod,
@@ -16,14 +16,10 @@ export const clinicSessions: ImportKindHandler = {
   format,
 
   checkRow(value) {
-    const problems: RowProblem[] = [];
-    if (value('status') === 'cancelled' && value('cancel_reason') === '') {
-      problems.push({
-        column: 'cancel_reason',
-        value: '',
-        message: 'a cancelled session needs a cancel_reason',
-      });
-    }
+    const problems = [
+      ...checkCancelReason(value, 'session'),
+      ...checkEndAfterStart(value, 'planned_start', 'planned_end'),
+    ];
     const attended = Number(value('attended'));
     const split = Number(value('first_attendances')) + Number(value('follow_up_attendances'));
     if (split !== attended) {
@@ -31,14 +27,6 @@ export const clinicSessions: ImportKindHandler = {
         column: 'attended',
         value: String(attended),
         message: `first_attendances + follow_up_attendances (${split}) must equal attended (${attended})`,
-      });
-    }
-    const [start, end] = [value('planned_start'), value('planned_end')];
-    if (start && end && end <= start) {
-      problems.push({
-        column: 'planned_end',
-        value: end,
-        message: `planned_end ${end} is not after planned_start ${start}`,
       });
     }
     return problems;

@@ -1,6 +1,6 @@
 import { IMPORT_FORMATS } from '@/lib/shared/import-formats';
-import type { RowProblem } from '../row-validator';
 import type { ImportKindHandler } from './kind';
+import { checkCancelReason, checkEndAfterStart } from './row-checks';
 import {
   CONSULTANT_JOIN,
   deleteMissingInPeriod,
@@ -15,33 +15,11 @@ const format = IMPORT_FORMATS['theatre-lists'];
 export const theatreLists: ImportKindHandler = {
   format,
 
-  checkRow(value) {
-    const problems: RowProblem[] = [];
-    if (value('status') === 'cancelled' && value('cancel_reason') === '') {
-      problems.push({
-        column: 'cancel_reason',
-        value: '',
-        message: 'a cancelled list needs a cancel_reason',
-      });
-    }
-    const [start, end] = [value('planned_start'), value('planned_end')];
-    if (start && end && end <= start) {
-      problems.push({
-        column: 'planned_end',
-        value: end,
-        message: `planned_end ${end} is not after planned_start ${start}`,
-      });
-    }
-    const [actualStart, actualEnd] = [value('actual_start'), value('actual_end')];
-    if (actualStart && actualEnd && actualEnd <= actualStart) {
-      problems.push({
-        column: 'actual_end',
-        value: actualEnd,
-        message: `actual_end ${actualEnd} is not after actual_start ${actualStart}`,
-      });
-    }
-    return problems;
-  },
+  checkRow: (value) => [
+    ...checkCancelReason(value, 'list'),
+    ...checkEndAfterStart(value, 'planned_start', 'planned_end'),
+    ...checkEndAfterStart(value, 'actual_start', 'actual_end'),
+  ],
 
   findFileErrors: (session) => findDuplicateKeys(session, format.naturalKey),
 
