@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream';
 import { IMPORT_FORMATS, type ImportFormat, type ImportKindSlug } from '@/lib/shared/import-formats';
 import { type ColumnMapping, matchHeaders } from '@/lib/shared/import-headers';
 import type { Database } from '../db';
+import type { LedgerRefreshResult } from '../ledger/refresh-ledger';
+import { processLedgerRefreshRequests, requestLedgerRefresh } from '../ledger/refresh-requests';
 import { type BatchRecord, findSameFileBatch, finishBatch, insertBatch, insertIssues } from './batches';
 import { IMPORT_KIND_HANDLERS } from './kinds';
 import type { ImportKindHandler, IssueDraft, MergeContext } from './kinds/kind';
@@ -49,6 +51,8 @@ export interface ImportResult {
   /** An earlier import of the very same file (same kind and SHA-256), if any. */
   sameFileAsBatchId: number | null;
   durationMs: number;
+  /** The ledger refresh that followed a committed import (null if none ran). */
+  ledger?: LedgerRefreshResult | null;
 }
 
 export interface ImportProgress {
@@ -69,6 +73,8 @@ export interface ImportRequest {
   actor?: { userId?: number; apiTokenId?: number };
   maxBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Refresh the ledger after committing (default true; benchmarks of the import alone turn it off). */
+  refreshLedger?: boolean;
 }
 
 /** The file is rejected: nothing it holds is written. */
@@ -142,6 +148,12 @@ export async function importFile(database: Database, request: ImportRequest): Pr
     : merged.batchId;
   const status: ImportOutcome =
     merged.record.status === 'dry_run' ? 'dry-run' : (merged.record.status as ImportOutcome);
+  // The import is committed: bring the ledger up to date for what it changed (in its own transaction; a request
+  // left by a crash here is picked up by the next refresh).
+  const ledger =
+    status === 'committed' && request.refreshLedger !== false
+      ? await processLedgerRefreshRequests(database, request.organisationId)
+      : null;
   return {
     batchId,
     kind: request.kind,
@@ -156,6 +168,7 @@ export async function importFile(database: Database, request: ImportRequest): Pr
     errorCount: 0,
     sameFileAsBatchId: merged.sameFileAsBatchId,
     durationMs: Math.round(elapsed()),
+    ledger,
   };
 }
 
@@ -215,6 +228,9 @@ async function stageAndMerge(
   );
   const merged: MergedImport = { batchId, record, warnings, sameFileAsBatchId };
   if (request.dryRun) throw new Rollback(merged);
+  if (!isUnchanged) {
+    await requestLedgerRefresh(session, { ...context, kind: request.kind, deleted: counts.deleted });
+  }
   await finishBatch(session, batchId, record);
   await insertIssues(session, request.organisationId, batchId, 'warning', warnings);
   progress('finished');

@@ -1,0 +1,67 @@
+import type { Database } from '../db';
+import { type SqlSession, withTransaction } from '../ingest/sql-session';
+import { ALL_CONSULTANTS, type ConsultantSelection } from './consultant-filter';
+import { type CategoryCoverage, updateCoverage } from './coverage';
+import { rebuildPlanLines } from './plan-lines';
+import { type DateRange, rewriteLedgerSessions } from './sessions';
+
+/** Which part of the ledger to rebuild: some or all consultants, over some or all dates. */
+export interface LedgerRefreshScope {
+  consultants: ConsultantSelection;
+  /** Null: every date the extracts cover. */
+  dates: DateRange | null;
+}
+
+export const FULL_LEDGER: LedgerRefreshScope = { consultants: ALL_CONSULTANTS, dates: null };
+
+export interface LedgerRefreshResult {
+  scope: { consultants: 'all' | number; dates: DateRange | null };
+  planLines: number;
+  sessionsWritten: number;
+  coverage: CategoryCoverage[];
+  durationMs: number;
+}
+
+/** Key for the advisory lock that serialises ledger refreshes of one organisation (imports use 0–5). */
+const LEDGER_LOCK_KEY = 100;
+
+/** Rebuilds the ledger (all of it, or the consultants and dates given) in one transaction. */
+export async function refreshLedger(
+  database: Database,
+  organisationId: number,
+  scope: LedgerRefreshScope = FULL_LEDGER,
+): Promise<LedgerRefreshResult> {
+  return withTransaction(database, (session) => refreshLedgerInSession(session, organisationId, scope));
+}
+
+/** The same, inside a transaction the caller holds. */
+export async function refreshLedgerInSession(
+  session: SqlSession,
+  organisationId: number,
+  scope: LedgerRefreshScope,
+): Promise<LedgerRefreshResult> {
+  const started = performance.now();
+  await session.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [organisationId, LEDGER_LOCK_KEY]);
+  const coverage = await updateCoverage(session, organisationId);
+  const planLines = await rebuildPlanLines(session, organisationId, scope.consultants);
+  const sessionsWritten = await rewriteLedgerSessions(
+    session,
+    organisationId,
+    scope.consultants,
+    scope.dates,
+  );
+  if (scope.consultants.kind === 'all' && scope.dates === null) {
+    // A full rebuild replaces every row: give the planner fresh statistics for the dashboards' queries.
+    await session.query('ANALYZE ledger_sessions');
+  }
+  return {
+    scope: {
+      consultants: scope.consultants.kind === 'all' ? 'all' : scope.consultants.ids.length,
+      dates: scope.dates,
+    },
+    planLines,
+    sessionsWritten,
+    coverage,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
