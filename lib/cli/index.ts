@@ -6,6 +6,7 @@ import { FileOpenError, openFileForImport } from '@/lib/server/ingest/open-file'
 import { resolveOrganisation, UnknownOrganisationError } from '@/lib/server/ingest/organisation';
 import { migrateDatabase } from '@/lib/server/migrations/migrate-database';
 import { IMPORT_KIND_SLUGS, isImportKindSlug } from '@/lib/shared/import-formats';
+import { ReportUsageError } from './report';
 
 /**
  * `npm run --silent cli -- <command> [options]`. Each command prints one JSON object on stdout.
@@ -26,6 +27,12 @@ Commands:
   migration:create <name>        Write the next migration from changes to prisma/schema.prisma
   demo:generate [options]        Write the demo trust's CSV extracts
       --seed N --consultants N --months N --end YYYY-MM-DD --out DIR
+  report --level consultant|specialty|division|trust --from YYYY-MM-DD --to YYYY-MM-DD
+         [--activity clinic|list|all] [--format json|csv] [--organisation CODE]
+                                 Print the metrics for every unit at that level over the period
+  stats spc|funnel               Read a statistics request (JSON) on stdin; write the result (JSON)
+  ledger:refresh [--organisation CODE]
+                                 Rebuild the whole session ledger (imports refresh it incrementally)
   demo:setup [options]           Migrate, then generate and load the demo trust if the database has none
       --seed N --consultants N --months N --csv-dir DIR`;
 
@@ -146,6 +153,44 @@ const commands: Record<string, Command> = {
       : { created: null };
   },
 
+  async report(args) {
+    const { runReport } = await import('./report');
+    const database = await openDatabase({ ...databaseTarget(), migrate: databaseTarget().url === undefined });
+    try {
+      const { json, text } = await runReport(database, args);
+      return text === undefined ? json : new TextOutput(text);
+    } finally {
+      await database.close();
+    }
+  },
+
+  async stats(args) {
+    const [kind] = args;
+    if (kind !== 'spc' && kind !== 'funnel') throw new UsageError('stats needs spc or funnel');
+    const { runStatsRequest } = await import('@/lib/shared/stats/request');
+    const input = await readStdin();
+    let request: unknown;
+    try {
+      request = JSON.parse(input);
+    } catch {
+      throw new UsageError(`stats ${kind} reads a JSON request on stdin; what came was not JSON`);
+    }
+    return runStatsRequest(kind, request);
+  },
+
+  async 'ledger:refresh'(args) {
+    const { values } = parseArgs({ args, options: { organisation: { type: 'string' } } });
+    const { refreshLedger } = await import('@/lib/server/ledger/refresh-ledger');
+    const target = databaseTarget();
+    const database = await openDatabase({ ...target, migrate: target.url === undefined });
+    try {
+      const organisation = await resolveOrganisation(database, values.organisation);
+      return await refreshLedger(database, organisation.id);
+    } finally {
+      await database.close();
+    }
+  },
+
   async 'demo:generate'(args) {
     const { runGenerateDemo } = await import('@/lib/server/demo/cli');
     return runGenerateDemo(args);
@@ -176,12 +221,23 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** Output printed as it is (CSV), not as JSON. */
+class TextOutput {
+  constructor(readonly text: string) {}
+}
+
 class UsageError extends Error {}
 
 function toInteger(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number, got "${value}"`);
   return Number(value);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -194,7 +250,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const result = await command(args);
     const { code, output } = result instanceof ExitStatus ? result : new ExitStatus(0, result);
-    if (output !== undefined) process.stdout.write(`${JSON.stringify(output)}\n`);
+    if (output instanceof TextOutput) process.stdout.write(output.text);
+    else if (output !== undefined) process.stdout.write(`${JSON.stringify(output)}\n`);
     return code;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -202,6 +259,7 @@ async function main(argv: string[]): Promise<number> {
     if (
       !(
         error instanceof UsageError ||
+        error instanceof ReportUsageError ||
         error instanceof UnknownOrganisationError ||
         error instanceof FileOpenError
       )

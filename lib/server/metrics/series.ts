@@ -1,0 +1,95 @@
+import type { Scope } from '@/lib/shared/scope';
+import type { Database } from '../db';
+import { coveredWeeks, getMetricContext } from './context';
+import { deriveSessionMetrics, type SessionMetrics } from './derive';
+import { addSums, emptySums, getLedgerSums, type LedgerSums } from './ledger-sums';
+import { type ActivityFilter, dayNumber, isoFromDayNumber, type Period } from './period';
+import type { UnitFilter, UnitLevel } from './scope-sql';
+
+export interface SeriesRequest {
+  level: UnitLevel;
+  period: Period;
+  activity: ActivityFilter;
+  bucket: 'week' | 'month';
+  /** One unit's series (otherwise every unit at the level in scope). */
+  unit?: UnitFilter;
+}
+
+export interface SeriesPoint extends SessionMetrics {
+  /** First and last day of the bucket inside the period (weeks run Monday to Sunday). */
+  from: string;
+  to: string;
+  /** Weeks of the bucket the extracts cover. */
+  weeks: number;
+}
+
+export interface UnitSeries {
+  unitId: number;
+  points: SeriesPoint[];
+}
+
+/**
+ * Weekly or monthly series of the session metrics per unit. Buckets with no covered days are left out (no data is
+ * not zero); annualised credit is settled within each bucket.
+ */
+export async function getSeries(
+  database: Database,
+  scope: Scope,
+  request: SeriesRequest,
+): Promise<UnitSeries[]> {
+  const [context, rows] = await Promise.all([
+    getMetricContext(database, scope.organisationId),
+    getLedgerSums(database, scope, { ...request, unit: request.unit }),
+  ]);
+  const byUnit = new Map<number, Map<string, LedgerSums>>();
+  for (const row of rows) {
+    const buckets = byUnit.get(row.unitId) ?? new Map<string, LedgerSums>();
+    buckets.set(row.bucket, addSums(buckets.get(row.bucket) ?? emptySums(), row));
+    byUnit.set(row.unitId, buckets);
+  }
+  const buckets = bucketsOf(request.period, request.bucket);
+  return [...byUnit.entries()].map(([unitId, sumsByBucket]) => ({
+    unitId,
+    points: buckets.flatMap((bucket) => {
+      const weeks = coveredWeeks(context.coverage, bucket, request.activity);
+      if (weeks === 0) return [];
+      const sums = sumsByBucket.get(bucket.start) ?? emptySums();
+      const metrics = deriveSessionMetrics(sums, {
+        weeks,
+        dnaIncludesLateNotSeen: context.parameters.dnaIncludesLateNotSeen,
+      });
+      return [{ from: bucket.from, to: bucket.to, weeks, ...metrics }];
+    }),
+  }));
+}
+
+interface BucketSpan extends Period {
+  /** The bucket's own first day (a Monday, or the 1st), which may fall before the period starts. */
+  start: string;
+}
+
+/** The weeks (Monday–Sunday) or calendar months of a period, clipped to it. */
+export function bucketsOf(period: Period, bucket: 'week' | 'month'): BucketSpan[] {
+  const spans: BucketSpan[] = [];
+  const last = dayNumber(period.to);
+  let start =
+    bucket === 'week'
+      ? dayNumber(period.from) - ((new Date(`${period.from}T00:00:00Z`).getUTCDay() + 6) % 7)
+      : dayNumber(`${period.from.slice(0, 7)}-01`);
+  while (start <= last) {
+    const next = bucket === 'week' ? start + 7 : dayNumber(nextMonth(isoFromDayNumber(start)));
+    const from = Math.max(start, dayNumber(period.from));
+    spans.push({
+      start: isoFromDayNumber(start),
+      from: isoFromDayNumber(from),
+      to: isoFromDayNumber(Math.min(next - 1, last)),
+    });
+    start = next;
+  }
+  return spans;
+}
+
+function nextMonth(iso: string): string {
+  const [year, month] = iso.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}

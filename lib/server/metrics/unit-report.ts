@@ -1,0 +1,190 @@
+import type { Scope } from '@/lib/shared/scope';
+import type { Database } from '../db';
+import { type Benchmark, benchmarkKey, getBenchmarks } from './benchmarks';
+import { categoriesOf, coveredPeriod, coveredWeeks, getMetricContext, type MetricContext } from './context';
+import { deriveSessionMetrics, type Opportunity, opportunityOf, type SessionMetrics } from './derive';
+import { addSums, emptySums, getLedgerSums, type LedgerSums, type LedgerSumsRow } from './ledger-sums';
+import type { ActivityFilter, Period } from './period';
+import type { UnitFilter, UnitLevel } from './scope-sql';
+import { type ConsultantUnit, getConsultantUnits } from './units';
+
+export interface UnitReportRequest {
+  level: UnitLevel;
+  period: Period;
+  activity: ActivityFilter;
+  /** Only this unit's consultants (e.g. one specialty's consultant table). */
+  within?: UnitFilter;
+}
+
+export interface UnitReportRow extends SessionMetrics {
+  level: UnitLevel;
+  /** GMC number, specialty code, division code or organisation code. */
+  key: string;
+  name: string;
+  id: number;
+  /** The units above it (for consultants and specialties). */
+  specialty?: { id: number; code: string; name: string };
+  division?: { id: number; code: string; name: string };
+  consultants: number;
+  opportunityPerWeek: Opportunity & { total: number };
+  /** The benchmark each category's productivity opportunity used (consultant and specialty rows). */
+  benchmarks?: Partial<Record<'clinic' | 'list', { value: number; source: Benchmark['source'] } | null>>;
+}
+
+export interface UnitReport {
+  level: UnitLevel;
+  period: Period;
+  activity: ActivityFilter;
+  /** The part of the period the extracts cover (null: none of it). */
+  coveredPeriod: Period | null;
+  weeks: number;
+  parameters: MetricContext['parameters'];
+  rows: UnitReportRow[];
+}
+
+interface UnitAccumulator {
+  unit: Pick<UnitReportRow, 'level' | 'key' | 'name' | 'id' | 'specialty' | 'division'>;
+  sums: LedgerSums;
+  opportunity: Opportunity;
+  consultants: number;
+}
+
+/**
+ * Metrics for every unit at one level (consultants, specialties, divisions or the trust) over a period, for the
+ * caller's scope. Sums come from the ledger per consultant and category; ratios are ratios of those sums;
+ * opportunity is settled per consultant and category and then summed.
+ */
+export async function getUnitReport(
+  database: Database,
+  scope: Scope,
+  request: UnitReportRequest,
+): Promise<UnitReport> {
+  const [context, consultants, sumsRows] = await Promise.all([
+    getMetricContext(database, scope.organisationId),
+    getConsultantUnits(database, scope, request.within),
+    getLedgerSums(database, scope, {
+      level: 'consultant',
+      period: request.period,
+      activity: request.activity,
+      bucket: 'period',
+      unit: request.within,
+    }),
+  ]);
+  const { parameters, coverage } = context;
+  const specialtyIds = [...new Set(consultants.map((consultant) => consultant.specialtyId))];
+  const benchmarks = await getBenchmarks(
+    database,
+    scope.organisationId,
+    specialtyIds,
+    request.period,
+    parameters.benchmarkMinHeldSessions,
+  );
+  const sumsByConsultant = groupBy(sumsRows, (row) => row.unitId);
+  const weeksByCategory = Object.fromEntries(
+    categoriesOf(request.activity).map((category) => [
+      category,
+      coveredWeeks(coverage, request.period, category),
+    ]),
+  ) as Record<'clinic' | 'list', number>;
+  const weeks = coveredWeeks(coverage, request.period, request.activity);
+
+  const units = new Map<number, UnitAccumulator>();
+  for (const consultant of consultants) {
+    const unit = unitOf(request.level, consultant);
+    const accumulator = units.get(unit.id) ?? {
+      unit,
+      sums: emptySums(),
+      opportunity: { fulfilment: 0, productivity: 0 },
+      consultants: 0,
+    };
+    accumulator.consultants += 1;
+    for (const row of sumsByConsultant.get(consultant.id) ?? []) {
+      addSums(accumulator.sums, row);
+      const benchmark = benchmarks.get(benchmarkKey(consultant.specialtyId, row.category));
+      const opportunity = opportunityOf(row, {
+        weeks: weeksByCategory[row.category],
+        fulfilmentTarget: parameters.fulfilmentTarget,
+        benchmark: benchmark?.value ?? null,
+      });
+      accumulator.opportunity.fulfilment += opportunity.fulfilment;
+      accumulator.opportunity.productivity += opportunity.productivity;
+    }
+    units.set(unit.id, accumulator);
+  }
+
+  const rows = [...units.values()].map(({ unit, sums, opportunity, consultants: count }): UnitReportRow => {
+    const specialtyId = unit.specialty?.id;
+    return {
+      ...unit,
+      ...deriveSessionMetrics(sums, { weeks, dnaIncludesLateNotSeen: parameters.dnaIncludesLateNotSeen }),
+      consultants: count,
+      opportunityPerWeek: { ...opportunity, total: opportunity.fulfilment + opportunity.productivity },
+      benchmarks:
+        specialtyId === undefined
+          ? undefined
+          : Object.fromEntries(
+              categoriesOf(request.activity).map((category) => {
+                const benchmark = benchmarks.get(benchmarkKey(specialtyId, category));
+                return [category, benchmark ? { value: benchmark.value, source: benchmark.source } : null];
+              }),
+            ),
+    };
+  });
+  return {
+    level: request.level,
+    period: request.period,
+    activity: request.activity,
+    coveredPeriod: coveredPeriod(coverage, request.period, request.activity),
+    weeks,
+    parameters,
+    rows,
+  };
+}
+
+function unitOf(level: UnitLevel, consultant: ConsultantUnit): UnitAccumulator['unit'] {
+  const specialty = {
+    id: consultant.specialtyId,
+    code: consultant.specialtyCode,
+    name: consultant.specialtyName,
+  };
+  const division = {
+    id: consultant.divisionId,
+    code: consultant.divisionCode,
+    name: consultant.divisionName,
+  };
+  switch (level) {
+    case 'consultant':
+      return {
+        level,
+        id: consultant.id,
+        key: consultant.gmcNumber,
+        name: consultant.name,
+        specialty,
+        division,
+      };
+    case 'specialty':
+      return { level, id: specialty.id, key: specialty.code, name: specialty.name, specialty, division };
+    case 'division':
+      return { level, id: division.id, key: division.code, name: division.name, division };
+    case 'trust':
+      return {
+        level,
+        id: consultant.organisationId,
+        key: consultant.organisationCode,
+        name: consultant.organisationName,
+      };
+  }
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+export type { LedgerSumsRow };
