@@ -1,0 +1,41 @@
+/**
+ * Test support (not exported from the library): loads the shared reference results for the variation
+ * statistics, and compares numbers with a relative tolerance.
+ */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+
+/** /work/shared/reference/stats when the repository is checked out beside `shared`. */
+export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../../shared/reference/stats');
+
+export function loadReference<T = unknown>(fileName: string): T {
+  return JSON.parse(readFileSync(path.join(REFERENCE_DIR, fileName), 'utf8')) as T;
+}
+
+export const RELATIVE_TOLERANCE = 1e-9;
+export const ABSOLUTE_TOLERANCE = 1e-12;
+
+/** Whether two numbers agree to the relative tolerance (absolute near zero). */
+export function close(actual: number, expected: number, relative = RELATIVE_TOLERANCE): boolean {
+  if (actual === expected) return true;
+  const scale = Math.max(Math.abs(actual), Math.abs(expected));
+  return Math.abs(actual - expected) <= Math.max(ABSOLUTE_TOLERANCE, relative * scale);
+}
+
+/** Asserts a number (or null) against a reference value, with a message naming what was compared. */
+export function expectClose(
+  actual: number | null | undefined,
+  expected: number | null | undefined,
+  label: string,
+  relative = RELATIVE_TOLERANCE,
+): void {
+  if (expected === null || expected === undefined) {
+    expect(actual ?? null, label).toBeNull();
+    return;
+  }
+  expect(typeof actual, `${label}: expected a number, got ${actual}`).toBe('number');
+  const ok = close(actual as number, expected, relative);
+  expect(ok, `${label}: got ${actual}, expected ${expected}`).toBe(true);
+}
