@@ -167,7 +167,7 @@ const commands: Record<string, Command> = {
   async stats(args) {
     const [kind] = args;
     if (kind !== 'spc' && kind !== 'funnel') throw new UsageError('stats needs spc or funnel');
-    const { runStatsRequest } = await import('@/lib/shared/stats/request');
+    const { runStatsRequest, StatsRequestError } = await import('@/lib/shared/stats/request');
     const input = await readStdin();
     let request: unknown;
     try {
@@ -175,7 +175,13 @@ const commands: Record<string, Command> = {
     } catch {
       throw new UsageError(`stats ${kind} reads a JSON request on stdin; what came was not JSON`);
     }
-    return runStatsRequest(kind, request);
+    try {
+      return runStatsRequest(kind, request);
+    } catch (error) {
+      // A request the library cannot read: its message says what and where; no stack trace.
+      if (error instanceof StatsRequestError) throw new InputError(error.message);
+      throw error;
+    }
   },
 
   async 'ledger:refresh'(args) {
@@ -228,6 +234,9 @@ class TextOutput {
 
 class UsageError extends Error {}
 
+/** Input the command cannot use: the message is the whole story. */
+class InputError extends Error {}
+
 function toInteger(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} must be a whole number, got "${value}"`);
@@ -260,6 +269,7 @@ async function main(argv: string[]): Promise<number> {
       !(
         error instanceof UsageError ||
         error instanceof ReportUsageError ||
+        error instanceof InputError ||
         error instanceof UnknownOrganisationError ||
         error instanceof FileOpenError
       )

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
+import type { Database } from '@/lib/server/db';
 import { type ImportRequest, type ImportResult, importFile } from '@/lib/server/ingest/import-file';
 import { IMPORT_FORMATS, type ImportKindSlug } from '@/lib/shared/import-formats';
-import type { TestDatabase } from './test-database';
 
 /** A CSV in the canonical format of `kind`: header from the format, then rows of { column: value }. */
 export function csvOf(kind: ImportKindSlug, rows: Record<string, string | number>[]): string {
@@ -12,7 +12,7 @@ export function csvOf(kind: ImportKindSlug, rows: Record<string, string | number
 
 /** Imports CSV text as if it were a file. */
 export function importCsv(
-  db: TestDatabase,
+  db: Database,
   organisationId: number,
   kind: ImportKindSlug,
   csv: string,
@@ -70,7 +70,7 @@ export function clinicRow(sessionId: string, date: string, overrides: Record<str
 }
 
 /** A checksum of every row of a table: equal before and after means nothing changed. */
-export async function tableChecksum(db: TestDatabase, table: string): Promise<string> {
+export async function tableChecksum(db: Database, table: string): Promise<string> {
   const [row] = await db.prisma.$queryRawUnsafe<[{ checksum: string | null; count: number }]>(
     `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS checksum, count(*)::int AS count FROM ${table} t`,
   );

@@ -7,10 +7,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `npm run --silent cli -- <args>` (tsx lib/cli/index.ts) in a child process with the given environment. */
-export function runCli(args: string[], env: Record<string, string | undefined>): Promise<CliResult> {
+/**
+ * Runs `npm run --silent cli -- <args>` (tsx lib/cli/index.ts) in a child process with the given environment,
+ * writing `stdin` to it when given.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  stdin?: string,
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       path.resolve('node_modules/.bin/tsx'),
       ['lib/cli/index.ts', ...args],
       { env: { ...process.env, DATABASE_URL: '', ...env }, maxBuffer: 64 * 1024 * 1024 },
@@ -19,5 +26,6 @@ export function runCli(args: string[], env: Record<string, string | undefined>):
         resolve({ exitCode, stdout, stderr });
       },
     );
+    child.stdin?.end(stdin ?? '');
   });
 }
