@@ -6,6 +6,7 @@ import { createDemoTrustStream } from '@/lib/server/demo/generate';
 import { DEMO_ORGANISATION } from '@/lib/server/demo/reference';
 import { DEMO_FILE_NAMES, writeDemoTrustStream } from '@/lib/server/demo/write-csv';
 import { type ImportResult, importFile } from '@/lib/server/ingest/import-file';
+import { createDemoUsers } from '@/lib/server/seed/demo-users';
 import type { ImportKindSlug } from '@/lib/shared/import-formats';
 
 export interface DemoSetupOptions {
@@ -41,7 +42,11 @@ const DEMO_IMPORTS: readonly { kind: ImportKindSlug; file: string }[] = [
  */
 export async function setupDemo(database: Database, options: DemoSetupOptions): Promise<DemoSetupResult> {
   const existing = await database.prisma.organisation.findUnique({ where: { code: DEMO_ORGANISATION.code } });
-  if (existing) return { status: 'already-loaded', organisation: existing.name };
+  if (existing) {
+    // Demo databases made before sign-in existed get their demo users too.
+    await createDemoUsers(database.prisma, existing.id);
+    return { status: 'already-loaded', organisation: existing.name };
+  }
 
   const generated = !(await hasAllExtracts(options.csvDir));
   if (generated) {
@@ -73,6 +78,7 @@ export async function setupDemo(database: Database, options: DemoSetupOptions): 
       const { batchId, status, rows, warningCount } = result;
       imports.push({ batchId, kind, status, rows, warningCount });
     }
+    await createDemoUsers(database.prisma, organisation.id);
     return { status: 'loaded', organisation: organisation.name, generated, csvDir: options.csvDir, imports };
   } catch (error) {
     // Leave no half-loaded demo behind: the next start would take it for a loaded one.
