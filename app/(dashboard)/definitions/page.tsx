@@ -1,16 +1,100 @@
 import type { Metadata } from 'next';
-import { PlaceholderPage } from '@/components/shell/placeholder-page';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { METRIC_GROUPS } from '@/components/definitions/labels';
+import { LedgerRules } from '@/components/definitions/ledger-rules';
+import { MetricGroupSection, metricGroupAnchor } from '@/components/definitions/metric-group-section';
+import { TrustParameters } from '@/components/definitions/trust-parameters';
+import { EmptyState } from '@/components/ui/empty-state';
+import { SectionHeading } from '@/components/ui/heading';
+import { PageHeader } from '@/components/ui/page-header';
+import { Panel } from '@/components/ui/panel';
+import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
+import { getDatabase } from '@/lib/server/db';
+import { getMetricContext } from '@/lib/server/metrics/context';
+import { LEDGER_RULES, METRICS } from '@/lib/shared/metrics';
 
 export const metadata: Metadata = { title: 'Definitions' };
 
-export default function DefinitionsPage() {
+export default async function DefinitionsPage() {
+  await connection();
+  const organisation = await getCurrentOrganisation();
+  // TODO(#5): any signed-in user may read the definitions; until sign-in arrives, the page acts for the trust.
+  const context = organisation ? await getMetricContext(await getDatabase(), organisation.id) : null;
+  // The fulfilment target is a trust parameter: show the one in force beside the registry's default.
+  const targetsInForce = context
+    ? {
+        fulfilmentNet: {
+          value: context.parameters.fulfilmentTarget,
+          source: 'Set by the trust parameter “fulfilment target” (see Parameters in force).',
+        },
+      }
+    : {};
+  const groups = METRIC_GROUPS.map((entry) => ({
+    ...entry,
+    metrics: METRICS.filter((metric) => metric.group === entry.group),
+  })).filter((entry) => entry.metrics.length > 0);
+
   return (
-    <PlaceholderPage title="Definitions">
-      <p>
-        Every metric&apos;s definition and formula, with the parameters in force for this trust (such as
-        expected weeks per year and the leave-notice threshold) and the source of each target, so that
-        everyone reads the numbers the same way.
-      </p>
-    </PlaceholderPage>
+    <>
+      <PageHeader title="Definitions">
+        <p>
+          How every number in Fulfil is calculated, with the parameters in force, so that everyone reads the
+          numbers the same way.
+        </p>
+      </PageHeader>
+
+      <Panel aria-labelledby="contents-heading">
+        <SectionHeading id="contents-heading">Contents</SectionHeading>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            <a href="#parameters">Parameters in force</a>
+          </li>
+          {groups.map((entry) => (
+            <li key={entry.group}>
+              <a href={`#${metricGroupAnchor(entry.group)}`}>{entry.title}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#ledger-rules">How the session ledger is built</a>
+          </li>
+        </ul>
+      </Panel>
+
+      {organisation && context ? (
+        <TrustParameters
+          trustName={organisation.name}
+          parameters={context.parameters}
+          coverage={context.coverage}
+        />
+      ) : (
+        <section id="parameters" aria-label="Parameters in force" className="mb-8 scroll-mt-6">
+          <EmptyState title="No trust yet">
+            <p>
+              The parameters in force and the dates the session ledger covers are shown once there is a trust.
+              Until then, the definitions below apply with the metric dictionary&apos;s default parameters.
+            </p>
+            <p>
+              Load the demo trust with{' '}
+              <code className="bg-nhs-pale-grey px-1 font-mono">npm run cli -- demo:setup</code>, or create
+              your trust and import its extracts (<Link href="/imports">Imports</Link>).
+            </p>
+          </EmptyState>
+        </section>
+      )}
+
+      {groups.map((entry) => (
+        <MetricGroupSection
+          key={entry.group}
+          group={entry.group}
+          title={entry.title}
+          description={entry.description}
+          metrics={entry.metrics}
+          targetsInForce={targetsInForce}
+        />
+      ))}
+
+      <LedgerRules rules={LEDGER_RULES} />
+    </>
   );
 }

@@ -1,0 +1,22 @@
+import { authenticateRequest } from '@/lib/server/api/caller';
+import { AppError } from '@/lib/server/api/errors';
+import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/route';
+import { getDatabase } from '@/lib/server/db';
+import { getConsultantView } from '@/lib/server/metrics/views';
+import { viewQuerySchema } from '@/lib/shared/schemas/metrics';
+import { parseQueryOrBadRequest } from '../../parse-query';
+
+/** One consultant: metrics, weekly series and every ledger session. 404 when unknown or out of scope. */
+export const GET = withErrorHandling(
+  async (request: Request, { params }: { params: Promise<{ consultantId: string }> }) => {
+    // TODO(#5): require the permission to view metrics and narrow the scope to the caller's role; until sign-in
+    // arrives, the caller acts trust-wide (caller.ts).
+    const caller = await authenticateRequest(request);
+    const { consultantId } = await params;
+    const id = parseIdParam(consultantId, 'consultant');
+    const query = parseQueryOrBadRequest(viewQuerySchema, request);
+    const view = await getConsultantView(await getDatabase(), caller.scope, { ...query, consultantId: id });
+    if (!view) throw AppError.notFound(`No consultant ${consultantId}.`);
+    return jsonResponse(view);
+  },
+);

@@ -1,0 +1,15 @@
+import { authenticateRequest } from '@/lib/server/api/caller';
+import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
+import { getDatabase } from '@/lib/server/db';
+import { getSeries } from '@/lib/server/metrics/series';
+import { seriesQuerySchema } from '@/lib/shared/schemas/metrics';
+import { parseQueryOrBadRequest } from '../parse-query';
+
+/** Weekly or monthly series per unit at one level, optionally of one unit (`unit_level`, `unit_id`). */
+export const GET = withErrorHandling(async (request: Request) => {
+  // TODO(#5): require the permission to view metrics and narrow the scope to the caller's role; until sign-in
+  // arrives, the caller acts trust-wide (caller.ts).
+  const caller = await authenticateRequest(request);
+  const query = parseQueryOrBadRequest(seriesQuerySchema, request);
+  return jsonResponse({ series: await getSeries(await getDatabase(), caller.scope, query) });
+});
