@@ -58,8 +58,10 @@ async function getEvents(where: { actorUserId?: number | null; action?: string }
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  organisationId = (await db.prisma.organisation.create({ data: { code: 'RAU', name: 'Auth Test Trust' } })).id;
-  otherOrganisationId = (await db.prisma.organisation.create({ data: { code: 'ROT', name: 'Other Trust' } })).id;
+  const create = async (code: string, name: string) =>
+    (await db.prisma.organisation.create({ data: { code, name } })).id;
+  organisationId = await create('RAU', 'Auth Test Trust');
+  otherOrganisationId = await create('ROT', 'Other Trust');
 });
 afterAll(async () => {
   await db?.drop();
