@@ -121,7 +121,7 @@ describe('loading the demo trust', () => {
     const inDivision = await db.prisma.specialty.count({ where: { divisionId: division.id } });
     const specialties = await listSpecialties({
       ...trustWideScope(organisation!.id),
-      divisionIds: [division.id],
+      aggregates: { divisionIds: [division.id], specialtyIds: [], consultantIds: [] },
     });
     expect(specialties).toHaveLength(inDivision);
     expect(specialties.every((specialty) => specialty.divisionCode === 'SURG')).toBe(true);

@@ -548,16 +548,15 @@ describe('incremental refresh', () => {
     expect(await ledgerRows(db, org)).toEqual(before);
   });
 
-  describe('known bug (fails until fixed): coverage grown by a later extract', () => {
+  describe('coverage grown by a later extract (regression)', () => {
     // The January extract ended on 01-27, so I2's Wednesday 01-28 was outside the coverage then. The February
-    // extract moved the coverage to 01-06 … 02-25, but the refresh it requested was for 02-03 … 02-25 only:
-    // 01-28 (and any planned session between two extracts) is never judged. A full rebuild judges it
-    // not_scheduled (no record at all), so the ledger depends on the order the files arrived in.
-    it('BUG: judges a planned session in the gap between the old coverage and a new extract (01-28 not_scheduled)', async () => {
+    // extract (02-03 … 02-25) moves the coverage to 01-06 … 02-25: the refresh must also judge the days between
+    // the two files (01-28 not_scheduled: no record at all), as a full rebuild does, whatever order files arrive in.
+    it('judges a planned session in the gap between the old coverage and a new extract (01-28 not_scheduled)', async () => {
       expect(await ledgerLines(db, org, I2)).toContain('2026-01-28 AM clinic not_scheduled');
     });
 
-    it('BUG: leaves an incremental ledger equal to a full rebuild', async () => {
+    it('leaves an incremental ledger equal to a full rebuild', async () => {
       const { incremental, full } = await incrementalAndFullLedger(db, org);
       expect(incremental).toEqual(full);
     });
@@ -568,7 +567,7 @@ describe('incremental refresh', () => {
  * Trust SCNJ: J1 has a Tuesday AM clinic from 2026-01-05. The January extract holds session J-4 on Tuesday
  * 01-27; the February extract moves the same session (same session_id) to Tuesday 02-03.
  */
-describe('known bug (fails until fixed): a session moved to another date by a later extract', () => {
+describe('a session moved to another date by a later extract (regression)', () => {
   const J1 = '5910001';
   let org: number;
 
@@ -590,7 +589,7 @@ describe('known bug (fails until fixed): a session moved to another date by a la
     ]);
   });
 
-  it('BUG: re-judges the date a session moved away from (01-27 not_scheduled, J-4 counted once)', async () => {
+  it('re-judges the date a session moved away from (01-27 not_scheduled, J-4 counted once)', async () => {
     // Tuesdays 01-06 … 02-10: 6 planned. Held: J-1, J-2, J-3 in January, J-4 (now 02-03) and J-5 in February.
     expect(await ledgerLines(db, org, J1)).toEqual([
       '2026-01-06 AM clinic delivered',

@@ -70,14 +70,20 @@ export interface SpecialtyRow {
   consultantCount: number;
 }
 
-/** Specialties in scope with their division and number of consultants, by division then name. */
+/** Specialties whose totals the caller may see, with their division and number of consultants. */
 export async function listSpecialties(scope: Scope): Promise<SpecialtyRow[]> {
   const prisma = await getPrisma();
   const specialties = await prisma.specialty.findMany({
     where: {
       organisationId: scope.organisationId,
-      ...(scope.specialtyIds === 'all' ? {} : { id: { in: scope.specialtyIds } }),
-      ...(scope.divisionIds === 'all' ? {} : { divisionId: { in: scope.divisionIds } }),
+      ...(scope.aggregates === 'all'
+        ? {}
+        : {
+            OR: [
+              { id: { in: [...scope.aggregates.specialtyIds] } },
+              { divisionId: { in: [...scope.aggregates.divisionIds] } },
+            ],
+          }),
     },
     select: {
       code: true,

@@ -43,3 +43,35 @@ export async function updateCoverage(
   );
   return rows;
 }
+
+/** The coverage as it stands, before a refresh changes it. */
+export async function readCoverage(session: SqlSession, organisationId: number): Promise<CategoryCoverage[]> {
+  return session.query<CategoryCoverage>(
+    `SELECT category::text AS category, to_char(date_from, 'YYYY-MM-DD') AS "from", to_char(date_to, 'YYYY-MM-DD') AS "to"
+       FROM ledger_coverage WHERE organisation_id = $1`,
+    [organisationId],
+  );
+}
+
+/** Dates covered now that were not before (any category), as spans; ledger rows are written for all categories. */
+export function newlyCoveredSpans(
+  before: readonly CategoryCoverage[],
+  after: readonly CategoryCoverage[],
+): { from: string; to: string }[] {
+  const spans: { from: string; to: string }[] = [];
+  for (const now of after) {
+    const was = before.find((coverage) => coverage.category === now.category);
+    if (!was) {
+      spans.push({ from: now.from, to: now.to });
+      continue;
+    }
+    if (now.from < was.from) spans.push({ from: now.from, to: dayBefore(was.from) });
+    if (now.to > was.to) spans.push({ from: dayAfter(was.to), to: now.to });
+  }
+  return spans;
+}
+
+const shiftDay = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (iso: string) => shiftDay(iso, -1);
+const dayAfter = (iso: string) => shiftDay(iso, 1);

@@ -1,7 +1,7 @@
 import type { Database } from '../db';
 import { type SqlSession, withTransaction } from '../ingest/sql-session';
 import { ALL_CONSULTANTS, type ConsultantSelection } from './consultant-filter';
-import { type CategoryCoverage, updateCoverage } from './coverage';
+import { type CategoryCoverage, newlyCoveredSpans, readCoverage, updateCoverage } from './coverage';
 import { rebuildPlanLines } from './plan-lines';
 import { type DateRange, rewriteLedgerSessions } from './sessions';
 
@@ -42,14 +42,16 @@ export async function refreshLedgerInSession(
 ): Promise<LedgerRefreshResult> {
   const started = performance.now();
   await session.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [organisationId, LEDGER_LOCK_KEY]);
+  const before = await readCoverage(session, organisationId);
   const coverage = await updateCoverage(session, organisationId);
   const planLines = await rebuildPlanLines(session, organisationId, scope.consultants);
-  const sessionsWritten = await rewriteLedgerSessions(
-    session,
-    organisationId,
-    scope.consultants,
-    scope.dates,
-  );
+  let sessionsWritten = await rewriteLedgerSessions(session, organisationId, scope.consultants, scope.dates);
+  // Days the extracts now cover for the first time (e.g. the gap between the last file and a new one that starts
+  // later) hold planned sessions of every consultant that nothing has judged yet.
+  for (const span of newlyCoveredSpans(before, coverage)) {
+    if (isWithin(span, scope)) continue;
+    sessionsWritten += await rewriteLedgerSessions(session, organisationId, ALL_CONSULTANTS, span);
+  }
   if (scope.consultants.kind === 'all' && scope.dates === null) {
     // A full rebuild replaces every row: give the planner fresh statistics for the dashboards' queries.
     await session.query('ANALYZE ledger_sessions');
@@ -64,4 +66,10 @@ export async function refreshLedgerInSession(
     coverage,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** Whether a span of dates is already rewritten for every consultant by the refresh's own scope. */
+function isWithin(span: DateRange, scope: LedgerRefreshScope): boolean {
+  if (scope.consultants.kind !== 'all') return false;
+  return scope.dates === null || (scope.dates.from <= span.from && span.to <= scope.dates.to);
 }

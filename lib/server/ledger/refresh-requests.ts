@@ -32,21 +32,65 @@ const STAMPED_CONSULTANT_SOURCE: Partial<Record<ImportKindSlug, string>> = {
  */
 export async function requestLedgerRefresh(session: SqlSession, change: ImportChange): Promise<void> {
   const source = STAMPED_CONSULTANT_SOURCE[change.kind];
-  let consultantIds: number[] = [];
-  let dates = change.period;
   if (source === undefined) {
-    if (dates === null) return;
-  } else {
-    dates = null;
-    if (change.deleted === 0) {
-      const rows = await session.query<Record<string, number>>(source, [
-        change.organisationId,
-        change.batchId,
-      ]);
-      consultantIds = rows.map((row) => Object.values(row)[0] as number);
-      if (consultantIds.length === 0) return;
-    }
+    if (change.period === null) return;
+    await insertRequest(session, change, [], change.period);
+    await requestDatesSessionsMovedFrom(session, change);
+    return;
   }
+  // Rows the import removed cannot be traced to their consultants any more: refresh everyone.
+  let consultantIds: number[] = [];
+  if (change.deleted === 0) {
+    const rows = await session.query<Record<string, number>>(source, [change.organisationId, change.batchId]);
+    consultantIds = rows.map((row) => Object.values(row)[0] as number);
+    if (consultantIds.length === 0) return;
+  }
+  await insertRequest(session, change, consultantIds, null);
+}
+
+/** The table and ledger column of the sessions an activity import writes. */
+const ACTIVITY_TABLE: Partial<
+  Record<ImportKindSlug, { table: string; ledgerColumn: string; dateColumn: string }>
+> = {
+  'clinic-sessions': {
+    table: 'clinic_sessions',
+    ledgerColumn: 'clinic_session_id',
+    dateColumn: 'session_date',
+  },
+  'clinic-appointments': {
+    table: 'clinic_sessions',
+    ledgerColumn: 'clinic_session_id',
+    dateColumn: 'session_date',
+  },
+  'theatre-lists': { table: 'theatre_lists', ledgerColumn: 'theatre_list_id', dateColumn: 'list_date' },
+};
+
+/**
+ * A session the import moved to another date (or consultant) still has a ledger row on its old date, outside the
+ * file's period: re-judge those consultants on those dates too, or the session would count twice.
+ */
+async function requestDatesSessionsMovedFrom(session: SqlSession, change: ImportChange): Promise<void> {
+  const activity = ACTIVITY_TABLE[change.kind];
+  if (!activity || change.period === null) return;
+  const [moved] = await session.query<{ ids: number[] | null; from: string | null; to: string | null }>(
+    `SELECT array_agg(DISTINCT l.consultant_id) AS ids, to_char(min(l.session_date), 'YYYY-MM-DD') AS "from",
+            to_char(max(l.session_date), 'YYYY-MM-DD') AS "to"
+       FROM ${activity.table} x
+       JOIN ledger_sessions l ON l.organisation_id = x.organisation_id AND l.${activity.ledgerColumn} = x.id
+      WHERE x.organisation_id = $1 AND x.import_batch_id = $2
+        AND (l.session_date <> x.${activity.dateColumn} OR l.consultant_id IS DISTINCT FROM x.consultant_id)`,
+    [change.organisationId, change.batchId],
+  );
+  if (!moved?.ids || !moved.from || !moved.to) return;
+  await insertRequest(session, change, moved.ids, { from: moved.from, to: moved.to });
+}
+
+async function insertRequest(
+  session: SqlSession,
+  change: ImportChange,
+  consultantIds: number[],
+  dates: { from: string; to: string } | null,
+): Promise<void> {
   await session.execute(
     `INSERT INTO ledger_refresh_requests (organisation_id, batch_id, consultant_ids, date_from, date_to)
      VALUES ($1, $2, $3::int[], $4::date, $5::date)`,

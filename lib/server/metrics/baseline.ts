@@ -6,7 +6,8 @@ import { getUnitReport } from './unit-report';
 
 export interface BaselineRow {
   level: UnitLevel;
-  id: number;
+  /** Null for an anonymised consultant. */
+  id: number | null;
   key: string;
   name: string;
   patientsPerWeek: number | null;
@@ -33,9 +34,9 @@ export async function getBaselineComparison(
       activity: request.activity,
     }),
   ]);
-  const baselineById = new Map(baseline.rows.map((row) => [row.id, row.patientsPerWeek]));
+  const baselineByKey = new Map(baseline.rows.map((row) => [row.key, row.patientsPerWeek]));
   return current.rows.map((row) => {
-    const before = baselineById.get(row.id) ?? null;
+    const before = baselineByKey.get(row.key) ?? null;
     return {
       level: row.level,
       id: row.id,

@@ -2,7 +2,7 @@ import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import { getMetricContext } from './context';
 import { queryRows, SqlParams } from './query';
-import { consultantScopeCondition, type UnitFilter } from './scope-sql';
+import { namedConsultantCondition, type UnitFilter } from './scope-sql';
 
 export type JobPlanStatusAt = 'current' | 'review_overdue' | 'draft_only' | 'expired' | 'missing';
 
@@ -27,7 +27,7 @@ export interface JobPlanCurrency {
 }
 
 /**
- * Job plan currency on a date for the active consultants in scope: current (an agreed plan in force, agreed within
+ * Job plan currency on a date for the active consultants the caller may see named: current (an agreed plan in force, agreed within
  * the review interval), review overdue (agreed, but longer ago), draft only, expired (plans, none in force), or
  * missing (no plan at all).
  */
@@ -38,7 +38,7 @@ export async function getJobPlanCurrency(
 ): Promise<JobPlanCurrency> {
   const { parameters } = await getMetricContext(database, scope.organisationId);
   const params = new SqlParams();
-  const inScope = consultantScopeCondition(scope, params, request.within);
+  const inScope = namedConsultantCondition(scope, params, request.within);
   const asOf = params.add(request.asOf, 'date');
   const months = params.add(parameters.jobPlanReviewMonths, 'int');
   const consultants = await queryRows<ConsultantJobPlanCurrency>(

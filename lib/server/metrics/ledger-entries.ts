@@ -2,7 +2,7 @@ import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import type { ActivityFilter, Period } from './period';
 import { queryRows, SqlParams } from './query';
-import { consultantScopeCondition } from './scope-sql';
+import { namedConsultantCondition } from './scope-sql';
 
 /** One ledger row as the consultant view shows it (calendar heatmap, lost sessions list). */
 export interface LedgerEntry {
@@ -25,14 +25,14 @@ export interface LedgerEntry {
   patients: number;
 }
 
-/** A consultant's ledger over a period, in date order; empty when the consultant is outside the caller's scope. */
+/** A consultant's ledger over a period, in date order; empty unless the caller may see the consultant named. */
 export async function getLedgerEntries(
   database: Database,
   scope: Scope,
   request: { consultantId: number; period: Period; activity: ActivityFilter },
 ): Promise<LedgerEntry[]> {
   const params = new SqlParams();
-  const inScope = consultantScopeCondition(scope, params, { level: 'consultant', id: request.consultantId });
+  const inScope = namedConsultantCondition(scope, params, { level: 'consultant', id: request.consultantId });
   const from = params.add(request.period.from, 'date');
   const to = params.add(request.period.to, 'date');
   const category =

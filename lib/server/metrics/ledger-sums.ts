@@ -54,6 +54,9 @@ export interface LedgerSumsRequest {
   activity: ActivityFilter;
   bucket: Bucket;
   unit?: UnitFilter;
+  /** Whose visibility rule selects the consultants (default `level`): per-consultant sums behind a specialty
+   * report read every consultant of the specialties the caller may see totals of. */
+  scopeLevel?: UnitLevel;
 }
 
 const SUM_COLUMNS: readonly (keyof LedgerSums)[] = [
@@ -123,7 +126,7 @@ export async function getLedgerSums(
   request: LedgerSumsRequest,
 ): Promise<LedgerSumsRow[]> {
   const params = new SqlParams();
-  const inScope = consultantScopeCondition(scope, params, request.unit);
+  const inScope = consultantScopeCondition(scope, params, request.scopeLevel ?? request.level, request.unit);
   const org = params.add(scope.organisationId, 'int');
   const from = params.add(request.period.from, 'date');
   const to = params.add(request.period.to, 'date');

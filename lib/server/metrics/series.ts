@@ -2,9 +2,11 @@ import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import { coveredWeeks, getMetricContext } from './context';
 import { deriveSessionMetrics, type SessionMetrics } from './derive';
+import { type Disclosure, planDisclosure, unitIdOf } from './disclosure';
 import { addSums, emptySums, getLedgerSums, type LedgerSums } from './ledger-sums';
 import { type ActivityFilter, dayNumber, isoFromDayNumber, type Period } from './period';
 import type { UnitFilter, UnitLevel } from './scope-sql';
+import { type ConsultantUnit, getConsultantUnits } from './units';
 
 export interface SeriesRequest {
   level: UnitLevel;
@@ -24,7 +26,10 @@ export interface SeriesPoint extends SessionMetrics {
 }
 
 export interface UnitSeries {
-  unitId: number;
+  /** The unit's id; null for an anonymised consultant. */
+  unitId: number | null;
+  /** GMC number, specialty or division code, organisation code, or an anonymised consultant's pseudonym. */
+  key: string;
   points: SeriesPoint[];
 }
 
@@ -37,10 +42,13 @@ export async function getSeries(
   scope: Scope,
   request: SeriesRequest,
 ): Promise<UnitSeries[]> {
-  const [context, rows] = await Promise.all([
+  const [context, rows, consultants] = await Promise.all([
     getMetricContext(database, scope.organisationId),
-    getLedgerSums(database, scope, { ...request, unit: request.unit }),
+    getLedgerSums(database, scope, request),
+    getConsultantUnits(database, scope, request.level, request.unit),
   ]);
+  const disclosure = await planDisclosure(database, scope, request.level, consultants);
+  const keyOf = unitKeys(request.level, consultants, disclosure);
   const byUnit = new Map<number, Map<string, LedgerSums>>();
   for (const row of rows) {
     const buckets = byUnit.get(row.unitId) ?? new Map<string, LedgerSums>();
@@ -48,8 +56,16 @@ export async function getSeries(
     byUnit.set(row.unitId, buckets);
   }
   const buckets = bucketsOf(request.period, request.bucket);
-  return [...byUnit.entries()].map(([unitId, sumsByBucket]) => ({
+  const series = [...byUnit.entries()].flatMap(([unitId, sumsByBucket]) => {
+    const identity = keyOf.get(unitId);
+    if (!identity || !disclosure.isUnitShown(unitId)) return [];
+    return [{ ...identity, sumsByBucket }];
+  });
+  // A stable order: named units by key, then anonymised consultants by pseudonym (saying nothing about who).
+  series.sort((a, b) => Number(a.unitId === null) - Number(b.unitId === null) || a.key.localeCompare(b.key));
+  return series.map(({ unitId, key, sumsByBucket }) => ({
     unitId,
+    key,
     points: buckets.flatMap((bucket) => {
       const weeks = coveredWeeks(context.coverage, bucket, request.activity);
       if (weeks === 0) return [];
@@ -61,6 +77,31 @@ export async function getSeries(
       return [{ from: bucket.from, to: bucket.to, weeks, ...metrics }];
     }),
   }));
+}
+
+/** Each unit's id and key as the caller may see them (consultants anonymised where they must be). */
+function unitKeys(
+  level: UnitLevel,
+  consultants: readonly ConsultantUnit[],
+  disclosure: Disclosure,
+): Map<number, { unitId: number | null; key: string }> {
+  const keys = new Map<number, { unitId: number | null; key: string }>();
+  for (const consultant of consultants) {
+    const unitId = unitIdOf(level, consultant);
+    if (keys.has(unitId)) continue;
+    if (level === 'consultant') {
+      const identity = disclosure.identityOf(consultant);
+      if (identity) keys.set(unitId, { unitId: identity.id, key: identity.key });
+      continue;
+    }
+    const key = {
+      specialty: consultant.specialtyCode,
+      division: consultant.divisionCode,
+      trust: consultant.organisationCode,
+    }[level];
+    keys.set(unitId, { unitId, key });
+  }
+  return keys;
 }
 
 interface BucketSpan extends Period {

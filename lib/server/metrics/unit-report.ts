@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import { type Benchmark, benchmarkKey, getBenchmarks } from './benchmarks';
 import { categoriesOf, coveredPeriod, coveredWeeks, getMetricContext, type MetricContext } from './context';
 import { deriveSessionMetrics, type Opportunity, opportunityOf, type SessionMetrics } from './derive';
+import { type Disclosure, planDisclosure, unitIdOf } from './disclosure';
 import { addSums, emptySums, getLedgerSums, type LedgerSums, type LedgerSumsRow } from './ledger-sums';
 import type { ActivityFilter, Period } from './period';
 import type { UnitFilter, UnitLevel } from './scope-sql';
@@ -18,10 +19,12 @@ export interface UnitReportRequest {
 
 export interface UnitReportRow extends SessionMetrics {
   level: UnitLevel;
-  /** GMC number, specialty code, division code or organisation code. */
+  /** GMC number, specialty code, division code or organisation code; a pseudonym for an anonymised consultant. */
   key: string;
   name: string;
-  id: number;
+  /** Null for an anonymised consultant. */
+  id: number | null;
+  isAnonymised: boolean;
   /** The units above it (for consultants and specialties). */
   specialty?: { id: number; code: string; name: string };
   division?: { id: number; code: string; name: string };
@@ -43,7 +46,7 @@ export interface UnitReport {
 }
 
 interface UnitAccumulator {
-  unit: Pick<UnitReportRow, 'level' | 'key' | 'name' | 'id' | 'specialty' | 'division'>;
+  unit: Pick<UnitReportRow, 'level' | 'key' | 'name' | 'id' | 'isAnonymised' | 'specialty' | 'division'>;
   sums: LedgerSums;
   opportunity: Opportunity;
   consultants: number;
@@ -61,9 +64,10 @@ export async function getUnitReport(
 ): Promise<UnitReport> {
   const [context, consultants, sumsRows] = await Promise.all([
     getMetricContext(database, scope.organisationId),
-    getConsultantUnits(database, scope, request.within),
+    getConsultantUnits(database, scope, request.level, request.within),
     getLedgerSums(database, scope, {
       level: 'consultant',
+      scopeLevel: request.level,
       period: request.period,
       activity: request.activity,
       bucket: 'period',
@@ -71,6 +75,7 @@ export async function getUnitReport(
     }),
   ]);
   const { parameters, coverage } = context;
+  const disclosure = await planDisclosure(database, scope, request.level, consultants);
   const specialtyIds = [...new Set(consultants.map((consultant) => consultant.specialtyId))];
   const benchmarks = await getBenchmarks(
     database,
@@ -90,8 +95,9 @@ export async function getUnitReport(
 
   const units = new Map<number, UnitAccumulator>();
   for (const consultant of consultants) {
-    const unit = unitOf(request.level, consultant);
-    const accumulator = units.get(unit.id) ?? {
+    const unit = unitOf(request.level, consultant, disclosure);
+    if (unit === null) continue;
+    const accumulator = units.get(unitIdOf(request.level, consultant)) ?? {
       unit,
       sums: emptySums(),
       opportunity: { fulfilment: 0, productivity: 0 },
@@ -109,10 +115,20 @@ export async function getUnitReport(
       accumulator.opportunity.fulfilment += opportunity.fulfilment;
       accumulator.opportunity.productivity += opportunity.productivity;
     }
-    units.set(unit.id, accumulator);
+    units.set(unitIdOf(request.level, consultant), accumulator);
   }
 
-  const rows = [...units.values()].map(({ unit, sums, opportunity, consultants: count }): UnitReportRow => {
+  const shown = [...units.entries()]
+    .filter(([unitId]) => disclosure.isUnitShown(unitId))
+    .map(([, accumulator]) => accumulator)
+    // Named rows in the query's order (specialty, name); anonymised ones after them by label, so that their order
+    // says nothing about who they are.
+    .sort(
+      (a, b) =>
+        Number(a.unit.isAnonymised) - Number(b.unit.isAnonymised) ||
+        (a.unit.isAnonymised ? a.unit.key.localeCompare(b.unit.key) : 0),
+    );
+  const rows = shown.map(({ unit, sums, opportunity, consultants: count }): UnitReportRow => {
     const specialtyId = unit.specialty?.id;
     return {
       ...unit,
@@ -141,7 +157,11 @@ export async function getUnitReport(
   };
 }
 
-function unitOf(level: UnitLevel, consultant: ConsultantUnit): UnitAccumulator['unit'] {
+function unitOf(
+  level: UnitLevel,
+  consultant: ConsultantUnit,
+  disclosure: Disclosure,
+): UnitAccumulator['unit'] | null {
   const specialty = {
     id: consultant.specialtyId,
     code: consultant.specialtyCode,
@@ -153,25 +173,36 @@ function unitOf(level: UnitLevel, consultant: ConsultantUnit): UnitAccumulator['
     name: consultant.divisionName,
   };
   switch (level) {
-    case 'consultant':
+    case 'consultant': {
+      const identity = disclosure.identityOf(consultant);
+      return identity && { level, ...identity, specialty, division };
+    }
+    case 'specialty':
       return {
         level,
-        id: consultant.id,
-        key: consultant.gmcNumber,
-        name: consultant.name,
+        id: specialty.id,
+        key: specialty.code,
+        name: specialty.name,
+        isAnonymised: false,
         specialty,
         division,
       };
-    case 'specialty':
-      return { level, id: specialty.id, key: specialty.code, name: specialty.name, specialty, division };
     case 'division':
-      return { level, id: division.id, key: division.code, name: division.name, division };
+      return {
+        level,
+        id: division.id,
+        key: division.code,
+        name: division.name,
+        isAnonymised: false,
+        division,
+      };
     case 'trust':
       return {
         level,
         id: consultant.organisationId,
         key: consultant.organisationCode,
         name: consultant.organisationName,
+        isAnonymised: false,
       };
   }
 }

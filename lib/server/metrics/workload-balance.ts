@@ -8,7 +8,10 @@ import { getSeries } from './series';
 export type WorkloadFlag = 'over' | 'under' | null;
 
 export interface WorkloadBalance {
-  consultantId: number;
+  /** Null for an anonymised consultant. */
+  consultantId: number | null;
+  /** GMC number, or an anonymised consultant's pseudonym. */
+  key: string;
   /** Total delivery in each of the months judged, oldest first (null: no expected sessions that month). */
   months: { from: string; to: string; totalDelivery: number | null }[];
   flag: WorkloadFlag;
@@ -41,7 +44,7 @@ export async function getWorkloadBalance(
     activity: request.activity,
     unit: request.within,
   });
-  const consultants = series.map(({ unitId, points }) => {
+  const consultants = series.map(({ unitId, key, points }) => {
     const months = points.map((point) => ({
       from: point.from,
       to: point.to,
@@ -56,7 +59,7 @@ export async function getWorkloadBalance(
       : every((value) => value < parameters.underDeliveryThreshold)
         ? 'under'
         : null;
-    return { consultantId: unitId, months, flag };
+    return { consultantId: unitId, key, months, flag };
   });
   return { window, consultants };
 }

@@ -254,7 +254,7 @@ export const unitReportRowSchema = sessionMetricsSchema.extend({
   name: z.string(),
   /** Null for an anonymised consultant: no id, GMC number or name of theirs leaves the server. */
   id: z.number().int().nullable(),
-  isAnonymised: z.boolean().optional(),
+  isAnonymised: z.boolean(),
   specialty: unitRefSchema.optional(),
   division: unitRefSchema.optional(),
   consultants: z.number().int(),
@@ -283,7 +283,7 @@ export const seriesPointSchema = sessionMetricsSchema.extend({
 /** One unit's series: its id (null for an anonymised consultant) and key (as in the report's rows). */
 export const unitSeriesSchema = z.object({
   unitId: z.number().int().nullable(),
-  key: z.string().optional(),
+  key: z.string(),
   points: z.array(seriesPointSchema),
 });
 

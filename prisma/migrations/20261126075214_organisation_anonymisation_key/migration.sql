@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "organisations" ADD COLUMN     "anonymisation_key" VARCHAR(64);
