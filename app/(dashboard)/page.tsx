@@ -4,11 +4,12 @@ import { DataCoverageTable } from '@/components/overview/data-coverage-table';
 import { SectionHeading } from '@/components/ui/heading';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
+import { getPageCaller } from '@/lib/server/api/caller';
 import { getCurrentOrganisation, getDataCoverage } from '@/lib/server/dal/organisation';
-import { trustWideScope } from '@/lib/shared/scope';
 
 export default async function OverviewPage() {
   await connection();
+  const caller = await getPageCaller('metrics:view', '/');
   const organisation = await getCurrentOrganisation();
   if (!organisation) {
     return (
@@ -18,8 +19,7 @@ export default async function OverviewPage() {
       </>
     );
   }
-  // Trust-wide until sign-in and role-based scopes arrive.
-  const coverage = await getDataCoverage(trustWideScope(organisation.id));
+  const coverage = await getDataCoverage(caller.scope);
   return (
     <>
       <PageHeader caption="Overview" title={organisation.name} />

@@ -18,11 +18,15 @@ import {
   sourceProfileListResponseSchema,
   sourceProfileSchema,
 } from '@/lib/shared/schemas/imports';
+import { signedInUser } from '../helpers/session';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
 
 const BASE = 'http://localhost';
-/** What the app's own pages send (Fetch Metadata): a token-less request from the browser. */
-const BROWSER = { 'sec-fetch-site': 'same-origin' };
+/**
+ * What the app's own pages send: a token-less request from the browser (Fetch Metadata) with a signed-in
+ * administrator's session cookie. Set once the database exists.
+ */
+let BROWSER: Record<string, string> = {};
 
 const CONSULTANT_COLUMNS = IMPORT_FORMATS.consultants.columns.map((column) => column.name);
 
@@ -104,6 +108,7 @@ describe(`the imports HTTP API (${testDatabaseKind})`, () => {
     orgB = await db.prisma.organisation.create({ data: { code: 'RBB', name: 'Trust B' } });
     tokenA = await createApiToken(db.prisma, orgA.id, 'nightly drop');
     tokenB = await createApiToken(db.prisma, orgB.id, 'nightly drop');
+    BROWSER = (await signedInUser(db, orgA.id, 'admin')).headers;
   });
   afterAll(() => db.drop());
 
@@ -176,10 +181,30 @@ describe(`the imports HTTP API (${testDatabaseKind})`, () => {
       );
     });
 
-    it('lets the app’s own pages call without a token, for the current organisation', async () => {
-      const caller = await authenticateRequest(new Request(`${BASE}/api/imports`, { headers: BROWSER }));
+    it('lets a signed-in administrator call from the app’s own pages without a token', async () => {
+      const caller = await authenticateRequest(
+        new Request(`${BASE}/api/imports`, { headers: BROWSER }),
+        'imports:manage',
+      );
       expect(caller).toMatchObject({ organisationId: orgA.id });
+      expect(caller.userId).toEqual(expect.any(Number));
       expect(caller.apiTokenId).toBeUndefined();
+    });
+
+    it('refuses the app’s own pages without a session (401) and a signed-in user who may not import (403)', async () => {
+      await expectError(
+        await getHistory(
+          new Request(`${BASE}/api/imports`, { headers: { 'sec-fetch-site': 'same-origin' } }),
+        ),
+        401,
+      );
+      const lead = await signedInUser(db, orgA.id, 'clinical_lead');
+      await expectError(await getHistory(new Request(`${BASE}/api/imports`, { headers: lead.headers })), 403);
+      const upload = await postImport(
+        uploadRequest({ csv: consultantsCsv([consultant('1000077')]), headers: lead.headers }),
+      );
+      await expectError(upload, 403);
+      expect(await db.prisma.consultant.count({ where: { gmcNumber: '1000077' } })).toBe(0);
     });
   });
 
@@ -311,7 +336,10 @@ describe(`the imports HTTP API (${testDatabaseKind})`, () => {
       // About 1.5 MB against a 1 MB limit. (The limit is passed small here; the route uses the default, 200 MB.)
       const csv = consultantsCsv(Array.from({ length: 20_000 }, (_, i) => consultant(String(7_000_000 + i))));
       expect(csv.length).toBeGreaterThan(1.4 * 1024 * 1024);
-      const caller = await authenticateRequest(new Request(`${BASE}/api/imports`, { headers: BROWSER }));
+      const caller = await authenticateRequest(
+        new Request(`${BASE}/api/imports`, { headers: BROWSER }),
+        'imports:manage',
+      );
       const response = await respondWithImport(uploadRequest({ csv, headers: BROWSER }), caller, {
         maxBytes: 1024 * 1024,
       });

@@ -26,11 +26,15 @@ import {
 } from '@/lib/shared/schemas/metrics';
 import { type Scope, trustWideScope } from '@/lib/shared/scope';
 import { clinicRow, consultantRow, csvOf, importCsv } from '../helpers/import-helpers';
+import { signedInUser } from '../helpers/session';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
 
 const BASE = 'http://localhost';
-/** What the app's own pages send (Fetch Metadata): a token-less request from the browser. */
-const BROWSER = { 'sec-fetch-site': 'same-origin' };
+/**
+ * What the app's own pages send: a same-origin request (Fetch Metadata) with the session cookie of a signed-in
+ * executive of trust A (who sees the whole trust, named). Set once the database exists.
+ */
+let BROWSER: Record<string, string> = {};
 
 /** Four whole weeks of February 2024 (no bank holidays), Monday to Sunday. */
 const FROM = '2024-02-05';
@@ -160,6 +164,7 @@ describe(`the metrics HTTP API (${testDatabaseKind})`, () => {
       data: { code: 'RBB', name: 'Trust B', parameters: { create: {} } },
     });
     scopeA = trustWideScope(orgA.id);
+    BROWSER = (await signedInUser(db, orgA.id, 'executive')).headers;
     tokenB = (await createApiToken(db.prisma, orgB.id, 'nightly drop')).token;
 
     await load(orgA.id, 'consultants', [
@@ -444,11 +449,17 @@ describe(`the metrics HTTP API (${testDatabaseKind})`, () => {
       expect(body.metrics.find((metric) => metric.id === 'fulfilmentNet')?.formula).toMatch(/Delivered/);
     });
 
-    it("answers for the API token's own organisation", async () => {
-      const response = await getDefinitions(get('/api/definitions', { authorization: `Bearer ${tokenB}` }));
+    it('answers a user of another trust with that trust’s parameters', async () => {
+      const userB = await signedInUser(db, orgB.id, 'consultant');
+      const response = await getDefinitions(get('/api/definitions', userB.headers));
       const body = definitionsResponseSchema.parse(await response.json());
       expect(body.parameters).toEqual(DEFAULT_PARAMETERS);
       expect(body.coverage).toEqual({});
+    });
+
+    it('refuses an API token: tokens are for imports only', async () => {
+      const response = await getDefinitions(get('/api/definitions', { authorization: `Bearer ${tokenB}` }));
+      await expectError(response, 403);
     });
   });
 
@@ -645,9 +656,10 @@ describe(`the metrics HTTP API (${testDatabaseKind})`, () => {
       }
     });
 
-    it("for trust A's consultant asked with trust B's token", async () => {
+    it("for trust A's consultant asked by trust B's executive", async () => {
+      const executiveB = await signedInUser(db, orgB.id, 'executive');
       const response = await getConsultant(
-        get(`/api/metrics/consultants/${consultantId}${query}`, { authorization: `Bearer ${tokenB}` }),
+        get(`/api/metrics/consultants/${consultantId}${query}`, executiveB.headers),
         params('consultantId', consultantId),
       );
       await expectError(response, 404);

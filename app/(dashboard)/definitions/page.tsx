@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { METRIC_GROUPS } from '@/components/definitions/labels';
 import { LedgerRules } from '@/components/definitions/ledger-rules';
 import { MetricGroupSection, metricGroupAnchor } from '@/components/definitions/metric-group-section';
 import { TrustParameters } from '@/components/definitions/trust-parameters';
-import { EmptyState } from '@/components/ui/empty-state';
 import { SectionHeading } from '@/components/ui/heading';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
+import { getPageCaller } from '@/lib/server/api/caller';
 import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
 import { getDatabase } from '@/lib/server/db';
 import { getMetricContext } from '@/lib/server/metrics/context';
@@ -18,9 +17,11 @@ export const metadata: Metadata = { title: 'Definitions' };
 
 export default async function DefinitionsPage() {
   await connection();
-  const organisation = await getCurrentOrganisation();
-  // TODO(#5): any signed-in user may read the definitions; until sign-in arrives, the page acts for the trust.
-  const context = organisation ? await getMetricContext(await getDatabase(), organisation.id) : null;
+  const caller = await getPageCaller('metrics:view', '/definitions');
+  const [context, organisation] = await Promise.all([
+    getMetricContext(await getDatabase(), caller.organisationId),
+    getCurrentOrganisation(),
+  ]);
   // The fulfilment target is a trust parameter: show the one in force beside the registry's default.
   const targetsInForce = context
     ? {
@@ -61,27 +62,11 @@ export default async function DefinitionsPage() {
         </ul>
       </Panel>
 
-      {organisation && context ? (
-        <TrustParameters
-          trustName={organisation.name}
-          parameters={context.parameters}
-          coverage={context.coverage}
-        />
-      ) : (
-        <section id="parameters" aria-label="Parameters in force" className="mb-8 scroll-mt-6">
-          <EmptyState title="No trust yet">
-            <p>
-              The parameters in force and the dates the session ledger covers are shown once there is a trust.
-              Until then, the definitions below apply with the metric dictionary&apos;s default parameters.
-            </p>
-            <p>
-              Load the demo trust with{' '}
-              <code className="bg-nhs-pale-grey px-1 font-mono">npm run cli -- demo:setup</code>, or create
-              your trust and import its extracts (<Link href="/imports">Imports</Link>).
-            </p>
-          </EmptyState>
-        </section>
-      )}
+      <TrustParameters
+        trustName={organisation?.name ?? ''}
+        parameters={context.parameters}
+        coverage={context.coverage}
+      />
 
       {groups.map((entry) => (
         <MetricGroupSection

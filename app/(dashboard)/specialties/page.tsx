@@ -7,8 +7,8 @@ import { SpecialtyTable } from '@/components/specialties/specialty-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
+import { getPageCaller } from '@/lib/server/api/caller';
 import { getCurrentOrganisation, listSpecialties } from '@/lib/server/dal/organisation';
-import { trustWideScope } from '@/lib/shared/scope';
 
 export const metadata: Metadata = { title: 'Specialties' };
 
@@ -18,8 +18,9 @@ function pluralise(count: number, singular: string, plural: string): string {
 
 export default async function SpecialtiesPage() {
   await connection();
+  const caller = await getPageCaller('metrics:view', '/specialties');
   const organisation = await getCurrentOrganisation();
-  const specialties = organisation ? await listSpecialties(trustWideScope(organisation.id)) : [];
+  const specialties = organisation ? await listSpecialties(caller.scope) : [];
   const divisionCount = new Set(specialties.map((specialty) => specialty.divisionCode)).size;
   return (
     <>

@@ -6,8 +6,7 @@ import { LEDGER_RULES, METRICS } from '@/lib/shared/metrics';
 
 /** The metric registry and the ledger's rules, with the caller's trust's parameters in force and ledger dates. */
 export const GET = withErrorHandling(async (request: Request) => {
-  // TODO(#5): any signed-in user may read the definitions; until sign-in arrives, the caller acts trust-wide.
-  const caller = await authenticateRequest(request);
+  const caller = await authenticateRequest(request, 'metrics:view');
   const { parameters, coverage } = await getMetricContext(await getDatabase(), caller.organisationId);
   return jsonResponse({ metrics: METRICS, ledgerRules: LEDGER_RULES, parameters, coverage });
 });

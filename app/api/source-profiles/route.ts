@@ -6,7 +6,7 @@ import { createSourceProfileRequestSchema, importKindSchema } from '@/lib/shared
 
 /** Saved column mappings, all or of one kind (`?kind=clinic-sessions`). */
 export const GET = withErrorHandling(async (request: Request) => {
-  const caller = await authenticateRequest(request);
+  const caller = await authenticateRequest(request, 'imports:manage');
   const kindParam = new URL(request.url).searchParams.get('kind');
   const kind =
     kindParam === null ? undefined : parseOrBadRequest(importKindSchema, kindParam, 'Unknown kind.');
@@ -15,7 +15,7 @@ export const GET = withErrorHandling(async (request: Request) => {
 
 /** Saves a named column mapping for a kind: 201, or 409 when the name is taken for that kind. */
 export const POST = withErrorHandling(async (request: Request) => {
-  const caller = await authenticateRequest(request);
+  const caller = await authenticateRequest(request, 'imports:manage');
   const body = await request.json().catch(() => {
     throw AppError.badRequest('The body must be JSON: { kind, name, mapping }.');
   });

@@ -6,7 +6,7 @@ import { getImportBatch } from '@/lib/server/dal/import-batches';
 /** One import batch of the caller's organisation: status, counts, errors and warnings. */
 export const GET = withErrorHandling(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-    const caller = await authenticateRequest(request);
+    const caller = await authenticateRequest(request, 'imports:manage');
     const { id } = await params;
     const batch = await getImportBatch(caller.scope, parseIdParam(id, 'import'));
     if (!batch) throw AppError.notFound(`No import ${id}.`);

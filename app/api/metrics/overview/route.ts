@@ -7,9 +7,7 @@ import { parseQueryOrBadRequest } from '../parse-query';
 
 /** The trust (the caller's part of it): headline metrics, every specialty and the monthly series. */
 export const GET = withErrorHandling(async (request: Request) => {
-  // TODO(#5): require the permission to view metrics and narrow the scope to the caller's role; until sign-in
-  // arrives, the caller acts trust-wide (caller.ts).
-  const caller = await authenticateRequest(request);
+  const caller = await authenticateRequest(request, 'metrics:view');
   const query = parseQueryOrBadRequest(viewQuerySchema, request);
   return jsonResponse(await getTrustOverview(await getDatabase(), caller.scope, query));
 });

@@ -7,9 +7,7 @@ import { parseQueryOrBadRequest } from '../parse-query';
 
 /** Metrics for every unit at one level over a period, optionally within one unit (`within_level`, `within_id`). */
 export const GET = withErrorHandling(async (request: Request) => {
-  // TODO(#5): require the permission to view metrics and narrow the scope to the caller's role; until sign-in
-  // arrives, the caller acts trust-wide (caller.ts).
-  const caller = await authenticateRequest(request);
+  const caller = await authenticateRequest(request, 'metrics:view');
   const query = parseQueryOrBadRequest(reportQuerySchema, request);
   return jsonResponse(await getUnitReport(await getDatabase(), caller.scope, query));
 });

@@ -7,9 +7,7 @@ import { parseQueryOrBadRequest } from '../parse-query';
 
 /** Weekly or monthly series per unit at one level, optionally of one unit (`unit_level`, `unit_id`). */
 export const GET = withErrorHandling(async (request: Request) => {
-  // TODO(#5): require the permission to view metrics and narrow the scope to the caller's role; until sign-in
-  // arrives, the caller acts trust-wide (caller.ts).
-  const caller = await authenticateRequest(request);
+  const caller = await authenticateRequest(request, 'metrics:view');
   const query = parseQueryOrBadRequest(seriesQuerySchema, request);
   return jsonResponse({ series: await getSeries(await getDatabase(), caller.scope, query) });
 });

@@ -7,7 +7,7 @@ import { listImportIssues } from '@/lib/server/dal/import-batches';
 /** An import's errors and warnings as a CSV download (row, column, value, severity, message). */
 export const GET = withErrorHandling(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-    const caller = await authenticateRequest(request);
+    const caller = await authenticateRequest(request, 'imports:manage');
     const { id } = await params;
     const found = await listImportIssues(caller.scope, parseIdParam(id, 'import'));
     if (!found) throw AppError.notFound(`No import ${id}.`);

@@ -9,9 +9,7 @@ import { parseQueryOrBadRequest } from '../../parse-query';
 /** One consultant: metrics, weekly series and every ledger session. 404 when unknown or out of scope. */
 export const GET = withErrorHandling(
   async (request: Request, { params }: { params: Promise<{ consultantId: string }> }) => {
-    // TODO(#5): require the permission to view metrics and narrow the scope to the caller's role; until sign-in
-    // arrives, the caller acts trust-wide (caller.ts).
-    const caller = await authenticateRequest(request);
+    const caller = await authenticateRequest(request, 'metrics:view');
     const { consultantId } = await params;
     const id = parseIdParam(consultantId, 'consultant');
     const query = parseQueryOrBadRequest(viewQuerySchema, request);

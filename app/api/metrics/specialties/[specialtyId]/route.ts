@@ -9,9 +9,7 @@ import { parseQueryOrBadRequest } from '../../parse-query';
 /** One specialty: its metrics, its consultants' table and weekly series. 404 when unknown or out of scope. */
 export const GET = withErrorHandling(
   async (request: Request, { params }: { params: Promise<{ specialtyId: string }> }) => {
-    // TODO(#5): require the permission to view metrics and narrow the scope to the caller's role; until sign-in
-    // arrives, the caller acts trust-wide (caller.ts).
-    const caller = await authenticateRequest(request);
+    const caller = await authenticateRequest(request, 'metrics:view');
     const { specialtyId } = await params;
     const id = parseIdParam(specialtyId, 'specialty');
     const query = parseQueryOrBadRequest(viewQuerySchema, request);
