@@ -675,4 +675,33 @@ describe(`the metrics HTTP API (${testDatabaseKind})`, () => {
       await expectError(await call(), 401);
     }
   });
+
+  describe('views of named consultants are audited', () => {
+    const query = `?from=${FROM}&to=${TO}`;
+    const viewsOf = (userId: number) =>
+      db.prisma.auditEvent.findMany({ where: { actorUserId: userId, action: 'consultant.viewed' } });
+
+    it('records an executive opening a consultant, and a consultant table', async () => {
+      const executive = await signedInUser(db, orgA.id, 'executive');
+      const response = await getConsultant(
+        get(`/api/metrics/consultants/${consultantId}${query}`, executive.headers),
+        params('consultantId', consultantId),
+      );
+      expect(response.status).toBe(200);
+      const [event] = await viewsOf(executive.userId);
+      expect(event).toMatchObject({ entityType: 'consultant', entityId: String(consultantId) });
+      await getReport(get(`/api/metrics/report?level=consultant&from=${FROM}&to=${TO}`, executive.headers));
+      expect(await viewsOf(executive.userId)).toHaveLength(2);
+    });
+
+    it('does not record a consultant looking at their own data', async () => {
+      const self = await signedInUser(db, orgA.id, 'consultant', { consultantId });
+      const response = await getConsultant(
+        get(`/api/metrics/consultants/${consultantId}${query}`, self.headers),
+        params('consultantId', consultantId),
+      );
+      expect(response.status).toBe(200);
+      expect(await viewsOf(self.userId)).toEqual([]);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
 import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
+import { recordNamedViews } from '@/lib/server/audit/named-views';
 import { getDatabase } from '@/lib/server/db';
 import { getUnitReport } from '@/lib/server/metrics/unit-report';
 import { reportQuerySchema } from '@/lib/shared/schemas/metrics';
@@ -9,5 +10,13 @@ import { parseQueryOrBadRequest } from '../parse-query';
 export const GET = withErrorHandling(async (request: Request) => {
   const caller = await authenticateRequest(request, 'metrics:view');
   const query = parseQueryOrBadRequest(reportQuerySchema, request);
-  return jsonResponse(await getUnitReport(await getDatabase(), caller.scope, query));
+  const report = await getUnitReport(await getDatabase(), caller.scope, query);
+  if (report.level === 'consultant') {
+    await recordNamedViews(
+      caller,
+      report.rows.map((row) => row.id),
+      { view: 'report', from: query.period.from, to: query.period.to, activity: query.activity },
+    );
+  }
+  return jsonResponse(report);
 });

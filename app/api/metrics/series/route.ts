@@ -1,5 +1,6 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
 import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
+import { recordNamedViews } from '@/lib/server/audit/named-views';
 import { getDatabase } from '@/lib/server/db';
 import { getSeries } from '@/lib/server/metrics/series';
 import { seriesQuerySchema } from '@/lib/shared/schemas/metrics';
@@ -9,5 +10,13 @@ import { parseQueryOrBadRequest } from '../parse-query';
 export const GET = withErrorHandling(async (request: Request) => {
   const caller = await authenticateRequest(request, 'metrics:view');
   const query = parseQueryOrBadRequest(seriesQuerySchema, request);
-  return jsonResponse({ series: await getSeries(await getDatabase(), caller.scope, query) });
+  const series = await getSeries(await getDatabase(), caller.scope, query);
+  if (query.level === 'consultant') {
+    await recordNamedViews(
+      caller,
+      series.map((unit) => unit.unitId),
+      { view: 'series', from: query.period.from, to: query.period.to, activity: query.activity },
+    );
+  }
+  return jsonResponse({ series });
 });

@@ -1,6 +1,7 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
 import { AppError } from '@/lib/server/api/errors';
 import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/route';
+import { recordNamedViews } from '@/lib/server/audit/named-views';
 import { getDatabase } from '@/lib/server/db';
 import { getSpecialtyView } from '@/lib/server/metrics/views';
 import { viewQuerySchema } from '@/lib/shared/schemas/metrics';
@@ -15,6 +16,17 @@ export const GET = withErrorHandling(
     const query = parseQueryOrBadRequest(viewQuerySchema, request);
     const view = await getSpecialtyView(await getDatabase(), caller.scope, { ...query, specialtyId: id });
     if (!view) throw AppError.notFound(`No specialty ${specialtyId}.`);
+    await recordNamedViews(
+      caller,
+      view.consultants.rows.map((row) => row.id),
+      {
+        view: 'specialty',
+        specialtyId: id,
+        from: query.period.from,
+        to: query.period.to,
+        activity: query.activity,
+      },
+    );
     return jsonResponse(view);
   },
 );
