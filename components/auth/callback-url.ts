@@ -2,6 +2,9 @@
  * Where to go after signing in. Only a path on this site is accepted (never another origin, a protocol-relative
  * `//host` or a backslash trick), so that a sign-in link cannot send anyone elsewhere (open redirect).
  */
+/** Set by proxy.ts: the path and query of the page requested, for layouts (which are not given it). */
+export const REQUESTED_PATH_HEADER = 'x-fulfil-requested-path';
+
 const PLACEHOLDER_ORIGIN = 'http://fulfil.invalid';
 const MAX_LENGTH = 2048;
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { signInAs } from './sign-in';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
@@ -19,6 +20,10 @@ async function expectNoSeriousViolations(page: Page) {
 function getMetric(page: Page, id: string) {
   return page.locator(`article#${id}`);
 }
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, 'admin');
+});
 
 test('the Definitions page shows each metric with its formula, direction and target', async ({ page }) => {
   await page.goto('/definitions');

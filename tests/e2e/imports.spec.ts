@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { signInAs } from './sign-in';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const FIXTURES = path.resolve('tests/fixtures/e2e');
@@ -33,6 +34,10 @@ async function bodyRows(page: Page, tableName: RegExp): Promise<string[][]> {
       rows.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent?.trim() ?? '')),
     );
 }
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, 'admin');
+});
 
 test('upload a leave file with errors, see them, fix the file, check it, import it, and find it in the history', async ({
   page,

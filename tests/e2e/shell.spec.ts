@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { signInAs } from './sign-in';
 
 /** The primary navigation, in order: the label of each link and the path it opens. */
 const PAGES = [
@@ -20,6 +21,10 @@ function getPrimaryNavigation(page: Page) {
 function getSystemStatus(page: Page) {
   return page.getByRole('status').filter({ hasText: /system status/i });
 }
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, 'admin');
+});
 
 test('the banner shows the Fulfil wordmark', async ({ page }) => {
   await page.goto('/');

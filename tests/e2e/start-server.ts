@@ -1,20 +1,30 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { hashPassword } from '@/lib/server/auth/password';
 import { openDatabase } from '@/lib/server/db';
 import { setupDemo } from '@/lib/server/seed/demo-setup';
+import { DEMO_PASSWORD } from '@/lib/server/seed/demo-users';
+import { startOidcProvider } from '../helpers/oidc-provider';
 import { withDatabaseName } from '../helpers/test-database';
+import { E2E_EXTRA_USERS } from './sign-in';
 
 /**
- * Starts the built app for the Playwright suite on a fresh database holding a small demo trust:
- * a new PostgreSQL database `fulfil_e2e` when E2E_DATABASE_URL (a server URL) is set, as in CI,
- * otherwise an embedded PGlite database in a new temporary folder.
+ * Starts the built app for the Playwright suite on a fresh database holding a small demo trust (with its demo
+ * users): a new PostgreSQL database `fulfil_e2e` when E2E_DATABASE_URL (a server URL) is set, as in CI,
+ * otherwise an embedded PGlite database in a new temporary folder. A local OpenID Connect provider on the next
+ * port stands in for Microsoft Entra ID, so that single sign-on is tested for real.
  */
-const { values } = parseArgs({ options: { port: { type: 'string', default: '3100' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '3100' }, 'oidc-port': { type: 'string' } },
+});
+const port = Number(values.port ?? '3100');
+const appUrl = `http://127.0.0.1:${port}`;
 
 if (!existsSync(path.resolve('.next/BUILD_ID'))) {
   console.error('No production build found: run `npm run build` before the end-to-end tests.');
@@ -44,12 +54,34 @@ const demo = await setupDemo(database, {
   consultants: 30,
   months: 12,
 });
+// Accounts only the sign-in tests use (a lockout must not lock out a demo user that other specs sign in as).
+const organisation = await database.prisma.organisation.findFirstOrThrow({ orderBy: { id: 'asc' } });
+const passwordHash = await hashPassword(DEMO_PASSWORD);
+for (const user of E2E_EXTRA_USERS) {
+  await database.prisma.user.create({ data: { organisationId: organisation.id, passwordHash, ...user } });
+}
 await database.close();
 console.log(`e2e database ready (${serverUrl ? 'postgresql' : 'pglite'}): ${JSON.stringify(demo)}`);
 
-const app = spawn('npx', ['next', 'start', '--port', values.port ?? '3100', '--hostname', '127.0.0.1'], {
+const oidc = await startOidcProvider({
+  port: Number(values['oidc-port'] ?? port + 1),
+  redirectUri: `${appUrl}/api/auth/callback/azure-ad`,
+});
+console.log(`OpenID Connect provider for single sign-on: ${oidc.issuer}`);
+Object.assign(appEnv, {
+  NEXTAUTH_URL: appUrl,
+  NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+  AZURE_AD_CLIENT_ID: oidc.clientId,
+  AZURE_AD_CLIENT_SECRET: oidc.clientSecret,
+  AZURE_AD_WELL_KNOWN_URL: oidc.wellKnownUrl,
+});
+
+const app = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
   stdio: 'inherit',
   env: { ...process.env, ...appEnv, NEXT_TELEMETRY_DISABLED: '1' },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.kill(signal));
-app.on('exit', (code) => process.exit(code ?? 0));
+app.on('exit', async (code) => {
+  await oidc.close();
+  process.exit(code ?? 0);
+});
