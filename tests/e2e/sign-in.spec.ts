@@ -69,6 +69,19 @@ test('a signed-out visitor is sent to sign in, and comes back to the page they a
   await expect(page).toHaveURL((url) => url.pathname === '/definitions');
 });
 
+test('a forged or expired session cookie gets past the proxy but not the server', async ({
+  page,
+  baseURL,
+}) => {
+  await page
+    .context()
+    .addCookies([{ name: 'next-auth.session-token', value: 'not-a-real-session', url: baseURL ?? '' }]);
+  await page.goto('/imports?kind=leave');
+  await expect(page).toHaveURL((url) => url.pathname === '/sign-in');
+  expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe('/imports?kind=leave');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+});
+
 test('a sign-in link never sends anyone to another site', async ({ page }) => {
   await page.goto(`/sign-in?${new URLSearchParams({ callbackUrl: 'https://evil.example/phish' })}`);
   await submitSignInForm(page, getDemoUser('executive').email, DEMO_PASSWORD);
