@@ -64,7 +64,8 @@ describe('the demo trust’s planted patterns', () => {
       activity: 'all',
     });
     consultants = new Map(report.rows.map((row) => [row.key, row]));
-  });
+    // The default demo trust (150 consultants, 24 months): about 15 s on PostgreSQL, 30 s on PGlite, unloaded.
+  }, 600_000);
   afterAll(async () => {
     await db?.drop();
     await rm(csvDir, { recursive: true, force: true });
