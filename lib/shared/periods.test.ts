@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describePeriod,
+  filterSearchParams,
+  presetEndDate,
+  presetPeriod,
+  resolvePeriodFilter,
+  todayInLondon,
+  yearEarlier,
+} from './periods';
+
+describe('presetPeriod', () => {
+  it('counts 4 and 13 weeks back from the end date, inclusive', () => {
+    expect(presetPeriod('last-4-weeks', '2024-06-30')).toEqual({ from: '2024-06-03', to: '2024-06-30' });
+    expect(presetPeriod('last-13-weeks', '2024-06-30')).toEqual({ from: '2024-04-01', to: '2024-06-30' });
+  });
+
+  it('takes the last complete month, or the month of the end date when it is its last day', () => {
+    expect(presetPeriod('last-month', '2024-06-15')).toEqual({ from: '2024-05-01', to: '2024-05-31' });
+    expect(presetPeriod('last-month', '2024-06-30')).toEqual({ from: '2024-06-01', to: '2024-06-30' });
+    expect(presetPeriod('last-month', '2024-01-10')).toEqual({ from: '2023-12-01', to: '2023-12-31' });
+    expect(presetPeriod('last-month', '2024-03-01')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+
+  it('takes the last complete quarter', () => {
+    expect(presetPeriod('last-quarter', '2024-06-15')).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    expect(presetPeriod('last-quarter', '2024-06-30')).toEqual({ from: '2024-04-01', to: '2024-06-30' });
+    expect(presetPeriod('last-quarter', '2024-02-10')).toEqual({ from: '2023-10-01', to: '2023-12-31' });
+  });
+
+  it('runs the financial year from 1 April', () => {
+    expect(presetPeriod('financial-year', '2024-06-15')).toEqual({ from: '2024-04-01', to: '2024-06-15' });
+    expect(presetPeriod('financial-year', '2024-03-31')).toEqual({ from: '2023-04-01', to: '2024-03-31' });
+    expect(presetPeriod('financial-year', '2024-04-01')).toEqual({ from: '2024-04-01', to: '2024-04-01' });
+  });
+});
+
+describe('dates in Europe/London', () => {
+  it('is already tomorrow in London late in the UTC evening in summer', () => {
+    expect(todayInLondon(new Date('2024-06-30T23:30:00Z'))).toBe('2024-07-01');
+    expect(todayInLondon(new Date('2024-12-31T23:30:00Z'))).toBe('2024-12-31');
+  });
+
+  it('ends presets at the last covered date unless today is earlier', () => {
+    const now = new Date('2024-07-10T12:00:00Z');
+    expect(presetEndDate('2024-06-30', now)).toBe('2024-06-30');
+    expect(presetEndDate('2024-08-30', now)).toBe('2024-07-10');
+    expect(presetEndDate(null, now)).toBe('2024-07-10');
+  });
+});
+
+describe('resolvePeriodFilter', () => {
+  const now = new Date('2025-01-01T12:00:00Z');
+
+  it('defaults to the last 13 weeks of all activity', () => {
+    expect(resolvePeriodFilter({}, '2024-06-30', now)).toEqual({
+      preset: 'last-13-weeks',
+      period: { from: '2024-04-01', to: '2024-06-30' },
+      activity: 'all',
+    });
+  });
+
+  it('reads a preset and an activity', () => {
+    expect(resolvePeriodFilter({ period: 'last-month', activity: 'list' }, '2024-06-15', now)).toEqual({
+      preset: 'last-month',
+      period: { from: '2024-05-01', to: '2024-05-31' },
+      activity: 'list',
+    });
+  });
+
+  it('reads custom dates and falls back on bad ones', () => {
+    expect(
+      resolvePeriodFilter({ period: 'custom', from: '2024-01-01', to: '2024-02-01' }, null, now).period,
+    ).toEqual({
+      from: '2024-01-01',
+      to: '2024-02-01',
+    });
+    const bad = resolvePeriodFilter(
+      { period: 'custom', from: '2024-02-30', to: '2024-01-01' },
+      '2024-06-30',
+      now,
+    );
+    expect(bad.preset).toBe('last-13-weeks');
+    expect(resolvePeriodFilter({ period: 'nonsense', activity: 'x' }, '2024-06-30', now).activity).toBe(
+      'all',
+    );
+  });
+
+  it('round-trips through the URL', () => {
+    const filter = {
+      preset: 'custom' as const,
+      period: { from: '2024-01-01', to: '2024-02-01' },
+      activity: 'clinic' as const,
+    };
+    const params = Object.fromEntries(filterSearchParams(filter));
+    expect(params).toEqual({ period: 'custom', from: '2024-01-01', to: '2024-02-01', activity: 'clinic' });
+    expect(resolvePeriodFilter(params, null, now)).toEqual(filter);
+    expect(filterSearchParams({ preset: 'last-13-weeks', activity: 'all' }).toString()).toBe('');
+  });
+});
+
+describe('yearEarlier and describePeriod', () => {
+  it('shifts a year back, clipping 29 February', () => {
+    expect(yearEarlier({ from: '2024-02-29', to: '2024-06-30' })).toEqual({
+      from: '2023-02-28',
+      to: '2023-06-30',
+    });
+  });
+
+  it('writes dates the UK way', () => {
+    expect(describePeriod({ from: '2024-04-01', to: '2024-06-30' })).toBe('01/04/2024 to 30/06/2024');
+  });
+});

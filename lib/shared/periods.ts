@@ -1,0 +1,206 @@
+/**
+ * Period presets for the dashboards' filters. Pure: every preset ends at the last date the extracts cover (or
+ * today in Europe/London, if that is earlier), so a "last 4 weeks" view never shows weeks with no data yet.
+ */
+
+export const PERIOD_PRESETS = [
+  'last-4-weeks',
+  'last-13-weeks',
+  'last-month',
+  'last-quarter',
+  'financial-year',
+  'custom',
+] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+export const PERIOD_PRESET_LABELS: Record<PeriodPreset, string> = {
+  'last-4-weeks': 'Last 4 weeks',
+  'last-13-weeks': 'Last 13 weeks',
+  'last-month': 'Last month',
+  'last-quarter': 'Last quarter',
+  'financial-year': 'Financial year to date',
+  custom: 'Custom dates',
+};
+
+export const ACTIVITY_OPTIONS = ['all', 'clinic', 'list'] as const;
+export type ActivityOption = (typeof ACTIVITY_OPTIONS)[number];
+
+export const ACTIVITY_LABELS: Record<ActivityOption, string> = {
+  all: 'Clinics and lists',
+  clinic: 'Outpatient clinics',
+  list: 'Theatre and endoscopy lists',
+};
+
+export const DEFAULT_PRESET: PeriodPreset = 'last-13-weeks';
+
+export interface DatePeriod {
+  from: string;
+  to: string;
+}
+
+export interface PeriodFilter {
+  preset: PeriodPreset;
+  period: DatePeriod;
+  activity: ActivityOption;
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function dayNumber(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+}
+
+function isoOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function addDays(iso: string, days: number): string {
+  return isoOf(dayNumber(iso) + days);
+}
+
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+    ? isoOf(dayNumber(value)) === value
+    : false;
+}
+
+/** Today's date in Europe/London (the trust's calendar), as yyyy-mm-dd. */
+export function todayInLondon(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The date the presets end on: the last covered date, unless today (in London) is earlier. */
+export function presetEndDate(lastCoveredDate: string | null, now: Date = new Date()): string {
+  const today = todayInLondon(now);
+  if (!lastCoveredDate) return today;
+  return lastCoveredDate < today ? lastCoveredDate : today;
+}
+
+function monthStart(year: number, monthIndex: number): string {
+  const date = new Date(Date.UTC(year, monthIndex, 1));
+  return date.toISOString().slice(0, 10);
+}
+
+function isLastDayOfMonth(iso: string): boolean {
+  return addDays(iso, 1).slice(8) === '01';
+}
+
+/**
+ * The period a preset covers when the data ends on `end`:
+ * - last 4 / 13 weeks: the 28 / 91 days ending on `end`;
+ * - last month: the last complete calendar month (the month of `end` if `end` is its last day);
+ * - last quarter: the last complete quarter (April–June, July–September, October–December, January–March);
+ * - financial year: from 1 April of the financial year containing `end` to `end`.
+ */
+export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, end: string): DatePeriod {
+  const [year, month] = end.split('-').map(Number) as [number, number];
+  switch (preset) {
+    case 'last-4-weeks':
+      return { from: addDays(end, -27), to: end };
+    case 'last-13-weeks':
+      return { from: addDays(end, -90), to: end };
+    case 'last-month': {
+      const monthIndex = month - 1 - (isLastDayOfMonth(end) ? 0 : 1);
+      const from = monthStart(year, monthIndex);
+      return { from, to: addDays(monthStart(year, monthIndex + 1), -1) };
+    }
+    case 'last-quarter': {
+      const quarterStartMonth = Math.floor((month - 1) / 3) * 3;
+      const quarterEnd = addDays(monthStart(year, quarterStartMonth + 3), -1);
+      const startMonth = quarterEnd === end ? quarterStartMonth : quarterStartMonth - 3;
+      return { from: monthStart(year, startMonth), to: addDays(monthStart(year, startMonth + 3), -1) };
+    }
+    case 'financial-year': {
+      const startYear = month >= 4 ? year : year - 1;
+      return { from: `${startYear}-04-01`, to: end };
+    }
+  }
+}
+
+/** The same period a year earlier (29 February becomes 28 February). */
+export function yearEarlier(period: DatePeriod): DatePeriod {
+  const shift = (iso: string) => {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+    const lastDay = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
+    return `${year - 1}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+  };
+  return { from: shift(period.from), to: shift(period.to) };
+}
+
+/** Whole days in an inclusive period. */
+export function daysIn(period: DatePeriod): number {
+  return dayNumber(period.to) - dayNumber(period.from) + 1;
+}
+
+/** The n weeks (7n days) ending on `end`, e.g. the window of an SPC chart. */
+export function weeksEnding(end: string, weeks: number): DatePeriod {
+  return { from: addDays(end, -(7 * weeks - 1)), to: end };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The longest custom period accepted (the metrics API refuses longer). */
+const MAX_CUSTOM_DAYS = 3_660;
+
+/**
+ * The filters a page's URL asks for (`period`, `from`, `to`, `activity`), falling back to the default preset for
+ * anything missing or invalid, so a mistyped link still shows a page.
+ */
+export function resolvePeriodFilter(
+  searchParams: SearchParams,
+  lastCoveredDate: string | null,
+  now: Date = new Date(),
+): PeriodFilter {
+  const activityParam = single(searchParams.activity);
+  const activity: ActivityOption = (ACTIVITY_OPTIONS as readonly string[]).includes(activityParam ?? '')
+    ? (activityParam as ActivityOption)
+    : 'all';
+  const presetParam = single(searchParams.period);
+  const end = presetEndDate(lastCoveredDate, now);
+  if (presetParam === 'custom') {
+    const from = single(searchParams.from);
+    const to = single(searchParams.to);
+    if (isIsoDate(from) && isIsoDate(to) && from <= to && daysIn({ from, to }) <= MAX_CUSTOM_DAYS) {
+      return { preset: 'custom', period: { from, to }, activity };
+    }
+  }
+  const preset =
+    presetParam && presetParam !== 'custom' && (PERIOD_PRESETS as readonly string[]).includes(presetParam)
+      ? (presetParam as Exclude<PeriodPreset, 'custom'>)
+      : (DEFAULT_PRESET as Exclude<PeriodPreset, 'custom'>);
+  return { preset, period: presetPeriod(preset, end), activity };
+}
+
+/** The URL query of a filter (the default activity and preset are left out to keep links short). */
+export function filterSearchParams(filter: {
+  preset: PeriodPreset;
+  period?: DatePeriod;
+  activity: ActivityOption;
+}): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.preset !== DEFAULT_PRESET) params.set('period', filter.preset);
+  if (filter.preset === 'custom' && filter.period) {
+    params.set('from', filter.period.from);
+    params.set('to', filter.period.to);
+  }
+  if (filter.activity !== 'all') params.set('activity', filter.activity);
+  return params;
+}
+
+/** "01/04/2024 to 30/06/2024": a period in UK date order. */
+export function describePeriod(period: DatePeriod): string {
+  const uk = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return `${uk(period.from)} to ${uk(period.to)}`;
+}
