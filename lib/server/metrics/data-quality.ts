@@ -63,3 +63,195 @@ export async function getDataQuality(
   ]);
   return { ...(counts[0] as Omit<DataQualityCounts, 'unknownGmcNumbers'>), unknownGmcNumbers: unknown };
 }
+
+/** A page of rows behind a data-quality count, with the total so that the page can say how many it left off. */
+export interface RowPage<Row> {
+  total: number;
+  rows: Row[];
+}
+
+export interface RowPageRequest {
+  /** Rows per page (1–500; default 50). */
+  limit?: number;
+  offset?: number;
+}
+
+/** A clinic session or theatre list as the source system recorded it. */
+export interface SourceActivityRow {
+  category: 'clinic' | 'list';
+  /** The source system's session or list id. */
+  sourceId: string;
+  date: string;
+  period: 'AM' | 'PM' | 'EVE';
+  /** Clinic code or theatre. */
+  location: string;
+  gmcNumber: string;
+  /** Null when the GMC number matches no consultant. */
+  consultantId: number | null;
+  consultantName: string | null;
+  status: 'held' | 'cancelled' | 'reallocated';
+}
+
+/** Sessions recorded more than once: same consultant, date, period, location and category. */
+export interface DuplicateSessionGroup {
+  category: 'clinic' | 'list';
+  date: string;
+  period: 'AM' | 'PM' | 'EVE';
+  location: string;
+  gmcNumber: string;
+  consultantId: number;
+  consultantName: string;
+  /** Every source id in the group, in order (the first is counted once; the rest are the duplicates). */
+  sourceIds: string[];
+}
+
+/** A held theatre list without the timestamps utilisation and late starts need. */
+export interface MissingTimestampRow extends SourceActivityRow {
+  missing: ('actual start' | 'actual end' | 'touch time')[];
+}
+
+/** An additional held session of a consultant who had no job plan line in force on its date. */
+export interface SessionWithoutPlanRow extends SourceActivityRow {
+  consultantId: number;
+  consultantName: string;
+}
+
+function pageOf(request: RowPageRequest): { limit: number; offset: number } {
+  const limit = Math.min(500, Math.max(1, Math.trunc(request.limit ?? 50)));
+  const offset = Math.max(0, Math.trunc(request.offset ?? 0));
+  return { limit, offset };
+}
+
+function toPage<Row extends { total: number }>(rows: Row[]): RowPage<Omit<Row, 'total'>> {
+  return {
+    total: rows[0]?.total ?? 0,
+    rows: rows.map(({ total: _total, ...row }) => row),
+  };
+}
+
+/** Both activity tables in one shape, for an organisation and period (inner SQL; $1 organisation, $2–$3 dates). */
+const SOURCE_ACTIVITY = `
+  SELECT 'clinic' AS category, cs.source_session_id AS "sourceId", cs.session_date AS day, cs.period::text AS period,
+         cs.clinic_code AS location, cs.gmc_number AS "gmcNumber", cs.consultant_id AS "consultantId",
+         cs.status::text AS status, NULL::time AS actual_start, NULL::time AS actual_end, NULL::int AS touch_minutes
+    FROM clinic_sessions cs
+   WHERE cs.organisation_id = $1 AND cs.session_date BETWEEN $2::date AND $3::date
+  UNION ALL
+  SELECT 'list', tl.source_list_id, tl.list_date, tl.period::text, tl.theatre_code, tl.gmc_number, tl.consultant_id,
+         tl.status::text, tl.actual_start, tl.actual_end, tl.touch_minutes
+    FROM theatre_lists tl
+   WHERE tl.organisation_id = $1 AND tl.list_date BETWEEN $2::date AND $3::date`;
+
+/** Clinic sessions and theatre lists whose GMC number matches no consultant, by date (for admins: trust-wide). */
+export async function listUnknownConsultantSessions(
+  database: Database,
+  organisationId: number,
+  period: Period,
+  request: RowPageRequest = {},
+): Promise<RowPage<SourceActivityRow>> {
+  const { limit, offset } = pageOf(request);
+  const rows = await queryRows<SourceActivityRow & { total: number }>(
+    database,
+    `SELECT a.category, a."sourceId", to_char(a.day, 'YYYY-MM-DD') AS date, a.period, a.location, a."gmcNumber",
+            NULL::int AS "consultantId", NULL::text AS "consultantName", a.status, count(*) OVER ()::int AS total
+       FROM (${SOURCE_ACTIVITY}) a
+      WHERE a."consultantId" IS NULL
+      ORDER BY a.day, a.period, a.category, a."sourceId"
+      LIMIT $4 OFFSET $5`,
+    [organisationId, period.from, period.to, limit, offset],
+  );
+  return toPage(rows);
+}
+
+/**
+ * Groups of sessions recorded more than once (same consultant, date, period, location and category), with every
+ * source id; `extraRows` is the count getDataQuality reports (rows beyond the first of each group).
+ */
+export async function listDuplicateSessions(
+  database: Database,
+  organisationId: number,
+  period: Period,
+  request: RowPageRequest = {},
+): Promise<RowPage<DuplicateSessionGroup> & { extraRows: number }> {
+  const { limit, offset } = pageOf(request);
+  const rows = await queryRows<DuplicateSessionGroup & { total: number; extraRows: number }>(
+    database,
+    `SELECT g.category, to_char(g.day, 'YYYY-MM-DD') AS date, g.period, g.location, c.gmc_number AS "gmcNumber",
+            c.id AS "consultantId", c.name AS "consultantName", g."sourceIds",
+            count(*) OVER ()::int AS total, (sum(g.rows) OVER () - count(*) OVER ())::int AS "extraRows"
+       FROM (SELECT a.category, a.day, a.period, a.location, a."consultantId",
+                    array_agg(a."sourceId" ORDER BY a."sourceId") AS "sourceIds", count(*) AS rows
+               FROM (${SOURCE_ACTIVITY}) a
+              WHERE a."consultantId" IS NOT NULL
+              GROUP BY a.category, a.day, a.period, a.location, a."consultantId"
+             HAVING count(*) > 1) g
+       JOIN consultants c ON c.organisation_id = $1 AND c.id = g."consultantId"
+      ORDER BY g.day, g.period, g.category, g.location, c.gmc_number
+      LIMIT $4 OFFSET $5`,
+    [organisationId, period.from, period.to, limit, offset],
+  );
+  const page = toPage(rows.map(({ extraRows: _extra, ...row }) => row));
+  return { ...page, extraRows: rows[0]?.extraRows ?? 0 };
+}
+
+/** Held theatre lists missing an actual start, actual end or touch time, by date, with what each lacks. */
+export async function listMissingTimestamps(
+  database: Database,
+  organisationId: number,
+  period: Period,
+  request: RowPageRequest = {},
+): Promise<RowPage<MissingTimestampRow>> {
+  const { limit, offset } = pageOf(request);
+  const rows = await queryRows<MissingTimestampRow & { total: number }>(
+    database,
+    `SELECT 'list' AS category, tl.source_list_id AS "sourceId", to_char(tl.list_date, 'YYYY-MM-DD') AS date,
+            tl.period::text AS period, tl.theatre_code AS location, tl.gmc_number AS "gmcNumber",
+            tl.consultant_id AS "consultantId", c.name AS "consultantName", tl.status::text AS status,
+            array_remove(ARRAY[CASE WHEN tl.actual_start IS NULL THEN 'actual start' END,
+                               CASE WHEN tl.actual_end IS NULL THEN 'actual end' END,
+                               CASE WHEN tl.touch_minutes IS NULL THEN 'touch time' END], NULL) AS missing,
+            count(*) OVER ()::int AS total
+       FROM theatre_lists tl
+       LEFT JOIN consultants c ON c.organisation_id = tl.organisation_id AND c.id = tl.consultant_id
+      WHERE tl.organisation_id = $1 AND tl.list_date BETWEEN $2::date AND $3::date AND tl.status = 'held'
+        AND (tl.actual_start IS NULL OR tl.actual_end IS NULL OR tl.touch_minutes IS NULL)
+      ORDER BY tl.list_date, tl.period, tl.source_list_id
+      LIMIT $4 OFFSET $5`,
+    [organisationId, period.from, period.to, limit, offset],
+  );
+  return toPage(rows);
+}
+
+/**
+ * Held sessions the ledger counts as additional for a consultant with no job plan line in force on the date
+ * (the rows behind getDataQuality's sessionsWithoutPlan; an all-day list is two half-day rows there and here).
+ */
+export async function listSessionsWithoutPlan(
+  database: Database,
+  organisationId: number,
+  period: Period,
+  request: RowPageRequest = {},
+): Promise<RowPage<SessionWithoutPlanRow>> {
+  const { limit, offset } = pageOf(request);
+  const rows = await queryRows<SessionWithoutPlanRow & { total: number }>(
+    database,
+    `SELECT l.category::text AS category, COALESCE(cs.source_session_id, tl.source_list_id) AS "sourceId",
+            to_char(l.session_date, 'YYYY-MM-DD') AS date, l.period::text AS period,
+            COALESCE(cs.clinic_code, tl.theatre_code) AS location, c.gmc_number AS "gmcNumber",
+            c.id AS "consultantId", c.name AS "consultantName",
+            COALESCE(cs.status, tl.status)::text AS status, count(*) OVER ()::int AS total
+       FROM ledger_sessions l
+       JOIN consultants c ON c.organisation_id = l.organisation_id AND c.id = l.consultant_id
+       LEFT JOIN clinic_sessions cs ON cs.organisation_id = l.organisation_id AND cs.id = l.clinic_session_id
+       LEFT JOIN theatre_lists tl ON tl.organisation_id = l.organisation_id AND tl.id = l.theatre_list_id
+      WHERE l.organisation_id = $1 AND l.session_date BETWEEN $2::date AND $3::date AND l.outcome = 'additional'
+        AND NOT EXISTS (SELECT 1 FROM ledger_plan_lines pl
+                         WHERE pl.organisation_id = l.organisation_id AND pl.consultant_id = l.consultant_id
+                           AND pl.effective_from <= l.session_date
+                           AND (pl.effective_to IS NULL OR pl.effective_to >= l.session_date))
+      ORDER BY l.session_date, l.period, c.gmc_number, l.id
+      LIMIT $4 OFFSET $5`,
+    [organisationId, period.from, period.to, limit, offset],
+  );
+  return toPage(rows);
+}
