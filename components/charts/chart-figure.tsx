@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+
+interface ChartFigureProps {
+  /** What the chart shows, read out instead of the drawing. */
+  label: string;
+  /** A sentence under the chart saying how to read it (period, limits, target). */
+  caption?: ReactNode;
+  /** The same data as a table: the accessible (and exportable) alternative. */
+  table: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}
+
+/** A chart with its label, caption and a table alternative in a closed <details>. */
+export function ChartFigure({ label, caption, table, children, testId }: ChartFigureProps) {
+  return (
+    <figure className="chart-figure mb-6" data-testid={testId}>
+      <div role="img" aria-label={label} className="w-full">
+        {children}
+      </div>
+      {caption && <figcaption className="mt-2 max-w-4xl text-base text-nhs-dark-grey">{caption}</figcaption>}
+      <details className="chart-table mt-3">
+        <summary className="cursor-pointer text-nhs-blue underline">Show the data as a table</summary>
+        <div className="mt-3 overflow-x-auto">{table}</div>
+      </details>
+    </figure>
+  );
+}
+
+/** A plain data table for chart alternatives. */
+export function DataTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: readonly string[];
+  rows: readonly (readonly (string | number)[])[];
+}) {
+  return (
+    <table className="w-full border-collapse text-left text-base">
+      <caption className="sr-only">{caption}</caption>
+      <thead className="border-b-2 border-nhs-dark-grey">
+        <tr>
+          {columns.map((column, index) => (
+            <th key={column} scope="col" className={`px-2 py-2 ${index > 0 ? 'text-right' : ''}`}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, rowIndex) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are static for one render
+          <tr key={rowIndex} className="border-b border-nhs-mid-grey">
+            {row.map((cell, index) =>
+              index === 0 ? (
+                <th key={columns[index]} scope="row" className="px-2 py-1 font-normal">
+                  {cell}
+                </th>
+              ) : (
+                <td key={columns[index]} className="px-2 py-1 text-right tabular-nums">
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
