@@ -1,16 +1,81 @@
 import type { Metadata } from 'next';
-import { PlaceholderPage } from '@/components/shell/placeholder-page';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { NoDataYet } from '@/components/onboarding/no-data-yet';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Panel } from '@/components/ui/panel';
+import {
+  ColumnHeader,
+  RowHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+} from '@/components/ui/table';
+import { getPageCaller } from '@/lib/server/api/caller';
+import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
+import { getDatabase } from '@/lib/server/db';
+import { getConsultantUnits } from '@/lib/server/metrics/units';
 
 export const metadata: Metadata = { title: 'Consultants' };
 
-export default function ConsultantsPage() {
+export default async function ConsultantsPage() {
+  await connection();
+  const caller = await getPageCaller('metrics:view', '/consultants');
+  const organisation = await getCurrentOrganisation();
+  // Only those the caller may see named: anonymised peers are compared on each consultant's page, never listed.
+  const consultants = organisation
+    ? (await getConsultantUnits(await getDatabase(), caller.scope, 'consultant')).filter(
+        (unit) => unit.isNamed,
+      )
+    : [];
   return (
-    <PlaceholderPage title="Consultants">
-      <p>
-        For each consultant: the sessions in their job plan against the sessions delivered, cases per session
-        and leave, session by session. Consultants will see their own data first and can annotate or challenge
-        a session; peers are shown anonymised.
-      </p>
-    </PlaceholderPage>
+    <>
+      <PageHeader title="Consultants">
+        <p>
+          Each consultant’s job-planned sessions against the sessions delivered, session by session. You see
+          the consultants your role lets you see by name; others appear only anonymised, on each consultant’s
+          page.
+        </p>
+      </PageHeader>
+      {!organisation ? (
+        <NoDataYet />
+      ) : consultants.length === 0 ? (
+        <EmptyState title="No consultants to show">
+          <p>
+            Either no consultants extract has been imported yet (<Link href="/imports">Imports</Link>), or
+            your role does not include any consultant by name. Ask your information team if you expected to
+            see some.
+          </p>
+        </EmptyState>
+      ) : (
+        <Panel aria-label="Consultants">
+          <Table caption={`${consultants.length} consultants`}>
+            <TableHead>
+              <TableRow>
+                <ColumnHeader>Consultant</ColumnHeader>
+                <ColumnHeader>GMC number</ColumnHeader>
+                <ColumnHeader>Specialty</ColumnHeader>
+                <ColumnHeader>Division</ColumnHeader>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {consultants.map((consultant) => (
+                <TableRow key={consultant.id}>
+                  <RowHeader>
+                    <Link href={`/consultants/${consultant.id}`}>{consultant.name}</Link>
+                  </RowHeader>
+                  <TableCell>{consultant.gmcNumber}</TableCell>
+                  <TableCell>{consultant.specialtyName}</TableCell>
+                  <TableCell>{consultant.divisionName}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Panel>
+      )}
+    </>
   );
 }

@@ -1,0 +1,109 @@
+import { formatDate, formatNumber } from '@/components/format';
+import { ScrollRegion } from '@/components/ui/scroll-region';
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@/components/ui/table';
+import type { LedgerEntry } from '@/lib/server/metrics/ledger-entries';
+import { activityTypeLabel, CATEGORY_LABELS, LOST_OUTCOMES, outcomeLabel, PERIOD_LABELS } from './outcomes';
+
+const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
+
+function weekdayOf(iso: string): string {
+  return WEEKDAY.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Every session of the calendar in words: the calendar's table alternative (in a disclosure, it is long). */
+export function SessionsTable({ sessions }: { sessions: LedgerEntry[] }) {
+  return (
+    <details className="mt-6">
+      <summary className="cursor-pointer text-[1.1875rem] font-bold text-nhs-blue underline">
+        Show the calendar as a table ({formatNumber(sessions.length)} sessions)
+      </summary>
+      <ScrollRegion label="Sessions in the calendar">
+        <Table caption="Every session in the calendar" isCaptionHidden>
+          <TableHead>
+            <TableRow>
+              <ColumnHeader>Date</ColumnHeader>
+              <ColumnHeader>Period</ColumnHeader>
+              <ColumnHeader>Category</ColumnHeader>
+              <ColumnHeader>Activity</ColumnHeader>
+              <ColumnHeader>Outcome</ColumnHeader>
+              <ColumnHeader>Clinic or theatre</ColumnHeader>
+              <ColumnHeader align="end">Patients or cases</ColumnHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {sessions.map((entry, index) => (
+              // Ledger rows have no id of their own here; their order is fixed by the query.
+              // biome-ignore lint/suspicious/noArrayIndexKey: a static list in the query's order.
+              <TableRow key={index} data-outcome={entry.outcome}>
+                <TableCell>
+                  {weekdayOf(entry.date)} {formatDate(entry.date)}
+                </TableCell>
+                <TableCell>{PERIOD_LABELS[entry.period]}</TableCell>
+                <TableCell>{CATEGORY_LABELS[entry.category]}</TableCell>
+                <TableCell>{activityTypeLabel(entry.activityType)}</TableCell>
+                <TableCell>{outcomeLabel(entry.outcome)}</TableCell>
+                <TableCell>{entry.location ?? ''}</TableCell>
+                <TableCell align="end">{formatNumber(entry.patients)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollRegion>
+    </details>
+  );
+}
+
+/**
+ * Planned sessions that were not delivered — cancelled by the hospital and not scheduled (lost), with the leave
+ * outcomes beside them so that leave without backfill shows — with the reason and notice.
+ */
+export function LostSessionsTable({
+  sessions,
+  periodLabel,
+}: {
+  sessions: LedgerEntry[];
+  periodLabel: string;
+}) {
+  const lost = sessions.filter((entry) => (LOST_OUTCOMES as readonly string[]).includes(entry.outcome));
+  if (lost.length === 0) {
+    return <p>No planned session was lost or covered by leave in {periodLabel}.</p>;
+  }
+  return (
+    <ScrollRegion label="Lost sessions">
+      <Table caption={`Sessions not delivered, ${periodLabel}`} isCaptionHidden>
+        <TableHead>
+          <TableRow>
+            <ColumnHeader>Date</ColumnHeader>
+            <ColumnHeader>Period</ColumnHeader>
+            <ColumnHeader>Category</ColumnHeader>
+            <ColumnHeader>Outcome</ColumnHeader>
+            <ColumnHeader>Reason</ColumnHeader>
+            <ColumnHeader align="end">Notice (days)</ColumnHeader>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {lost.map((entry, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a static list in the query's order.
+            <TableRow key={index} data-outcome={entry.outcome}>
+              <TableCell>
+                {weekdayOf(entry.date)} {formatDate(entry.date)}
+              </TableCell>
+              <TableCell>{PERIOD_LABELS[entry.period]}</TableCell>
+              <TableCell>
+                {CATEGORY_LABELS[entry.category]}
+                {entry.activityType ? ` (${activityTypeLabel(entry.activityType)})` : ''}
+              </TableCell>
+              <TableCell>{outcomeLabel(entry.outcome)}</TableCell>
+              <TableCell>
+                {entry.cancelReason ?? (entry.outcome === 'not_scheduled' ? 'No record in the extracts' : '')}
+              </TableCell>
+              <TableCell align="end">
+                {entry.noticeDays === null ? '' : formatNumber(entry.noticeDays)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollRegion>
+  );
+}
