@@ -4,15 +4,18 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { classNames } from '@/components/ui/class-names';
 import { Container } from '@/components/ui/container';
+import type { Permission } from '@/lib/shared/permissions';
 
-const NAVIGATION_ITEMS = [
-  { href: '/', label: 'Overview' },
-  { href: '/specialties', label: 'Specialties' },
-  { href: '/consultants', label: 'Consultants' },
-  { href: '/imports', label: 'Imports' },
-  { href: '/definitions', label: 'Definitions' },
-  { href: '/admin', label: 'Admin' },
-] as const;
+/** Each item shows only to those whose role allows its page (the page checks again on the server). */
+const NAVIGATION_ITEMS: readonly { href: string; label: string; permission: Permission }[] = [
+  { href: '/', label: 'Overview', permission: 'metrics:view' },
+  { href: '/specialties', label: 'Specialties', permission: 'metrics:view' },
+  { href: '/consultants', label: 'Consultants', permission: 'metrics:view' },
+  { href: '/imports', label: 'Imports', permission: 'imports:manage' },
+  { href: '/data-quality', label: 'Data quality', permission: 'data-quality:view' },
+  { href: '/definitions', label: 'Definitions', permission: 'metrics:view' },
+  { href: '/admin', label: 'Admin', permission: 'users:manage' },
+];
 
 /** `page` on the item for this exact page; `true` on the section a deeper page belongs to. */
 function getAriaCurrent(pathname: string, href: string): 'page' | 'true' | undefined {
@@ -22,13 +25,14 @@ function getAriaCurrent(pathname: string, href: string): 'page' | 'true' | undef
 }
 
 /** The header's main navigation, marking where the reader is. */
-export function PrimaryNav() {
+export function PrimaryNav({ permissions }: { permissions: readonly Permission[] }) {
   const pathname = usePathname();
+  const items = NAVIGATION_ITEMS.filter((item) => permissions.includes(item.permission));
   return (
     <nav aria-label="Primary" className="border-t border-nhs-white/40">
       <Container>
         <ul className="-mx-3 flex flex-wrap">
-          {NAVIGATION_ITEMS.map((item) => {
+          {items.map((item) => {
             const ariaCurrent = getAriaCurrent(pathname, item.href);
             return (
               <li key={item.href}>

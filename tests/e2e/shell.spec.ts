@@ -8,6 +8,7 @@ const PAGES = [
   { label: 'Specialties', path: '/specialties' },
   { label: 'Consultants', path: '/consultants' },
   { label: 'Imports', path: '/imports' },
+  { label: 'Data quality', path: '/data-quality' },
   { label: 'Definitions', path: '/definitions' },
   { label: 'Admin', path: '/admin' },
 ] as const;
@@ -44,6 +45,27 @@ test('every primary navigation link opens its page and is marked as the current 
     await expect(navigation.locator('[aria-current="page"]')).toHaveCount(1);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   }
+});
+
+test('a consultant’s navigation holds only what their role allows, and signing out ends the session', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, 'consultant');
+  await page.goto('/');
+  await expect(getPrimaryNavigation(page).getByRole('link')).toHaveText([
+    'Overview',
+    'Specialties',
+    'Consultants',
+    'Definitions',
+  ]);
+  await expect(page.getByRole('banner')).toContainText('Consultant');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto('/imports');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await context.close();
 });
 
 test('the footer reports the system status as OK', async ({ page }) => {
