@@ -1,0 +1,197 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
+import { type SignInRole, signInAs } from './sign-in';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(blocking).toEqual([]);
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+async function pageAs(browser: Browser, role: SignInRole): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+/** The consultants the list page links to: [name, id]. */
+async function listedConsultants(page: Page): Promise<[string, number][]> {
+  await page.goto('/consultants');
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultants' })).toBeVisible();
+  const links = page.locator('table a[href^="/consultants/"]');
+  const count = await links.count();
+  const result: [string, number][] = [];
+  for (let index = 0; index < count; index++) {
+    const link = links.nth(index);
+    const href = (await link.getAttribute('href')) as string;
+    result.push([(await link.textContent())?.trim() ?? '', Number(href.split('/').pop())]);
+  }
+  return result;
+}
+
+interface LedgerSession {
+  date: string;
+  period: string;
+  outcome: string;
+}
+
+/** Slots whose first planned session (the cell's colour) was delivered, from the JSON route's ledger. */
+function deliveredCells(sessions: LedgerSession[]): number {
+  const first = new Map<string, string>();
+  for (const session of sessions) {
+    const key = `${session.date}|${session.period}`;
+    if (session.outcome !== 'additional' && !first.has(key)) first.set(key, session.outcome);
+  }
+  return [...first.values()].filter((outcome) => outcome === 'delivered').length;
+}
+
+test('a consultant sees their own page named, with the ledger of the period in the calendar', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'consultant');
+  const listed = await listedConsultants(page);
+  // Only themselves by name: anonymised peers are never listed.
+  expect(listed).toHaveLength(1);
+  const [name, id] = listed[0] as [string, number];
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/consultants/${id}$`));
+
+  const from = await page.getByLabel('From').inputValue();
+  const to = await page.getByLabel('To').inputValue();
+  const response = await page.evaluate(
+    async (url) => (await fetch(url)).json(),
+    `/api/metrics/consultants/${id}?from=${from}&to=${to}&activity=all`,
+  );
+  const sessions = response.sessions as LedgerSession[];
+  expect(sessions.length).toBeGreaterThan(0);
+
+  const calendar = page.getByRole('region', { name: /Calendar of planned sessions/ });
+  const cells = calendar.locator('[data-outcome]');
+  const slots = new Set(sessions.map((session) => `${session.date}|${session.period}`));
+  await expect(cells).toHaveCount(slots.size);
+  await expect(calendar.locator('[data-outcome="delivered"]')).toHaveCount(deliveredCells(sessions));
+  const additionalSlots = new Set(
+    sessions.filter((session) => session.outcome === 'additional').map((s) => `${s.date}|${s.period}`),
+  );
+  await expect(calendar.locator('[data-additional="true"]')).toHaveCount(additionalSlots.size);
+
+  // Every ledger session is in the table alternative, with its outcome.
+  for (const outcome of ['delivered', 'hospital_cancelled', 'not_scheduled', 'additional']) {
+    const expected = sessions.filter((session) => session.outcome === outcome).length;
+    await expect(page.locator(`details tr[data-outcome="${outcome}"]`)).toHaveCount(expected);
+  }
+
+  // The headline fulfilment figure is the engine's.
+  const fulfilment = response.consultant.fulfilmentNet as number | null;
+  await expect(page.locator('[data-metric="fulfilmentNet"] [data-value]')).toHaveText(
+    fulfilment === null ? 'Not available' : `${(fulfilment * 100).toFixed(1)}%`,
+  );
+
+  // A cell shows its details when focused.
+  const firstCell = cells.first();
+  await firstCell.focus();
+  await expect(firstCell).toHaveAttribute('aria-label', /\d{2}\/\d{2}\/\d{4}/);
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Job plan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Lost sessions/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Trend' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Cases per session/ })).toBeVisible();
+
+  await attachScreenshot(page, testInfo, 'consultant-own-page');
+  await expectNoSeriousViolations(page);
+
+  // Filters are in the URL: clinics only.
+  await page.getByLabel('Activity').selectOption('clinic');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/activity=clinic/);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});
+
+test('a consultant cannot open a peer’s page; the lead opens consultants in their specialty', async ({
+  browser,
+}, testInfo) => {
+  const lead = await pageAs(browser, 'lead');
+  const leadList = await listedConsultants(lead);
+  expect(leadList.length).toBeGreaterThan(1);
+
+  const consultant = await pageAs(browser, 'consultant');
+  const [[ownName, ownId]] = (await listedConsultants(consultant)) as [[string, number]];
+  expect(leadList.map(([, id]) => id)).toContain(ownId);
+  const [peerName, peerId] = leadList.find(([, id]) => id !== ownId) as [string, number];
+
+  await consultant.goto(`/consultants/${peerId}`);
+  await expect(consultant.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(consultant.getByText(peerName)).toHaveCount(0);
+
+  await lead.goto(`/consultants/${peerId}`);
+  await expect(lead.getByRole('heading', { level: 1, name: peerName })).toBeVisible();
+  await expect(
+    lead
+      .getByRole('region', { name: /Calendar of planned sessions/ })
+      .locator('[data-outcome]')
+      .first(),
+  ).toBeVisible();
+  await attachScreenshot(lead, testInfo, 'lead-views-consultant');
+  await expectNoSeriousViolations(lead);
+
+  await lead.goto(`/consultants/${ownId}`);
+  await expect(lead.getByRole('heading', { level: 1, name: ownName })).toBeVisible();
+
+  // Another specialty's consultant is not the lead's to see.
+  const cardiologist = await pageAs(browser, 'consultant2');
+  const [[, cardiologistId]] = (await listedConsultants(cardiologist)) as [[string, number]];
+  await lead.goto(`/consultants/${cardiologistId}`);
+  await expect(lead.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+
+  await Promise.all([lead.context().close(), consultant.context().close(), cardiologist.context().close()]);
+});
+
+test('an admin opens data quality, with each count and the rows behind it; a consultant cannot', async ({
+  browser,
+}, testInfo) => {
+  const admin = await pageAs(browser, 'admin');
+  await admin.goto('/data-quality');
+  await expect(admin.getByRole('heading', { level: 1, name: 'Data quality' })).toBeVisible();
+  for (const [section, metricId] of [
+    ['unknown', 'unknownConsultantSessions'],
+    ['noPlan', 'sessionsWithoutPlan'],
+    ['duplicates', 'duplicateSessions'],
+    ['timestamps', 'missingTimestamps'],
+  ] as const) {
+    const panel = admin.locator(`[data-section="${section}"]`);
+    await expect(panel.locator('[data-count]')).toHaveText(/^[\d,]+$/);
+    await expect(panel.locator(`a[href="/definitions#${metricId}"]`)).toBeVisible();
+  }
+  // The demo trust plants sessions of unknown consultants: the rows name their source ids.
+  const unknown = admin.locator('[data-section="unknown"]');
+  expect(Number((await unknown.locator('[data-count]').textContent())?.replace(/,/g, ''))).toBeGreaterThan(0);
+  await expect(unknown.locator('tbody tr').first()).toBeVisible();
+  await attachScreenshot(admin, testInfo, 'data-quality');
+  await expectNoSeriousViolations(admin);
+
+  const consultant = await pageAs(browser, 'consultant');
+  await consultant.goto('/data-quality');
+  await expect(consultant.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await Promise.all([admin.context().close(), consultant.context().close()]);
+});
+
+test('the consultants list and its empty state pass the accessibility checks', async ({ page }, testInfo) => {
+  await signInAs(page, 'lead');
+  await listedConsultants(page);
+  await attachScreenshot(page, testInfo, 'consultants-list');
+  await expectNoSeriousViolations(page);
+});
