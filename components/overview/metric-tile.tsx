@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Sparkline } from '@/components/charts/sparkline';
+import { SpcIcons } from '@/components/charts/spc-icons';
+import type { AssuranceIcon, VariationIcon } from '@/lib/shared/stats';
+
+interface MetricTileProps {
+  metricId: string;
+  label: string;
+  value: string;
+  /** A second figure beside the value (e.g. gross fulfilment). */
+  detail?: ReactNode;
+  periodText: string;
+  variation: VariationIcon | null;
+  assurance: AssuranceIcon | null;
+  sparkline: (number | null)[];
+  spcNote?: string;
+}
+
+/** A headline number with its definition link, period, SPC icons and a sparkline of the weekly series. */
+export function MetricTile({
+  metricId,
+  label,
+  value,
+  detail,
+  periodText,
+  variation,
+  assurance,
+  sparkline,
+  spcNote,
+}: MetricTileProps) {
+  return (
+    <article
+      className="metric-tile flex flex-col gap-2 border-t-4 border-nhs-blue bg-nhs-white p-5"
+      data-metric={metricId}
+    >
+      <h3 className="text-[1.1875rem] font-bold">
+        <Link href={`/definitions#${metricId}`}>{label}</Link>
+      </h3>
+      <p className="text-[2.5rem] leading-none font-bold tabular-nums" data-testid={`tile-${metricId}`}>
+        {value}
+      </p>
+      {detail && <p className="text-base">{detail}</p>}
+      <p className="text-sm text-nhs-dark-grey">{periodText}</p>
+      <Sparkline values={sparkline} />
+      <SpcIcons variation={variation} assurance={assurance} size={30} />
+      {spcNote && <p className="text-sm text-nhs-dark-grey">{spcNote}</p>}
+    </article>
+  );
+}

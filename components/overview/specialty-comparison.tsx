@@ -1,0 +1,113 @@
+import Link from 'next/link';
+import { formatMetricValue } from '@/components/charts/format-value';
+import { ExportButtons } from '@/components/export/export-buttons';
+import { SectionHeading } from '@/components/ui/heading';
+import { Panel } from '@/components/ui/panel';
+import {
+  ColumnHeader,
+  RowHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+} from '@/components/ui/table';
+import { type ActivityOption, describePeriod } from '@/lib/shared/periods';
+import type { Scope } from '@/lib/shared/scope';
+import { loadTrustOverview } from './load-overview';
+
+const COLUMNS = [
+  ['Specialty', null],
+  ['Division', null],
+  ['Consultants', null],
+  ['Fulfilment (net)', 'fulfilmentNet'],
+  ['Fulfilment (gross)', 'fulfilmentGross'],
+  ['Delivered / expected (net)', 'delivered'],
+  ['Patients or cases per session', 'casesPerSession'],
+  ['Lost sessions', 'lostSessions'],
+  ['Additional sessions', 'additional'],
+  ['Opportunity (patients a week)', 'opportunityTotal'],
+] as const;
+
+/** Specialties sorted by opportunity (where the most patients a week could be gained), not a ranking of people. */
+export async function SpecialtyComparison({
+  scope,
+  from,
+  to,
+  activity,
+}: {
+  scope: Scope;
+  from: string;
+  to: string;
+  activity: ActivityOption;
+}) {
+  const overview = await loadTrustOverview(scope, from, to, activity);
+  const rows = [...overview.specialties.rows].sort(
+    (a, b) => b.opportunityPerWeek.total - a.opportunityPerWeek.total || a.name.localeCompare(b.name),
+  );
+  const exportTable = {
+    columns: COLUMNS.map(([label]) => label),
+    rows: rows.map((row) => [
+      row.name,
+      row.division?.name ?? '',
+      row.consultants,
+      row.fulfilmentNet,
+      row.fulfilmentGross,
+      `${row.delivered} / ${row.expectedNet}`,
+      row.casesPerSession,
+      row.lostSessions,
+      row.additional,
+      row.opportunityPerWeek.total,
+    ]),
+  };
+  return (
+    <Panel aria-labelledby="specialty-comparison-heading">
+      <SectionHeading id="specialty-comparison-heading">Specialties by opportunity</SectionHeading>
+      <p className="mb-4 max-w-3xl">
+        Where the most patients a week could be gained, {describePeriod({ from, to })}. Each figure links to
+        its definition.
+      </p>
+      <ExportButtons name={`Specialties ${from} to ${to}`} table={exportTable} />
+      <div className="overflow-x-auto">
+        <Table caption="Specialties by opportunity" isCaptionHidden>
+          <TableHead>
+            <TableRow>
+              {COLUMNS.map(([label, metricId], index) => (
+                <ColumnHeader key={label} align={index >= 2 ? 'end' : 'start'}>
+                  {metricId ? <Link href={`/definitions#${metricId}`}>{label}</Link> : label}
+                </ColumnHeader>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.key} data-specialty={row.key}>
+                <RowHeader>
+                  {row.id !== null ? <Link href={`/specialties/${row.id}`}>{row.name}</Link> : row.name}
+                </RowHeader>
+                <TableCell>{row.division?.name}</TableCell>
+                <TableCell align="end">{row.consultants}</TableCell>
+                <TableCell align="end" data-col="fulfilmentNet">
+                  {formatMetricValue('ratio', row.fulfilmentNet)}
+                </TableCell>
+                <TableCell align="end">{formatMetricValue('ratio', row.fulfilmentGross)}</TableCell>
+                <TableCell align="end">
+                  {formatMetricValue('sessions', row.delivered)} /{' '}
+                  {formatMetricValue('sessions', row.expectedNet)}
+                </TableCell>
+                <TableCell align="end">
+                  {formatMetricValue('patientsPerSession', row.casesPerSession)}
+                </TableCell>
+                <TableCell align="end">{formatMetricValue('sessions', row.lostSessions)}</TableCell>
+                <TableCell align="end">{formatMetricValue('sessions', row.additional)}</TableCell>
+                <TableCell align="end" data-col="opportunity">
+                  {formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </Panel>
+  );
+}
