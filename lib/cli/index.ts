@@ -15,9 +15,11 @@ import { ReportUsageError } from './report';
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
 Commands:
-  import <kind> <file> [--dry-run] [--organisation CODE] [--progress]
+  import <kind> <file> [--dry-run] [--organisation CODE] [--progress] [--defer-ledger]
                                  Import an extract (CSV or XLSX). Kinds: ${IMPORT_KIND_SLUGS.join(', ')}
                                  --progress writes progress lines (JSON) to stderr as the file is read
+                                 --defer-ledger leaves the ledger refresh for later (loading several files:
+                                 the next import or ledger:refresh brings it up to date)
                                  Exit status: 0 imported (or unchanged, or dry run), 2 file rejected, 1 failure
   organisation:create <ODS code> <name>
                                  Create the trust (with default parameters) before its first import
@@ -60,6 +62,7 @@ const commands: Record<string, Command> = {
         'dry-run': { type: 'boolean', default: false },
         organisation: { type: 'string' },
         progress: { type: 'boolean', default: false },
+        'defer-ledger': { type: 'boolean', default: false },
       },
     });
     const [kind, file] = positionals;
@@ -79,6 +82,7 @@ const commands: Record<string, Command> = {
         input: await openFileForImport(file),
         fileName: path.basename(file),
         dryRun: values['dry-run'],
+        refreshLedger: !values['defer-ledger'],
         onProgress: values.progress
           ? (progress) => process.stderr.write(`${JSON.stringify({ progress })}\n`)
           : undefined,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -152,6 +152,31 @@ describe(`the CLI's report and stats commands (${testDatabaseKind})`, () => {
     );
     expect(dates.exitCode).toBe(1);
     expect(dates.stderr).toContain('the end on or after the start');
+  });
+
+  it('`import --defer-ledger` leaves the ledger to `ledger:refresh`', async () => {
+    const file = path.join(dataDir, 'more-clinics.csv');
+    await writeFile(
+      file,
+      csvOf('clinic-sessions', [
+        clinicRow('S4', '2026-03-23', { gmc_number: '1234567', attended: 10, booked: 10 }),
+      ]),
+    );
+    const imported = await runCli(['import', 'clinic-sessions', file, '--defer-ledger'], env);
+    expect(imported.exitCode, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout).ledger).toBeNull();
+    const before = await runCli(
+      ['report', '--level', 'trust', '--from', '2026-03-01', '--to', '2026-03-31'],
+      env,
+    );
+    expect(JSON.parse(before.stdout)[0].patients).toBe(24);
+    const refreshed = await runCli(['ledger:refresh'], env);
+    expect(refreshed.exitCode, refreshed.stderr).toBe(0);
+    const after = await runCli(
+      ['report', '--level', 'trust', '--from', '2026-03-01', '--to', '2026-03-31'],
+      env,
+    );
+    expect(JSON.parse(after.stdout)[0].patients).toBe(34);
   });
 
   it('`stats spc` reproduces the reference limits from stdin JSON', async () => {

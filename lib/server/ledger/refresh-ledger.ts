@@ -53,7 +53,9 @@ export async function refreshLedgerInSession(
     sessionsWritten += await rewriteLedgerSessions(session, organisationId, ALL_CONSULTANTS, span);
   }
   if (scope.consultants.kind === 'all' && scope.dates === null) {
-    // A full rebuild replaces every row: give the planner fresh statistics for the dashboards' queries.
+    // A full rebuild answers every pending request (e.g. imports run with the refresh deferred) ...
+    await session.execute('DELETE FROM ledger_refresh_requests WHERE organisation_id = $1', [organisationId]);
+    // ... and replaces every row: give the planner fresh statistics for the dashboards' queries.
     await session.query('ANALYZE ledger_sessions');
   }
   return {
