@@ -1,49 +1,61 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { formatNumber } from '@/components/format';
+import { Suspense } from 'react';
+import '@/components/print/print.css';
+import { FilterBar } from '@/components/filters/filter-bar';
+import { PeriodSummary } from '@/components/filters/period-summary';
+import { type PageSearchParams, readPageFilter } from '@/components/filters/read-filter';
 import { NoDataYet } from '@/components/onboarding/no-data-yet';
-import { SpecialtyTable } from '@/components/specialties/specialty-table';
+import { SpecialtyComparison } from '@/components/overview/specialty-comparison';
+import { WidgetSkeleton } from '@/components/overview/widget-skeleton';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { Panel } from '@/components/ui/panel';
 import { getPageCaller } from '@/lib/server/api/caller';
-import { getCurrentOrganisation, listSpecialties } from '@/lib/server/dal/organisation';
+import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
+import { getDatabase } from '@/lib/server/db';
 
 export const metadata: Metadata = { title: 'Specialties' };
 
-function pluralise(count: number, singular: string, plural: string): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : plural}`;
-}
-
-export default async function SpecialtiesPage() {
+export default async function SpecialtiesPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   await connection();
   const caller = await getPageCaller('metrics:view', '/specialties');
   const organisation = await getCurrentOrganisation();
-  const specialties = organisation ? await listSpecialties(caller.scope) : [];
-  const divisionCount = new Set(specialties.map((specialty) => specialty.divisionCode)).size;
+  if (!organisation) {
+    return (
+      <>
+        <PageHeader title="Specialties" />
+        <NoDataYet />
+      </>
+    );
+  }
+  const { filter, lastCoveredDate } = await readPageFilter(
+    await getDatabase(),
+    caller.scope.organisationId,
+    await searchParams,
+  );
+  const { from, to } = filter.period;
   return (
     <>
       <PageHeader title="Specialties">
-        <p>Each specialty by division, with the number of consultants whose primary specialty it is.</p>
+        <p>Each specialty you can see, with its fulfilment and opportunity. Open one for its consultants.</p>
       </PageHeader>
-      {!organisation ? (
-        <NoDataYet />
-      ) : specialties.length === 0 ? (
-        <EmptyState title="No specialties yet">
+      <FilterBar preset={filter.preset} period={filter.period} activity={filter.activity} />
+      <PeriodSummary period={filter.period} activity={filter.activity} />
+      {lastCoveredDate === null ? (
+        <EmptyState title="No activity to show yet">
           <p>
-            Specialties appear once a consultants extract has been imported (
+            Specialties fill in once consultants, job plans and activity have been imported (
             <Link href="/imports">Imports</Link>).
           </p>
         </EmptyState>
       ) : (
-        <Panel aria-label="Specialties by division">
-          <p className="mb-6">
-            {pluralise(specialties.length, 'specialty', 'specialties')} in{' '}
-            {pluralise(divisionCount, 'division', 'divisions')}.
-          </p>
-          <SpecialtyTable specialties={specialties} />
-        </Panel>
+        <Suspense
+          key={`${from}-${to}-${filter.activity}`}
+          fallback={<WidgetSkeleton label="the specialties" rows={8} />}
+        >
+          <SpecialtyComparison scope={caller.scope} from={from} to={to} activity={filter.activity} />
+        </Suspense>
       )}
     </>
   );

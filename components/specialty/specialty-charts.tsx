@@ -1,0 +1,127 @@
+import { toFunnelChartData } from '@/components/charts/funnel-data';
+import { FunnelPlot } from '@/components/charts/funnel-plot';
+import { SpcChart } from '@/components/charts/spc-chart';
+import { toSpcChartData } from '@/components/charts/spc-data';
+import { SpcIcons } from '@/components/charts/spc-icons';
+import { SectionHeading } from '@/components/ui/heading';
+import { Panel } from '@/components/ui/panel';
+import type { UnitReportRow } from '@/lib/server/metrics/unit-report';
+import { getMetric } from '@/lib/shared/metrics';
+import { type ActivityOption, describePeriod, weeksEnding } from '@/lib/shared/periods';
+import type { Scope } from '@/lib/shared/scope';
+import { computeCasesPerSessionFunnel, computeFunnel, computeSpc } from '@/lib/shared/stats';
+import { casesPerSessionFunnelRows, fulfilmentFunnelUnits } from './funnel-units';
+import { loadSpecialtyWeekly, SPECIALTY_SPC_WEEKS } from './load-specialty';
+
+/** Funnel plots of the consultants' fulfilment and cases per session (95% and 99.8% limits). */
+export function SpecialtyFunnels({
+  rows,
+  period,
+  fulfilmentTarget,
+}: {
+  rows: UnitReportRow[];
+  period: string;
+  fulfilmentTarget: number;
+}) {
+  const fulfilment = fulfilmentFunnelUnits(rows);
+  const casesRows = casesPerSessionFunnelRows(rows);
+  const labels = new Map(rows.map((row) => [row.key, row.name]));
+  const cases = casesRows.length >= 2 ? computeCasesPerSessionFunnel(casesRows) : null;
+  return (
+    <Panel aria-labelledby="funnels-heading">
+      <SectionHeading id="funnels-heading">Variation between consultants</SectionHeading>
+      <h3 className="mb-3 text-[1.375rem] font-bold">Session fulfilment (net)</h3>
+      {fulfilment.units.length < 2 ? (
+        <p className="mb-6">A funnel plot needs at least two consultants with expected sessions.</p>
+      ) : (
+        <FunnelPlot
+          label={`Funnel plot of consultants' session fulfilment (net), ${period}`}
+          unit="ratio"
+          xLabel="Expected sessions (net)"
+          data={toFunnelChartData(computeFunnel(fulfilment.units, { type: 'proportion' }), fulfilment.labels)}
+          target={fulfilmentTarget}
+          caption={`Each point is a consultant (${period}). Dashed: 95% limits; solid: 99.8% limits around the specialty's fulfilment, adjusted for over-dispersion. Diamonds lie outside the 99.8% limits.`}
+          testId="main-chart"
+        />
+      )}
+      <h3 className="mt-6 mb-3 text-[1.375rem] font-bold">Patients or cases per session</h3>
+      {cases === null ? (
+        <p>A funnel plot needs at least two consultants with held sessions.</p>
+      ) : (
+        <FunnelPlot
+          label={`Funnel plot of consultants' patients or cases per session, ${period}`}
+          unit="patientsPerSession"
+          xLabel="Held sessions"
+          data={toFunnelChartData(cases, labels, {
+            scale: cases.pooledRate,
+            toX: (expected) => expected / cases.pooledRate,
+          })}
+          caption={`Each point is a consultant (${period}), against the specialty's pooled rate with 95% and 99.8% limits. Compare like with like: choose clinics or lists in the activity filter.`}
+        />
+      )}
+    </Panel>
+  );
+}
+
+/** SPC charts of the specialty's weekly patients a week and fulfilment, over the year to the period's end. */
+export async function SpecialtySpc({
+  scope,
+  specialtyId,
+  to,
+  activity,
+  fulfilmentTarget,
+}: {
+  scope: Scope;
+  specialtyId: number;
+  to: string;
+  activity: ActivityOption;
+  fulfilmentTarget: number;
+}) {
+  const weekly = await loadSpecialtyWeekly(scope, specialtyId, to, activity);
+  const window = describePeriod(weeksEnding(to, SPECIALTY_SPC_WEEKS));
+  const patients = computeSpc(
+    weekly.map((point) => ({ x: point.from, y: point.patientsPerWeek })),
+    { improvementDirection: getMetric('patientsPerWeek').direction },
+  );
+  const fulfilment = computeSpc(
+    weekly.map((point) => ({ x: point.from, y: point.fulfilmentNet })),
+    { improvementDirection: getMetric('fulfilmentNet').direction, target: fulfilmentTarget },
+  );
+  return (
+    <Panel aria-labelledby="spc-heading">
+      <SectionHeading id="spc-heading">Week by week (SPC)</SectionHeading>
+      {weekly.length < 2 ? (
+        <p>Too few weeks of data for an SPC chart.</p>
+      ) : (
+        <>
+          <h3 className="mb-2 text-[1.375rem] font-bold">
+            <a href="/definitions#patientsPerWeek">Patients or cases per week</a>
+          </h3>
+          <SpcIcons
+            variation={patients.variation?.icon ?? null}
+            assurance={patients.assurance?.icon ?? null}
+          />
+          <SpcChart
+            label={`SPC chart of weekly patients or cases, ${window}`}
+            unit="patientsPerWeek"
+            data={toSpcChartData(patients)}
+            caption={`Weeks from ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).`}
+          />
+          <h3 className="mt-6 mb-2 text-[1.375rem] font-bold">
+            <a href="/definitions#fulfilmentNet">Session fulfilment (net)</a>
+          </h3>
+          <SpcIcons
+            variation={fulfilment.variation?.icon ?? null}
+            assurance={fulfilment.assurance?.icon ?? null}
+          />
+          <SpcChart
+            label={`SPC chart of weekly session fulfilment (net), ${window}`}
+            unit="ratio"
+            data={toSpcChartData(fulfilment)}
+            caption={`Weeks from ${window}, with the fulfilment target (green dashed line).`}
+          />
+        </>
+      )}
+    </Panel>
+  );
+}
