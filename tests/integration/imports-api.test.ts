@@ -241,6 +241,11 @@ describe(`the imports HTTP API (${testDatabaseKind})`, () => {
         rows: { read: 3, inserted: 3, updated: 0, rejected: 0 },
         errors: [],
       });
+      // The import is in the audit log, with the signed-in administrator as its actor.
+      const audited = await db.prisma.auditEvent.findFirst({
+        where: { action: 'import.committed', entityId: String(committed.batchId) },
+      });
+      expect(audited).toMatchObject({ entityType: 'import_batch', actorUserId: expect.any(Number) });
 
       const again = await postImport(uploadRequest({ csv, fileName: 'staff.csv', headers: BROWSER }));
       expect(again.status).toBe(200);

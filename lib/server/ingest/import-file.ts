@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { IMPORT_FORMATS, type ImportFormat, type ImportKindSlug } from '@/lib/shared/import-formats';
 import { type ColumnMapping, matchHeaders } from '@/lib/shared/import-headers';
+import { recordAuditEvent } from '../audit/audit-log';
 import type { Database } from '../db';
 import type { LedgerRefreshResult } from '../ledger/refresh-ledger';
 import { processLedgerRefreshRequests, requestLedgerRefresh } from '../ledger/refresh-requests';
@@ -113,6 +114,27 @@ interface MergedImport {
  * whole file and changes no data; a dry run does everything and then rolls back.
  */
 export async function importFile(database: Database, request: ImportRequest): Promise<ImportResult> {
+  const result = await stageMergeAndRecord(database, request);
+  // Every import, by whoever and however (browser, API token, command line), goes into the audit log too.
+  await recordAuditEvent(database.prisma, {
+    organisationId: request.organisationId,
+    actorUserId: request.actor?.userId ?? null,
+    actorTokenId: request.actor?.apiTokenId ?? null,
+    action: `import.${result.status}`,
+    entityType: 'import_batch',
+    entityId: result.batchId,
+    details: {
+      kind: result.kind,
+      fileName: result.fileName,
+      rows: { ...result.rows },
+      errors: result.errorCount,
+      warnings: result.warningCount,
+    },
+  });
+  return result;
+}
+
+async function stageMergeAndRecord(database: Database, request: ImportRequest): Promise<ImportResult> {
   const started = performance.now();
   const handler = IMPORT_KIND_HANDLERS[request.kind];
   const source = readRecords(
