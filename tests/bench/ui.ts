@@ -1,0 +1,169 @@
+/**
+ * UI benchmark: first contentful paint and the time until each page's main chart is drawn, in Chromium, against
+ * the production build (`npm run build` first) on a fresh demo trust, plus the JavaScript each page loads.
+ *
+ *   npm run bench:ui -- [--consultants 600 --months 36] [--port 3300] [--runs 3] [--database-url postgresql://…]
+ *
+ * Defaults to the large trust (600 consultants × 36 months); pass smaller numbers for a quick run. With
+ * --database-url (or BENCH_DATABASE_URL) the demo goes into a new database `fulfil_bench_ui` on that server,
+ * otherwise into embedded PGlite in a temporary folder.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import pg from 'pg';
+import { openDatabase } from '@/lib/server/db';
+import { setupDemo } from '@/lib/server/seed/demo-setup';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/server/seed/demo-users';
+import { withDatabaseName } from '../helpers/test-database';
+
+const { values } = parseArgs({
+  options: {
+    consultants: { type: 'string', default: '600' },
+    months: { type: 'string', default: '36' },
+    port: { type: 'string', default: '3300' },
+    runs: { type: 'string', default: '3' },
+    'database-url': { type: 'string' },
+  },
+});
+const consultants = Number(values.consultants);
+const months = Number(values.months);
+const port = Number(values.port);
+const runs = Number(values.runs);
+const appUrl = `http://127.0.0.1:${port}`;
+
+if (!existsSync(path.resolve('.next/BUILD_ID'))) {
+  console.error('No production build found: run `npm run build` first.');
+  process.exit(1);
+}
+
+const serverUrl = values['database-url'] ?? process.env.BENCH_DATABASE_URL;
+const dataDir = await mkdtemp(path.join(tmpdir(), 'fulfil-bench-ui-'));
+const appEnv: Record<string, string> = {
+  FULFIL_DATA_DIR: dataDir,
+  NEXTAUTH_URL: appUrl,
+  NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+let target: { url: string } | { dataDir: string };
+if (serverUrl) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS fulfil_bench_ui WITH (FORCE)');
+  await admin.query('CREATE DATABASE fulfil_bench_ui');
+  await admin.end();
+  target = { url: withDatabaseName(serverUrl, 'fulfil_bench_ui') };
+  appEnv.DATABASE_URL = target.url;
+} else {
+  target = { dataDir: path.join(dataDir, 'pglite') };
+}
+
+const setupStart = performance.now();
+const database = await openDatabase({ ...target, migrate: true });
+await setupDemo(database, { csvDir: path.join(dataDir, 'demo-csv'), consultants, months });
+await database.close();
+console.log(
+  `Demo trust: ${consultants} consultants × ${months} months on ${serverUrl ? 'PostgreSQL' : 'PGlite'}, set up in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
+);
+
+const app = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, ...appEnv },
+  detached: true,
+});
+const stopApp = () => {
+  if (app.pid) process.kill(-app.pid, 'SIGTERM');
+};
+process.on('exit', stopApp);
+
+for (let attempt = 0; ; attempt++) {
+  try {
+    if ((await fetch(`${appUrl}/api/health`)).ok) break;
+  } catch {}
+  if (attempt > 240) throw new Error('The app did not start');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+const admin = DEMO_USERS.find((user) => user.key === 'executive') ?? DEMO_USERS[0];
+await page.goto('/sign-in');
+await page.getByRole('textbox', { name: 'Email address' }).fill(admin?.email ?? '');
+await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+await page.waitForURL((url) => url.pathname !== '/sign-in');
+
+// A specialty to open: the first link in the overview's specialty table.
+await page.goto('/');
+const specialtyHref = await page
+  .locator('tr[data-specialty] th a')
+  .first()
+  .getAttribute('href', { timeout: 120_000 });
+
+interface Measurement {
+  fcp: number;
+  chart: number;
+  jsBytes: number;
+}
+
+async function measure(target: Page, url: string): Promise<Measurement> {
+  const jsSizes = new Map<string, number>();
+  const onResponse = async (response: import('@playwright/test').Response) => {
+    if (response.request().resourceType() !== 'script') return;
+    try {
+      jsSizes.set(response.url(), (await response.body()).length);
+    } catch {}
+  };
+  target.on('response', onResponse);
+  const start = Date.now();
+  await target.goto(url, { waitUntil: 'commit' });
+  await target.locator('[data-testid="main-chart"] .recharts-surface').first().waitFor({ timeout: 120_000 });
+  const chart = Date.now() - start;
+  const fcp = await target.evaluate(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+  );
+  await target.waitForLoadState('load');
+  target.off('response', onResponse);
+  return { fcp, chart, jsBytes: [...jsSizes.values()].reduce((sum, size) => sum + size, 0) };
+}
+
+const pages = [
+  { name: 'Overview', url: '/' },
+  { name: 'Specialty', url: specialtyHref ?? '/specialties/1' },
+];
+const median = (numbers: number[]) =>
+  [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] as number;
+console.log(
+  `\n${'Page'.padEnd(12)} ${'FCP (ms)'.padStart(10)} ${'Main chart (ms)'.padStart(16)} ${'JS (kB)'.padStart(9)}`,
+);
+const results: Record<string, Measurement> = {};
+for (const entry of pages) {
+  const samples: Measurement[] = [];
+  for (let run = 0; run < runs; run++) samples.push(await measure(page, entry.url));
+  const result = {
+    fcp: median(samples.map((sample) => sample.fcp)),
+    chart: median(samples.map((sample) => sample.chart)),
+    jsBytes: median(samples.map((sample) => sample.jsBytes)),
+  };
+  results[entry.name] = result;
+  console.log(
+    `${entry.name.padEnd(12)} ${result.fcp.toFixed(0).padStart(10)} ${String(result.chart).padStart(16)} ${(result.jsBytes / 1024).toFixed(0).padStart(9)}`,
+  );
+}
+console.log(
+  `(median of ${runs} loads each, after one warm-up load of the overview; JS = script bytes transferred)`,
+);
+console.log(JSON.stringify({ consultants, months, database: serverUrl ? 'postgresql' : 'pglite', results }));
+
+await browser.close();
+stopApp();
+process.exit(0);

@@ -1,0 +1,188 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { formatMetricValue } from '@/components/charts/format-value';
+import { signInAs } from './sign-in';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(blocking).toEqual([]);
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+}
+
+/** The period and activity the page says it shows. */
+async function readPeriod(page: Page) {
+  const summary = page.getByTestId('period-summary');
+  await expect(summary).toBeVisible();
+  return {
+    from: (await summary.getAttribute('data-from')) as string,
+    to: (await summary.getAttribute('data-to')) as string,
+    activity: (await summary.getAttribute('data-activity')) as string,
+  };
+}
+
+/** A metrics API answer for the page's own session (the routes accept same-origin requests only). */
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.get(path, { headers: { Origin: origin } });
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+interface Row {
+  key: string;
+  id: number | null;
+  name: string;
+  isAnonymised: boolean;
+  fulfilmentNet: number | null;
+  fulfilmentGross: number | null;
+  casesPerSession: number | null;
+  lostSessions: number;
+  additional: number;
+  patientsPerWeek: number | null;
+  opportunityPerWeek: { total: number };
+}
+
+async function checkOverview(page: Page, testInfo: TestInfo, role: string) {
+  await page.goto('/');
+  await expect(page.getByTestId('headline-tiles')).toBeVisible({ timeout: 30_000 });
+  const { from, to, activity } = await readPeriod(page);
+  const overview = await getJson<{ trust: Row; specialties: { rows: Row[] } }>(
+    page,
+    `/api/metrics/overview?from=${from}&to=${to}&activity=${activity}`,
+  );
+  await expect(page.getByTestId('tile-fulfilmentNet')).toHaveText(
+    formatMetricValue('ratio', overview.trust.fulfilmentNet),
+  );
+  await expect(page.getByTestId('tile-fulfilmentGross')).toHaveText(
+    formatMetricValue('ratio', overview.trust.fulfilmentGross),
+  );
+  await expect(page.getByTestId('tile-casesPerSession')).toHaveText(
+    formatMetricValue('patientsPerSession', overview.trust.casesPerSession),
+  );
+  await expect(page.getByTestId('tile-lostSessions')).toHaveText(
+    formatMetricValue('sessions', overview.trust.lostSessions),
+  );
+  await expect(page.getByTestId('tile-additional')).toHaveText(
+    formatMetricValue('sessions', overview.trust.additional),
+  );
+  await expect(page.getByTestId('tile-opportunityTotal')).toHaveText(
+    formatMetricValue('patientsPerWeek', overview.trust.opportunityPerWeek.total),
+  );
+  await expect(page.getByTestId('tile-patientsPerWeek')).toHaveText(
+    formatMetricValue('patientsPerWeek', overview.trust.patientsPerWeek),
+  );
+  // The specialty table is sorted by opportunity, and each row's numbers are the engine's.
+  const expected = [...overview.specialties.rows].sort(
+    (a, b) => b.opportunityPerWeek.total - a.opportunityPerWeek.total || a.name.localeCompare(b.name),
+  );
+  const rows = page.locator('tr[data-specialty]');
+  await expect(rows).toHaveCount(expected.length);
+  for (const [index, row] of expected.entries()) {
+    await expect(rows.nth(index).locator('[data-col="fulfilmentNet"]')).toHaveText(
+      formatMetricValue('ratio', row.fulfilmentNet),
+    );
+    await expect(rows.nth(index).locator('[data-col="opportunity"]')).toHaveText(
+      formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total),
+    );
+  }
+  await expect(page.getByTestId('main-chart').locator('.recharts-surface').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Data freshness' })).toBeVisible();
+  await attachScreenshot(page, testInfo, `overview-${role}`);
+  await expectNoSeriousViolations(page);
+  return expected;
+}
+
+async function checkSpecialty(page: Page, testInfo: TestInfo, role: string, specialtyId: number) {
+  await page.goto(`/specialties/${specialtyId}`);
+  const { from, to, activity } = await readPeriod(page);
+  const view = await getJson<{ specialty: Row; consultants: { rows: Row[] } }>(
+    page,
+    `/api/metrics/specialties/${specialtyId}?from=${from}&to=${to}&activity=${activity}`,
+  );
+  await expect(page.getByTestId('specialty-fulfilment')).toHaveText(
+    formatMetricValue('ratio', view.specialty.fulfilmentNet),
+  );
+  await expect(page.getByTestId('specialty-cases')).toHaveText(
+    formatMetricValue('patientsPerSession', view.specialty.casesPerSession),
+  );
+  const rows = page.locator('tr[data-consultant]');
+  await expect(rows).toHaveCount(view.consultants.rows.length, { timeout: 30_000 });
+  for (const row of view.consultants.rows) {
+    const onScreen = page.locator(`tr[data-consultant="${row.key}"]`);
+    await expect(onScreen.locator('[data-col="fulfilmentNet"]')).toHaveText(
+      formatMetricValue('ratio', row.fulfilmentNet),
+    );
+    await expect(onScreen.locator('[data-col="casesPerSession"]')).toContainText(
+      formatMetricValue('patientsPerSession', row.casesPerSession),
+    );
+    // Named consultants link to their page; anonymised ones have no link.
+    await expect(onScreen.locator('th a')).toHaveCount(row.isAnonymised || row.id === null ? 0 : 1);
+  }
+  await expect(page.getByTestId('main-chart').locator('.recharts-surface').first()).toBeVisible();
+  await attachScreenshot(page, testInfo, `specialty-${role}`);
+  await expectNoSeriousViolations(page);
+  return view;
+}
+
+/** Names of ophthalmologists as the clinical lead sees them (named), to check a consultant sees none but their own. */
+const leadNames: string[] = [];
+
+test('the clinical lead sees the overview and the specialty with the engine’s numbers', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'lead');
+  const specialties = await checkOverview(page, testInfo, 'lead');
+  const first = specialties.find((row) => row.id !== null);
+  expect(first).toBeDefined();
+  const view = await checkSpecialty(page, testInfo, 'lead', first?.id as number);
+  expect(view.consultants.rows.every((row) => !row.isAnonymised)).toBe(true);
+  leadNames.push(...view.consultants.rows.map((row) => row.name));
+});
+
+test('the divisional director sees the overview and a specialty with the engine’s numbers', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'director');
+  const specialties = await checkOverview(page, testInfo, 'director');
+  expect(specialties.length).toBeGreaterThan(1);
+  const first = specialties.find((row) => row.id !== null);
+  await checkSpecialty(page, testInfo, 'director', first?.id as number);
+  // The filters live in the URL: another period is a shareable link.
+  await page.getByLabel('Period').selectOption('last-4-weeks');
+  await expect(page).toHaveURL(/period=last-4-weeks/);
+  await expect(page.getByTestId('period-summary')).toHaveAttribute('data-from', /\d{4}-\d{2}-\d{2}/);
+});
+
+test('a consultant sees their specialty with peers anonymised and no peer names', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'consultant');
+  const specialties = await checkOverview(page, testInfo, 'consultant');
+  const first = specialties.find((row) => row.id !== null);
+  const view = await checkSpecialty(page, testInfo, 'consultant', first?.id as number);
+  const named = view.consultants.rows.filter((row) => !row.isAnonymised);
+  expect(named.length).toBeLessThanOrEqual(1);
+  const body = await page.locator('main').innerText();
+  const ownNames = new Set(named.map((row) => row.name));
+  for (const name of leadNames.filter((candidate) => !ownNames.has(candidate))) {
+    expect(body).not.toContain(name);
+  }
+});
+
+test('a specialty outside the caller’s scope is not found', async ({ page }) => {
+  await signInAs(page, 'lead');
+  const response = await page.goto('/specialties/2147483647');
+  expect(response?.status()).toBe(404);
+});
