@@ -70,8 +70,8 @@ test('a consultant sees their own page named, with the ledger of the period in t
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/consultants/${id}$`));
 
-  const from = await page.getByLabel('From').inputValue();
-  const to = await page.getByLabel('To').inputValue();
+  const from = await page.locator('#filter-from').inputValue();
+  const to = await page.locator('#filter-to').inputValue();
   const response = await page.evaluate(
     async (url) => (await fetch(url)).json(),
     `/api/metrics/consultants/${id}?from=${from}&to=${to}&activity=all`,
@@ -115,7 +115,7 @@ test('a consultant sees their own page named, with the ledger of the period in t
   await expectNoSeriousViolations(page);
 
   // Filters are in the URL: clinics only.
-  await page.getByLabel('Activity').selectOption('clinic');
+  await page.locator('#filter-activity').selectOption('clinic');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/activity=clinic/);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

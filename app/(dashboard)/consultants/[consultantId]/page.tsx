@@ -60,7 +60,8 @@ function trendOf(points: SeriesPoint[], value: (point: SeriesPoint) => number): 
     y: point.y,
     mean: point.mean,
     upl: point.upl,
-    lpl: point.lpl,
+    // Counts cannot go below zero: a negative lower limit is drawn at zero.
+    lpl: point.lpl === null ? null : Math.max(0, point.lpl),
     signal: signalOf(point.pointType),
   }));
 }
