@@ -1,4 +1,6 @@
+import type { Database } from '@/lib/server/db';
 import type { Prisma, PrismaClient } from '@/lib/server/generated/prisma/client';
+import { queryRows } from '@/lib/server/metrics/query';
 
 /**
  * The audit log: an append-only record of who did what (sign-ins and their failures, imports, exports, user and
@@ -57,6 +59,29 @@ export async function recordAuditEvent(db: AuditWriter, event: AuditEventInput):
     },
     select: { id: true },
   });
+}
+
+/**
+ * The same, in plain SQL on the raw driver: for the import pipeline, which otherwise never starts Prisma's query
+ * engine (it costs about 80 MB of memory in a command-line import).
+ */
+export async function recordAuditEventSql(database: Database, event: AuditEventInput): Promise<void> {
+  await queryRows(
+    database,
+    `INSERT INTO audit_events (organisation_id, actor_user_id, actor_token_id, action, entity_type, entity_id,
+                               details, ip_address)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+    [
+      event.organisationId,
+      event.actorUserId ?? null,
+      event.actorTokenId ?? null,
+      truncate(event.action),
+      event.entityType ? truncate(event.entityType) : null,
+      event.entityId === undefined || event.entityId === null ? null : truncate(String(event.entityId)),
+      event.details === undefined || event.details === null ? null : JSON.stringify(event.details),
+      event.ipAddress ? truncate(event.ipAddress) : null,
+    ],
+  );
 }
 
 /**

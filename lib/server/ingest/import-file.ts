@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { IMPORT_FORMATS, type ImportFormat, type ImportKindSlug } from '@/lib/shared/import-formats';
 import { type ColumnMapping, matchHeaders } from '@/lib/shared/import-headers';
-import { recordAuditEvent } from '../audit/audit-log';
+import { recordAuditEventSql } from '../audit/audit-log';
 import type { Database } from '../db';
 import type { LedgerRefreshResult } from '../ledger/refresh-ledger';
 import { processLedgerRefreshRequests, requestLedgerRefresh } from '../ledger/refresh-requests';
@@ -116,7 +116,7 @@ interface MergedImport {
 export async function importFile(database: Database, request: ImportRequest): Promise<ImportResult> {
   const result = await stageMergeAndRecord(database, request);
   // Every import, by whoever and however (browser, API token, command line), goes into the audit log too.
-  await recordAuditEvent(database.prisma, {
+  await recordAuditEventSql(database, {
     organisationId: request.organisationId,
     actorUserId: request.actor?.userId ?? null,
     actorTokenId: request.actor?.apiTokenId ?? null,
