@@ -186,8 +186,9 @@ test('a consultant sees their specialty with peers anonymised and no peer names'
 
 test('a specialty outside the caller’s scope is not found', async ({ page }) => {
   await signInAs(page, 'lead');
-  // The dashboard's loading boundary streams the page, so the not-found page arrives with the 200 already sent.
-  await page.goto('/specialties/2147483647');
+  const response = await page.goto('/specialties/2147483647');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   await expect(page.getByTestId('period-summary')).toHaveCount(0);
   await expect(page.locator('tr[data-consultant]')).toHaveCount(0);
 });
