@@ -50,7 +50,10 @@ const ACTION_LABELS: Record<string, string> = {
   'parameters.updated': 'Trust parameters changed',
   'audit.exported': 'Audit log exported',
   'consultant.viewed': 'Named consultant data viewed',
-  'import.committed': 'Import committed',
+  'import.committed': 'Extract imported',
+  'import.rejected': 'Extract rejected',
+  'import.dry-run': 'Extract checked (dry run)',
+  'import.unchanged': 'Extract unchanged (already imported)',
 };
 
 /** A readable name for an audit action; unknown actions read as themselves. */

@@ -862,7 +862,11 @@ describe(`the admin API (${testDatabaseKind})`, () => {
       expect(all.events.length).toBe(Math.min(50, all.total));
       const times = all.events.map((event) => event.occurredAt);
       expect([...times].sort().reverse()).toEqual(times);
-      expect(all.events[0]?.actor).toMatchObject({ kind: 'user', id: admin.userId });
+      // The newest event with a person behind it is the administrator's (imports run by tests have no actor).
+      expect(all.events.find((event) => event.actor.kind === 'user')?.actor).toMatchObject({
+        kind: 'user',
+        id: admin.userId,
+      });
 
       const page1 = await expectOk(await list('?pageSize=3'), auditEventListResponseSchema);
       const page2 = await expectOk(await list('?pageSize=3&page=2'), auditEventListResponseSchema);
@@ -872,7 +876,9 @@ describe(`the admin API (${testDatabaseKind})`, () => {
 
       // Trust B sees only its own.
       const b = await expectOk(await list('', adminB.headers), auditEventListResponseSchema);
-      expect(b.events.map((event) => event.action).sort()).toEqual(['api_token.created']);
+      expect(b.total).toBe(await db.prisma.auditEvent.count({ where: { organisationId: orgB } }));
+      expect(b.events.map((event) => event.action)).toContain('api_token.created');
+      expect(b.events.map((event) => event.action)).not.toContain('user.created');
     });
 
     it('filters by action, actor, entity type and London dates', async () => {
