@@ -177,7 +177,7 @@ test('a consultant sees their specialty with peers anonymised and no peer names'
   const view = await checkSpecialty(page, testInfo, 'consultant', first?.id as number);
   const named = view.consultants.rows.filter((row) => !row.isAnonymised);
   expect(named.length).toBeLessThanOrEqual(1);
-  const body = await page.locator('main').innerText();
+  const body = await page.locator('main').textContent();
   const ownNames = new Set(named.map((row) => row.name));
   for (const name of leadNames.filter((candidate) => !ownNames.has(candidate))) {
     expect(body).not.toContain(name);

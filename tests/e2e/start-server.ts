@@ -49,9 +49,11 @@ if (serverUrl) {
 }
 
 const database = await openDatabase({ ...target, migrate: true });
+// 60 consultants: enough for every specialty to have three or more, so that a consultant sees their peers
+// anonymised and their specialty's total (smaller groups are withheld from them).
 const demo = await setupDemo(database, {
   csvDir: path.join(dataDir, 'demo-csv'),
-  consultants: 30,
+  consultants: 60,
   months: 12,
 });
 // Accounts only the sign-in tests use (a lockout must not lock out a demo user that other specs sign in as).

@@ -51,7 +51,7 @@ async function loadScenario(database: Database): Promise<UnitReport> {
   });
 }
 
-const REFERENCE = path.resolve(import.meta.dirname, '../../../shared/reference/stats');
+const REFERENCE = path.resolve(import.meta.dirname, '../fixtures/stats-reference');
 
 /** `report` and `stats` from outside, as an operator or another program would run them. */
 describe(`the CLI's report and stats commands (${testDatabaseKind})`, () => {

@@ -367,11 +367,19 @@ describe(`the imports HTTP API (${testDatabaseKind})`, () => {
         '',
         consultantsCsv(Array.from({ length: 50 }, (_, i) => consultant(String(7_100_000 + i)))),
       ].join('\r\n');
+      // The client goes away before the closing boundary: the head, then an error a moment after the server
+      // asks for more (timed from its read, not from the start, so that the import is under way however long
+      // authentication took).
+      let pulls = 0;
       const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode(head));
-          // The client goes away before the closing boundary.
-          setTimeout(() => controller.error(new Error('connection reset')), 50);
+        async pull(controller) {
+          pulls += 1;
+          if (pulls === 1) {
+            controller.enqueue(new TextEncoder().encode(head));
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          controller.error(new Error('connection reset'));
         },
       });
       const request = new Request(`${BASE}/api/imports`, {

@@ -7,8 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 
-/** /work/shared/reference/stats when the repository is checked out beside `shared`. */
-export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../../shared/reference/stats');
+/**
+ * The reference results, vendored in the repository (tests/fixtures/stats-reference) so that the tests run on any
+ * checkout; stats-reference.test.ts checks the copy is identical to ../shared/reference/stats where that exists.
+ */
+export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../tests/fixtures/stats-reference');
+
+/** The product's shared reference folder, when the repository is checked out beside `shared`. */
+export const SHARED_REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../../shared/reference/stats');
 
 export function loadReference<T = unknown>(fileName: string): T {
   return JSON.parse(readFileSync(path.join(REFERENCE_DIR, fileName), 'utf8')) as T;
