@@ -10,6 +10,9 @@ import { applyMigrations } from '@/lib/server/migrations/migrations';
 
 // Not marked 'server-only': the CLI and the tests use this module outside Next.js too.
 
+/** Memory for each sort or hash of the app's own queries (imports raise it further in their transaction). */
+const APP_WORK_MEM = '32MB';
+
 export type DatabaseKind = 'postgresql' | 'pglite';
 
 /** The driver under Prisma, for the few jobs Prisma is not made for (bulk COPY in imports). */
@@ -53,7 +56,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 function openPostgres(url: string): Database {
   // One pool that we own and end ourselves: the schema engine connects through the same factory and does not
   // dispose what it opens, so a pool per connect() would keep the process alive after migrating.
-  const pool = new pg.Pool({ connectionString: url });
+  // The dashboards' aggregates (hundreds of thousands of ledger rows grouped by week or month) spill their sorts
+  // to disk at PostgreSQL's default 4 MB and run several times slower; the app's few connections can afford more.
+  const pool = new pg.Pool({ connectionString: url, options: `-c work_mem=${APP_WORK_MEM}` });
   const adapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {

@@ -26,6 +26,15 @@ describe(`the database module (${testDatabaseKind})`, () => {
     console.info(`integration database: ${db.kind} ${row.database} — ${row.version}`);
   });
 
+  it.runIf(testDatabaseKind === 'postgresql')(
+    'gives the app’s connections room to sort without spilling',
+    async () => {
+      if (db.driver.kind !== 'postgresql') return;
+      const { rows } = await db.driver.pool.query('SHOW work_mem');
+      expect(rows[0].work_mem).toBe('32MB');
+    },
+  );
+
   it('keeps tenants apart: a row cannot reference another organisation’s division', async () => {
     const trustA = await db.prisma.organisation.create({ data: { code: 'RAA', name: 'Trust A' } });
     const trustB = await db.prisma.organisation.create({ data: { code: 'RBB', name: 'Trust B' } });
