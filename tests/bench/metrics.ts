@@ -36,10 +36,12 @@
  *     --explain also keeps each statement's plan (EXPLAIN ANALYZE, BUFFERS) in the JSON.
  *  6. Prints the tables and the goals with PASS/FAIL and writes .data/bench/metrics-<timestamp>.json.
  *
- * For investigating: --pg-options sets PostgreSQL session options on every connection the benchmark makes (the
- * app's pool, the raw clients and psql), e.g. --pg-options="-c jit=off" or --pg-options="-c work_mem=16MB" (with "=": the value starts with a dash), to measure a setting without
- * changing the code. --keep-database keeps the database (its URL is printed); --reuse-database <url> then measures
- * the dashboards alone on it, as it stands, e.g. after creating an index by hand.
+ * Every connection the benchmark makes (the app's pool, the raw pg clients, psql) gets the session settings the
+ * app's pool gives its own connections (lib/server/db.ts, e.g. work_mem), so the baselines run as the app does.
+ * For investigating: --pg-options adds session options to all of them, e.g. --pg-options="-c jit=off" (with "=":
+ * the value starts with a dash), to measure a setting without changing the code. --keep-database keeps the
+ * database (its URL is printed); --reuse-database <url> then measures the dashboards alone on it, as it stands,
+ * e.g. after creating an index by hand.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -483,6 +485,7 @@ async function revision(): Promise<{ commit: string; changedFiles: string[] }> {
     'status',
     '--porcelain',
     '--',
+    'lib/server/db.ts',
     'lib/server/ledger',
     'lib/server/metrics',
     'lib/server/ingest',
@@ -533,9 +536,36 @@ function withPgOptions(url: string, pgOptions: string): string {
   return `${parsed.toString()}${parsed.search ? '&' : '?'}options=${encodeURIComponent(pgOptions)}`;
 }
 
+/**
+ * The session settings the app's own pool gives its connections (lib/server/db.ts passes them as startup options,
+ * e.g. work_mem), as `-c name=value` options: the baselines (psql, raw pg clients) must run with the same ones.
+ * A URL's `options` replaces the pool's, so the benchmark's URL carries these first and --pg-options after them
+ * (the last of two settings of one name wins).
+ */
+async function appSessionOptions(url: string): Promise<string> {
+  const database = await openDatabase({ url });
+  try {
+    if (database.driver.kind !== 'postgresql') return '';
+    const { rows } = await database.driver.pool.query<{ name: string; value: string }>(
+      `SELECT name, current_setting(name) AS value FROM pg_settings
+        WHERE source = 'client' AND name <> 'client_encoding' ORDER BY name`,
+    );
+    return rows.map((row) => `-c ${row.name}=${row.value.replaceAll(' ', '\\ ')}`).join(' ');
+  } finally {
+    await database.close();
+  }
+}
+
+async function sessionUrl(url: string, options: Options): Promise<{ url: string; sessionOptions: string }> {
+  const sessionOptions = [await appSessionOptions(url), options.pgOptions].filter(Boolean).join(' ');
+  return { url: withPgOptions(url, sessionOptions), sessionOptions };
+}
+
 interface Prepared {
   database: Database;
   databaseUrl: string;
+  /** The session options on every connection: the app pool's own, then --pg-options. */
+  sessionOptions: string;
   organisationId: number;
   endDate: string;
   data: Record<string, unknown>;
@@ -564,8 +594,9 @@ async function prepareNew(
   if (options.keepDatabase) log(`database ${created.url} is kept (--keep-database)`);
   else cleanup.add(() => dropBenchDatabase(serverUrl, created.name));
   log(`database ${created.name}: migrating`);
-  const databaseUrl = withPgOptions(created.url, options.pgOptions);
-  const database = await openDatabase({ url: databaseUrl, migrate: true });
+  await (await openDatabase({ url: created.url, migrate: true })).close();
+  const { url: databaseUrl, sessionOptions } = await sessionUrl(created.url, options);
+  const database = await openDatabase({ url: databaseUrl });
   cleanup.add(() => database.close());
   const organisationId = await createDemoOrganisation(database);
 
@@ -579,6 +610,7 @@ async function prepareNew(
   return {
     database,
     databaseUrl,
+    sessionOptions,
     organisationId,
     endDate: files.endDate,
     ledger,
@@ -599,7 +631,7 @@ async function prepareNew(
 
 /** A database kept by an earlier run (--keep-database): only the dashboards are measured, as it stands. */
 async function prepareReused(options: Options, url: string, cleanup: Cleanup): Promise<Prepared> {
-  const databaseUrl = withPgOptions(url, options.pgOptions);
+  const { url: databaseUrl, sessionOptions } = await sessionUrl(url, options);
   const database = await openDatabase({ url: databaseUrl });
   cleanup.add(() => database.close());
   const facts = await withClient(databaseUrl, async (client) => {
@@ -617,6 +649,7 @@ async function prepareReused(options: Options, url: string, cleanup: Cleanup): P
   return {
     database,
     databaseUrl,
+    sessionOptions,
     organisationId: facts.id,
     endDate: facts.end_date,
     ledger: null,
@@ -656,7 +689,10 @@ async function runAll(options: Options, serverUrl: string, cleanup: Cleanup): Pr
         serverUrl: serverUrl.replace(/\/\/[^@/]*@/, '//…@'),
         folder: options.keepFiles ? folder : undefined,
       },
-      environment: await environmentFacts(client, loadAverageAtStart),
+      environment: {
+        ...(await environmentFacts(client, loadAverageAtStart)),
+        sessionOptions: prepared.sessionOptions,
+      },
       data: { ...prepared.data, subjects },
       ledger: ledger && {
         initialBuild: ledger.initialBuild,
@@ -717,8 +753,10 @@ async function printResults(results: MetricsBenchResults): Promise<void> {
     '',
     ...describeData(data),
     `${environment.cpus} CPUs (${environment.cpuModel}), Node ${environment.node}, PostgreSQL ${environment.postgres} ` +
-      `${JSON.stringify(environment.postgresSettings)}${options.pgOptions ? ` with --pg-options "${options.pgOptions}"` : ''}`,
-    `Commit ${revisionInfo.commit}${changed ? ` + ${changed} uncommitted ledger/metrics/ingest/prisma file(s)` : ''}; ` +
+      `${JSON.stringify(environment.postgresSettings)}`,
+    `Session options on the app's pool and on every baseline connection: ${environment.sessionOptions || 'none'}` +
+      `${options.pgOptions ? ` (--pg-options "${options.pgOptions}")` : ''}`,
+    `Commit ${revisionInfo.commit}${changed ? ` + ${changed} uncommitted db/ledger/metrics/ingest/prisma file(s)` : ''}; ` +
       `load average (1 min) ${(environment.loadAverageAtStart as number[])[0]} at start, ` +
       `${(environment.loadAverageAtEnd as number[])[0]} at the end (other work on the machine skews the times)`,
     '',
