@@ -257,6 +257,18 @@ export async function ledgerContent(db: TestDatabase, organisationId: number): P
   return rows.map(({ id: _id, ...rest }) => JSON.stringify(rest)).sort();
 }
 
+/** The monthly rollup of an organisation as sorted text: it must agree with the ledger however it was built. */
+async function monthlySumsContent(db: TestDatabase, organisationId: number): Promise<string[]> {
+  const rows = await db.prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT * FROM ledger_monthly_sums WHERE organisation_id = ${organisationId}`;
+  return rows
+    .map(
+      (row) =>
+        `monthly ${JSON.stringify(row, (_, value) => (typeof value === 'bigint' ? Number(value) : value))}`,
+    )
+    .sort();
+}
+
 /**
  * The ledger as the imports left it (incremental refreshes) must equal a full rebuild from the same data.
  * Returns both, so that a test can show what differs.
@@ -265,9 +277,15 @@ export async function incrementalAndFullLedger(
   db: TestDatabase,
   organisationId: number,
 ): Promise<{ incremental: string[]; full: string[] }> {
-  const incremental = await ledgerContent(db, organisationId);
+  const incremental = [
+    ...(await ledgerContent(db, organisationId)),
+    ...(await monthlySumsContent(db, organisationId)),
+  ];
   await refreshLedger(db, organisationId);
-  const full = await ledgerContent(db, organisationId);
+  const full = [
+    ...(await ledgerContent(db, organisationId)),
+    ...(await monthlySumsContent(db, organisationId)),
+  ];
   return { incremental, full };
 }
 

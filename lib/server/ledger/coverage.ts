@@ -75,3 +75,11 @@ const shiftDay = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const dayBefore = (iso: string) => shiftDay(iso, -1);
 const dayAfter = (iso: string) => shiftDay(iso, 1);
+
+/** Whether any category's coverage lost days (its rows outside the new span were removed). */
+export function hasShrunk(before: readonly CategoryCoverage[], after: readonly CategoryCoverage[]): boolean {
+  return before.some((was) => {
+    const now = after.find((coverage) => coverage.category === was.category);
+    return !now || now.from > was.from || now.to < was.to;
+  });
+}

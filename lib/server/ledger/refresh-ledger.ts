@@ -1,7 +1,14 @@
 import type { Database } from '../db';
 import { type SqlSession, withTransaction } from '../ingest/sql-session';
 import { ALL_CONSULTANTS, type ConsultantSelection } from './consultant-filter';
-import { type CategoryCoverage, newlyCoveredSpans, readCoverage, updateCoverage } from './coverage';
+import {
+  type CategoryCoverage,
+  hasShrunk,
+  newlyCoveredSpans,
+  readCoverage,
+  updateCoverage,
+} from './coverage';
+import { rewriteMonthlySums } from './monthly-sums';
 import { rebuildPlanLines } from './plan-lines';
 import { type DateRange, rewriteLedgerSessions } from './sessions';
 
@@ -46,12 +53,17 @@ export async function refreshLedgerInSession(
   const coverage = await updateCoverage(session, organisationId);
   const planLines = await rebuildPlanLines(session, organisationId, scope.consultants);
   let sessionsWritten = await rewriteLedgerSessions(session, organisationId, scope.consultants, scope.dates);
+  const rewritten: LedgerRefreshScope[] = [scope];
   // Days the extracts now cover for the first time (e.g. the gap between the last file and a new one that starts
   // later) hold planned sessions of every consultant that nothing has judged yet.
   for (const span of newlyCoveredSpans(before, coverage)) {
     if (isWithin(span, scope)) continue;
     sessionsWritten += await rewriteLedgerSessions(session, organisationId, ALL_CONSULTANTS, span);
+    rewritten.push({ consultants: ALL_CONSULTANTS, dates: span });
   }
+  // Coverage that shrank removed ledger rows anywhere: recount every month then.
+  const rollups = hasShrunk(before, coverage) ? [FULL_LEDGER] : rewritten;
+  for (const part of rollups) await rewriteMonthlySums(session, organisationId, part.consultants, part.dates);
   if (scope.consultants.kind === 'all' && scope.dates === null) {
     // A full rebuild answers every pending request (e.g. imports run with the refresh deferred) ...
     await session.execute('DELETE FROM ledger_refresh_requests WHERE organisation_id = $1', [organisationId]);

@@ -1,6 +1,7 @@
 import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
-import type { ActivityFilter, Period } from './period';
+import { LEDGER_AGGREGATE_COLUMNS, ledgerAggregateSelect } from '../ledger/session-aggregates';
+import { type ActivityFilter, dayNumber, isoFromDayNumber, type Period } from './period';
 import { queryRows, SqlParams } from './query';
 import { consultantScopeCondition, UNIT_ID_COLUMN, type UnitFilter, type UnitLevel } from './scope-sql';
 
@@ -130,6 +131,11 @@ export async function getLedgerSums(
   const org = params.add(scope.organisationId, 'int');
   const from = params.add(request.period.from, 'date');
   const to = params.add(request.period.to, 'date');
+  // Whole calendar months inside the period are read from the monthly rollup, the days around them from the
+  // ledger. Weekly buckets do not align with months: they read the ledger only.
+  const months = request.bucket === 'week' ? null : wholeMonthsOf(request.period);
+  const fullFrom = params.add(months?.from ?? '9999-12-31', 'date');
+  const fullTo = params.add(months?.to ?? '0001-01-01', 'date');
   const category =
     request.activity === 'all' ? 'TRUE' : `category = ${params.add(request.activity, 'activity_category')}`;
   const sums = SUM_COLUMNS.map((column) => `sum(${snake(column)})::float8 AS "${column}"`).join(',\n       ');
@@ -142,30 +148,26 @@ coverage AS (
   SELECT category, date_from, date_to FROM ledger_coverage WHERE organisation_id = ${org} AND ${category}
 ),
 buckets AS (${bucketsSql(request.bucket, from, to)}),
-sessions AS (
+sessions_edges AS (
   SELECT l.consultant_id, l.category, ${bucketOf(request.bucket, 'l.session_date', from)} AS bucket,
-         count(*) FILTER (WHERE l.outcome <> 'additional') AS planned,
-         count(*) FILTER (WHERE l.outcome = 'delivered') AS delivered_slots,
-         count(*) FILTER (WHERE l.outcome = 'leave_adequate_notice') AS leave_adequate_notice,
-         count(*) FILTER (WHERE l.outcome = 'leave_short_notice') AS leave_short_notice,
-         count(*) FILTER (WHERE l.outcome = 'sickness') AS sickness,
-         count(*) FILTER (WHERE l.outcome = 'hospital_cancelled') AS hospital_cancelled,
-         count(*) FILTER (WHERE l.outcome = 'not_scheduled') AS not_scheduled,
-         count(*) FILTER (WHERE l.outcome = 'additional') AS unmatched_held,
-         sum(l.patients) AS patients,
-         sum(l.patients) FILTER (WHERE l.category = 'clinic') AS clinic_patients, sum(l.slots) AS slots, sum(l.booked) AS booked, sum(l.dna) AS dna,
-         sum(l.late_not_seen) AS late_not_seen, sum(l.planned_minutes) AS held_planned_minutes,
-         sum(l.touch_minutes) AS touch_minutes, sum(l.touch_minutes_capped) AS touch_minutes_capped,
-         sum(l.planned_minutes) FILTER (WHERE l.touch_minutes IS NOT NULL) AS utilisation_planned_minutes,
-         count(l.late_start_minutes) AS timed_starts, sum(l.late_start_minutes) AS late_start_minutes,
-         count(*) FILTER (WHERE l.late_start_minutes >= 15) AS late_starts_15,
-         count(*) FILTER (WHERE l.late_start_minutes >= 30) AS late_starts_30,
-         count(l.early_finish_minutes) AS timed_finishes, sum(l.early_finish_minutes) AS early_finish_minutes,
-         count(*) FILTER (WHERE l.early_finish_minutes >= 15) AS early_finishes_15,
-         count(*) FILTER (WHERE l.early_finish_minutes >= 30) AS early_finishes_30
+         ${ledgerAggregateSelect()}
     FROM ledger_sessions l
     JOIN scoped s ON s.id = l.consultant_id
    WHERE l.organisation_id = ${org} AND l.session_date BETWEEN ${from} AND ${to} AND ${category}
+     AND l.session_date NOT BETWEEN ${fullFrom} AND ${fullTo}
+   GROUP BY 1, 2, 3
+),
+sessions_months AS (
+  SELECT m.consultant_id, m.category, ${bucketOf(request.bucket, 'm.month', from)} AS bucket,
+         ${LEDGER_AGGREGATE_COLUMNS.map((column) => `m.${column}`).join(', ')}
+    FROM ledger_monthly_sums m
+    JOIN scoped s ON s.id = m.consultant_id
+   WHERE m.organisation_id = ${org} AND m.month BETWEEN ${fullFrom} AND ${fullTo} AND ${category}
+),
+sessions AS (
+  SELECT consultant_id, category, bucket,
+         ${LEDGER_AGGREGATE_COLUMNS.map((column) => `sum(${column}) AS ${column}`).join(', ')}
+    FROM (SELECT * FROM sessions_edges UNION ALL SELECT * FROM sessions_months) u
    GROUP BY 1, 2, 3
 ),
 plans AS (
@@ -208,6 +210,21 @@ SELECT s.unit_id AS "unitId", pc.category::text AS category, to_char(pc.bucket, 
     for (const column of SUM_COLUMNS) row[column] = row[column] ?? 0;
   }
   return rows;
+}
+
+/** The first and last day of the whole calendar months inside a period, or null if it holds none. */
+export function wholeMonthsOf(period: Period): Period | null {
+  const first = period.from.endsWith('-01') ? period.from : firstOfNextMonth(period.from);
+  const nextDay = isoFromDayNumber(dayNumber(period.to) + 1);
+  const last = nextDay.endsWith('-01')
+    ? period.to
+    : isoFromDayNumber(dayNumber(`${period.to.slice(0, 7)}-01`) - 1);
+  return first <= last ? { from: first, to: last } : null;
+}
+
+function firstOfNextMonth(iso: string): string {
+  const [year, month] = iso.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
 }
 
 export function emptySums(): LedgerSums {

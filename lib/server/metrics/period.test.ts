@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wholeMonthsOf } from './ledger-sums';
 import { daysInclusive, intersectPeriods, periodSchema } from './period';
 import { bucketsOf } from './series';
 import { lastCompleteMonths } from './workload-balance';
@@ -47,5 +48,23 @@ describe('lastCompleteMonths', () => {
     expect(lastCompleteMonths('2026-10-30', 3)).toEqual({ from: '2026-07-01', to: '2026-09-30' });
     expect(lastCompleteMonths('2026-02-15', 3)).toEqual({ from: '2025-11-01', to: '2026-01-31' });
     expect(lastCompleteMonths('2024-02-29', 1)).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+  });
+});
+
+describe('wholeMonthsOf', () => {
+  it('finds the whole calendar months inside a period (read from the monthly rollup)', () => {
+    expect(wholeMonthsOf({ from: '2025-11-01', to: '2026-10-31' })).toEqual({
+      from: '2025-11-01',
+      to: '2026-10-31',
+    });
+    expect(wholeMonthsOf({ from: '2025-11-15', to: '2026-02-10' })).toEqual({
+      from: '2025-12-01',
+      to: '2026-01-31',
+    });
+    expect(wholeMonthsOf({ from: '2025-12-15', to: '2026-01-10' })).toBeNull();
+    expect(wholeMonthsOf({ from: '2024-02-01', to: '2024-02-29' })).toEqual({
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
   });
 });
