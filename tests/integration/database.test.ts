@@ -27,7 +27,7 @@ describe(`the database module (${testDatabaseKind})`, () => {
   });
 
   it.runIf(testDatabaseKind === 'postgresql')(
-    'gives the app’s connections room to sort without spilling',
+    'gives the app’s connections room to sort without spilling, and no JIT',
     async () => {
       if (db.driver.kind !== 'postgresql') return;
       const { rows } = await db.driver.pool.query('SHOW work_mem');
