@@ -20,15 +20,31 @@ export const PERMISSIONS = [
   'api-tokens:manage',
   /** Read and export the audit log. */
   'audit:view',
+  /** Start and close review meetings of the units they see named; see the "for review" and escalation lists. */
+  'reviews:run',
+  /** Annotate sessions, weeks and metrics of consultants they see named (a consultant: their own). */
+  'annotations:write',
+  /** Challenge a data point of a consultant they see named as wrong (it goes to the admins' queue). */
+  'challenges:raise',
+  /** Work the challenges queue: accept with a correction, or explain. */
+  'challenges:resolve',
+  /** Create and update actions for units they see named, and update actions they own. */
+  'actions:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   admin: [...PERMISSIONS],
   executive: ['metrics:view'],
-  divisional_director: ['metrics:view'],
-  clinical_lead: ['metrics:view'],
-  consultant: ['metrics:view'],
+  divisional_director: [
+    'metrics:view',
+    'reviews:run',
+    'annotations:write',
+    'challenges:raise',
+    'actions:write',
+  ],
+  clinical_lead: ['metrics:view', 'reviews:run', 'annotations:write', 'challenges:raise', 'actions:write'],
+  consultant: ['metrics:view', 'annotations:write', 'challenges:raise', 'actions:write'],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 export const ROLE_LABELS: Record<Role, string> = {
