@@ -45,7 +45,7 @@ export async function signedInUser(
 export async function sessionHeaders(
   organisationId: number,
   userId: number,
-  signedInAt = Math.floor(Date.now() / 1000),
+  signedInAt = Date.now() / 1000,
 ): Promise<Record<string, string>> {
   const config = getAuthConfig();
   const token = await encode({

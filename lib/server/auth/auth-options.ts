@@ -12,6 +12,7 @@ import { AUDIT_ACTIONS, getRequestIpAddress, recordAuditEvent } from '@/lib/serv
 import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
 import { getPrisma } from '@/lib/server/db';
 import { MAX_PASSWORD_LENGTH, normaliseEmail, signInWithPassword } from './password';
+import { revokeSessions } from './revoke-sessions';
 
 /**
  * next-auth's configuration: email + password accounts (Credentials) and, when configured, Microsoft Entra ID
@@ -215,7 +216,8 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
           sub: signedIn.id,
           organisationId: signedIn.organisationId,
           authMethod: signedIn.authMethod,
-          signedInAt: Math.floor(Date.now() / 1000),
+          // To the millisecond, so that a sign-out (sessions_valid_after) a moment later still revokes it.
+          signedInAt: Date.now() / 1000,
         };
       },
       async session({ session, token }) {
@@ -239,9 +241,13 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
       },
     },
     events: {
+      // next-auth only clears the cookie; a copy of it (another tab's, or a stolen one) would still decode. So a
+      // sign-out revokes every session of the user signed in before now (resolveSessionUser checks it).
       async signOut({ token }) {
         if (typeof token?.organisationId !== 'number' || !token.sub) return;
-        await recordAuditEvent(await getPrisma(), {
+        const prisma = await getPrisma();
+        await revokeSessions(prisma, token.organisationId, Number(token.sub));
+        await recordAuditEvent(prisma, {
           organisationId: token.organisationId,
           actorUserId: Number(token.sub),
           action: AUDIT_ACTIONS.signOut,

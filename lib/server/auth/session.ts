@@ -14,7 +14,8 @@ export interface SessionUser {
 
 /**
  * The signed-in user of the current request, or null: no session cookie, an expired or forged one, a sign-in
- * older than the session's maximum age, or a user who has since been deactivated or removed. The user row is
+ * older than the session's maximum age or than the user's `sessions_valid_after` (signed out, password reset),
+ * or a user who has since been deactivated or removed. The user row is
  * read afresh on every request (once: React's cache), so a deactivation takes effect at once; roles are not in
  * the session at all, so the caller resolves them from role_assignments on each request too.
  */
@@ -40,8 +41,18 @@ export async function resolveSessionUser(
   if (typeof signedInAt !== 'number' || now.getTime() / 1000 - signedInAt > maxAgeSeconds) return null;
   const user = await prisma.user.findUnique({
     where: { organisationId_id: { organisationId: organisationId as number, id: userId as number } },
-    select: { id: true, organisationId: true, email: true, name: true, isActive: true },
+    select: {
+      id: true,
+      organisationId: true,
+      email: true,
+      name: true,
+      isActive: true,
+      sessionsValidAfter: true,
+    },
   });
   if (!user?.isActive) return null;
+  // Revoked: the user signed out (a copied cookie must not outlive that), or an administrator reset their
+  // password or deactivated them, after this sign-in.
+  if (user.sessionsValidAfter && signedInAt * 1000 < user.sessionsValidAfter.getTime()) return null;
   return { userId: user.id, organisationId: user.organisationId, email: user.email, name: user.name };
 }

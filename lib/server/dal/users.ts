@@ -184,6 +184,8 @@ export async function updateUser(
         ...(isRenamed ? { name: input.name } : {}),
         // Reactivating also lifts a lockout, so the user can sign in again at once.
         ...(isActiveChanged ? { isActive: input.isActive, failedSignInCount: 0, lockedUntil: null } : {}),
+        // Deactivated: the sessions it had must not come back if the user is reactivated later.
+        ...(input.isActive === false && isActiveChanged ? { sessionsValidAfter: new Date() } : {}),
       },
     });
     const entry = { ...auditEntryFor(caller), entityType: 'user', entityId: userId };
@@ -207,7 +209,7 @@ export async function updateUser(
 
 /**
  * Sets a user's password to the one given, or to a generated one returned once, and lifts any lockout. The old
- * password stops working at once. Recorded as 'user.password_reset' (how, never what).
+ * password stops working at once, and so do the user's sessions. Recorded as 'user.password_reset' (how, never what).
  */
 export async function resetUserPassword(
   caller: Caller,
@@ -229,7 +231,8 @@ export async function resetUserPassword(
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { organisationId, id: userId },
-      data: { passwordHash, failedSignInCount: 0, lockedUntil: null },
+      // Whoever is signed in as the user (with the old password, perhaps not the user) is signed out.
+      data: { passwordHash, failedSignInCount: 0, lockedUntil: null, sessionsValidAfter: new Date() },
     });
     if (count === 0) throw AppError.notFound(`No user ${userId}.`);
     await recordAuditEvent(tx, {
