@@ -2,19 +2,24 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { ADMIN_PERMISSIONS } from '@/components/admin/admin-sections';
 import { classNames } from '@/components/ui/class-names';
 import { Container } from '@/components/ui/container';
 import type { Permission } from '@/lib/shared/permissions';
 
 /** Each item shows only to those whose role allows its page (the page checks again on the server). */
-const NAVIGATION_ITEMS: readonly { href: string; label: string; permission: Permission }[] = [
+const NAVIGATION_ITEMS: readonly {
+  href: string;
+  label: string;
+  permission: Permission | readonly Permission[];
+}[] = [
   { href: '/', label: 'Overview', permission: 'metrics:view' },
   { href: '/specialties', label: 'Specialties', permission: 'metrics:view' },
   { href: '/consultants', label: 'Consultants', permission: 'metrics:view' },
   { href: '/imports', label: 'Imports', permission: 'imports:manage' },
   { href: '/data-quality', label: 'Data quality', permission: 'data-quality:view' },
   { href: '/definitions', label: 'Definitions', permission: 'metrics:view' },
-  { href: '/admin', label: 'Admin', permission: 'users:manage' },
+  { href: '/admin', label: 'Admin', permission: ADMIN_PERMISSIONS },
 ];
 
 /** `page` on the item for this exact page; `true` on the section a deeper page belongs to. */
@@ -27,7 +32,11 @@ function getAriaCurrent(pathname: string, href: string): 'page' | 'true' | undef
 /** The header's main navigation, marking where the reader is. */
 export function PrimaryNav({ permissions }: { permissions: readonly Permission[] }) {
   const pathname = usePathname();
-  const items = NAVIGATION_ITEMS.filter((item) => permissions.includes(item.permission));
+  const items = NAVIGATION_ITEMS.filter((item) =>
+    (typeof item.permission === 'string' ? [item.permission] : item.permission).some((permission) =>
+      permissions.includes(permission),
+    ),
+  );
   return (
     <nav aria-label="Primary" className="border-t border-nhs-white/40">
       <Container>

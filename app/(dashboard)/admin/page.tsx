@@ -1,48 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { ADMIN_PERMISSIONS, getAdminSectionsFor } from '@/components/admin/admin-sections';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { getPageCaller } from '@/lib/server/api/caller';
-import type { Permission } from '@/lib/shared/permissions';
 
 export const metadata: Metadata = { title: 'Admin' };
 
-const SECTIONS: readonly { href: string; title: string; description: string; permission: Permission }[] = [
-  {
-    href: '/admin/users',
-    title: 'Users',
-    description:
-      'Create users, give and revoke roles (with the division, specialty or consultant each covers), reset passwords, deactivate accounts.',
-    permission: 'users:manage',
-  },
-  {
-    href: '/admin/api-tokens',
-    title: 'API tokens',
-    description:
-      'Tokens for jobs that send extracts automatically: create one, see when it was last used, revoke it.',
-    permission: 'api-tokens:manage',
-  },
-  {
-    href: '/admin/parameters',
-    title: 'Trust parameters',
-    description:
-      'The leave-notice threshold, fulfilment target, delivery thresholds and the other settings every number is calculated with.',
-    permission: 'parameters:manage',
-  },
-  {
-    href: '/admin/audit-log',
-    title: 'Audit log',
-    description:
-      'Who signed in, imported, exported, viewed named data or changed users and parameters, and when; with a CSV download.',
-    permission: 'audit:view',
-  },
-];
-
 export default async function AdminPage() {
   await connection();
-  const caller = await getPageCaller('users:manage', '/admin');
-  const sections = SECTIONS.filter((section) => caller.permissions.has(section.permission));
+  // Open to anyone who may use one of its sections; it lists those (each page checks its own permission again).
+  const caller = await getPageCaller(ADMIN_PERMISSIONS, '/admin');
+  const sections = getAdminSectionsFor(caller.permissions);
   return (
     <>
       <PageHeader title="Admin">

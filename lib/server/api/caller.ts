@@ -53,14 +53,19 @@ export function requirePermission(caller: Caller, permission: Permission): Calle
 }
 
 /**
- * The caller of a server-rendered page: the signed-in user with the permission the page needs. No session:
- * to the sign-in page, and back afterwards. No permission: not found, as if the page did not exist for them.
+ * The caller of a server-rendered page: the signed-in user with the permission the page needs (or any one of
+ * several, for an index of sections that each check their own). No session: to the sign-in page, and back
+ * afterwards. No permission: not found, as if the page did not exist for them.
  */
-export async function getPageCaller(permission: Permission, returnTo = '/'): Promise<Caller> {
+export async function getPageCaller(
+  permission: Permission | readonly Permission[],
+  returnTo = '/',
+): Promise<Caller> {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   const caller = await callerForUser(user, getRequestIpAddress(await headers()));
-  if (!caller.permissions.has(permission)) notFound();
+  const anyOf: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  if (!anyOf.some((candidate) => caller.permissions.has(candidate))) notFound();
   return caller;
 }
 
