@@ -1,0 +1,307 @@
+import { getMetric, type MetricId } from '@/lib/shared/metrics';
+import { weeksEnding } from '@/lib/shared/periods';
+import type {
+  AgendaFunnelPoint,
+  AgendaMember,
+  AgendaMetric,
+  AgendaPerson,
+  AgendaTrendPoint,
+  AgendaUnit,
+  FrozenAgenda,
+  MemberRef,
+  ReviewActivity,
+} from '@/lib/shared/review-agenda';
+import type { Scope } from '@/lib/shared/scope';
+import { computeFunnel, computeSpc } from '@/lib/shared/stats';
+import type { Database } from '../db';
+import type { SessionMetrics } from '../metrics/derive';
+import type { SeriesPoint } from '../metrics/series';
+import { getSeries } from '../metrics/series';
+import { getUnitReport, type UnitReportRow } from '../metrics/unit-report';
+import { getSpecialtyView } from '../metrics/views';
+import { getWorkloadBalance } from '../metrics/workload-balance';
+import { getUserNames, toAgendaAction } from './action-rows';
+import { getAgendaAnnotations, getAgendaChallenges } from './agenda-records';
+import { getCarriedForwardActions } from './carry-forward';
+import { getForReviewList } from './for-review';
+import { getCancellationReasons } from './lost-reasons';
+import { getReviewParameters } from './parameters';
+
+/** Weeks of the trend (and of the SPC icons): a year ending with the period, as the specialty page shows. */
+export const TREND_WEEKS = 52;
+
+/** The headline metrics of every review, in order. */
+const HEADLINE_METRICS = [
+  'fulfilmentNet',
+  'fulfilmentGross',
+  'totalDelivery',
+  'lostSessions',
+  'casesPerSession',
+  'slotUtilisation',
+  'dnaRate',
+  'patientsPerWeek',
+] as const satisfies readonly (MetricId & keyof SessionMetrics)[];
+
+export interface BuildAgendaRequest {
+  unit: AgendaUnit;
+  people: AgendaPerson[];
+  period: { from: string; to: string };
+  activity: ReviewActivity;
+  /** The meeting the agenda is for (null before it exists) and when it started: what carries forward. */
+  meetingId: number | null;
+  startedAt: Date;
+  /** The trust's date today (Europe/London): what is overdue. */
+  today: string;
+}
+
+/**
+ * The standardised agenda of a review, the same for every specialty: headline metrics against targets with SPC
+ * icons, trend, funnel positions, lost sessions by reason, workload balance, opportunities, the consultants' "for
+ * review" flags, annotations, challenges, actions carried forward and new actions. Built from the metric views
+ * with the scope of whoever runs the meeting (who sees the unit named); readers get it through discloseAgenda.
+ */
+export async function buildAgenda(
+  database: Database,
+  scope: Scope,
+  request: BuildAgendaRequest,
+): Promise<FrozenAgenda> {
+  const { unit, period, activity } = request;
+  const filter = { level: unit.level, id: unit.id } as const;
+  const [figures, trendSeries, workload, forReview, reasons, parameters] = await Promise.all([
+    getUnitFigures(database, scope, request),
+    getSeries(database, scope, {
+      level: unit.level,
+      bucket: 'week',
+      unit: filter,
+      period: weeksEnding(period.to, TREND_WEEKS),
+      activity,
+    }),
+    getWorkloadBalance(database, scope, { period, activity, within: filter }),
+    getForReviewList(database, scope, { asOf: period.to, unit: filter }),
+    getCancellationReasons(database, scope, { unit: filter, period, activity }),
+    getReviewParameters(database, scope.organisationId),
+  ]);
+  const consultantIds = request.people.map((person) => person.id);
+  const records = { organisationId: scope.organisationId, consultantIds, period };
+  const [annotations, challenges, carried, created] = await Promise.all([
+    getAgendaAnnotations(database, records),
+    getAgendaChallenges(database, records),
+    getCarriedForwardActions(database, scope.organisationId, request),
+    request.meetingId === null
+      ? Promise.resolve([])
+      : database.prisma.reviewAction.findMany({
+          where: { organisationId: scope.organisationId, meetingId: request.meetingId },
+          orderBy: { id: 'asc' },
+        }),
+  ]);
+  const owners = await getUserNames(
+    database,
+    scope.organisationId,
+    [...carried, ...created].map((action) => action.ownerUserId),
+  );
+  const trend = trendSeries[0]?.points ?? [];
+  const unitRow = figures.unitRow;
+  const members = figures.memberRows.flatMap((row) => {
+    const member = memberRefOf(row);
+    return member ? [toAgendaMember(member, row)] : [];
+  });
+  return {
+    version: 1,
+    unit,
+    period,
+    activity,
+    takenAt: new Date().toISOString(),
+    coveredPeriod: figures.coveredPeriod,
+    weeks: figures.weeks,
+    parameters: {
+      fulfilmentTarget: parameters.fulfilmentTarget,
+      reviewFulfilmentBelow: parameters.reviewFulfilmentBelow,
+      reviewTotalDeliveryAbove: parameters.reviewTotalDeliveryAbove,
+      reviewMonths: parameters.reviewMonths,
+    },
+    headline: HEADLINE_METRICS.map((metricId) =>
+      headlineMetric(
+        metricId,
+        unitRow,
+        trend,
+        metricId === 'fulfilmentNet' ? parameters.fulfilmentTarget : null,
+      ),
+    ),
+    trend: trend.map(toTrendPoint),
+    funnel: {
+      basis: unit.level === 'specialty' ? 'consultant' : 'specialty',
+      ...fulfilmentFunnel(figures.memberRows),
+    },
+    lostSessions: {
+      byOutcome: unitRow?.lost ?? {
+        hospitalCancelled: 0,
+        notScheduled: 0,
+        leaveAdequateNotice: 0,
+        leaveShortNotice: 0,
+        sickness: 0,
+      },
+      byReason: reasons,
+    },
+    members,
+    workload: {
+      window: workload.window,
+      rows: workload.consultants.flatMap((row) =>
+        row.consultantId === null
+          ? []
+          : [
+              {
+                member: { kind: 'consultant', consultantId: row.consultantId },
+                months: row.months,
+                flag: row.flag,
+              },
+            ],
+      ),
+    },
+    opportunities: {
+      total: unitRow?.opportunityPerWeek.total ?? 0,
+      rows: [...members]
+        .filter((member) => member.opportunityPerWeek.total > 0)
+        .sort((a, b) => b.opportunityPerWeek.total - a.opportunityPerWeek.total),
+    },
+    forReview: forReview.map((entry) => ({
+      member: { kind: 'consultant', consultantId: entry.consultantId },
+      rule: entry.rule,
+      months: entry.months,
+      month: entry.month,
+    })),
+    annotations,
+    challenges,
+    actionsCarriedForward: carried.map((row) => toAgendaAction(row, owners, request.today)),
+    newActions: created.map((row) => toAgendaAction(row, owners, request.today)),
+    people: request.people,
+  };
+}
+
+/** The unit's own row and its members' rows (consultants of a specialty; specialties of a division). */
+async function getUnitFigures(database: Database, scope: Scope, request: BuildAgendaRequest) {
+  const { unit, period, activity } = request;
+  if (unit.level === 'specialty') {
+    const view = await getSpecialtyView(database, scope, { specialtyId: unit.id, period, activity });
+    return {
+      unitRow: view?.specialty ?? null,
+      memberRows: view?.consultants.rows ?? [],
+      coveredPeriod: view?.consultants.coveredPeriod ?? null,
+      weeks: view?.consultants.weeks ?? 0,
+    };
+  }
+  const within = { level: 'division', id: unit.id } as const;
+  const [division, specialties] = await Promise.all([
+    getUnitReport(database, scope, { level: 'division', within, period, activity }),
+    getUnitReport(database, scope, { level: 'specialty', within, period, activity }),
+  ]);
+  return {
+    unitRow: division.rows[0] ?? null,
+    memberRows: specialties.rows,
+    coveredPeriod: division.coveredPeriod,
+    weeks: division.weeks,
+  };
+}
+
+function memberRefOf(row: UnitReportRow): MemberRef | null {
+  if (row.level === 'consultant')
+    return row.id === null ? null : { kind: 'consultant', consultantId: row.id };
+  return row.id === null ? null : { kind: 'specialty', id: row.id, code: row.key, name: row.name };
+}
+
+function toAgendaMember(member: MemberRef, row: UnitReportRow): AgendaMember<MemberRef> {
+  return {
+    member,
+    fulfilmentNet: row.fulfilmentNet,
+    totalDelivery: row.totalDelivery,
+    casesPerSession: row.casesPerSession,
+    lostSessions: row.lostSessions,
+    opportunityPerWeek: row.opportunityPerWeek,
+  };
+}
+
+function toTrendPoint(point: SeriesPoint): AgendaTrendPoint {
+  return {
+    from: point.from,
+    to: point.to,
+    fulfilmentNet: point.fulfilmentNet,
+    totalDelivery: point.totalDelivery,
+    casesPerSession: point.casesPerSession,
+    patientsPerWeek: point.patientsPerWeek,
+  };
+}
+
+/** One headline figure with its target and the Making Data Count icons of its weekly series. */
+function headlineMetric(
+  metricId: (typeof HEADLINE_METRICS)[number],
+  row: UnitReportRow | null,
+  trend: readonly SeriesPoint[],
+  parameterTarget: number | null,
+): AgendaMetric {
+  const definition = getMetric(metricId);
+  const target = parameterTarget ?? definition.defaultTarget?.value ?? null;
+  const points = trend.map((point) => ({ x: point.from, y: point[metricId] }));
+  const present = points.filter((point) => point.y !== null).length;
+  const spc =
+    present >= 2 ? computeSpc(points, { improvementDirection: definition.direction, target }) : null;
+  return {
+    metricId,
+    label: definition.label,
+    unit: definition.unit,
+    value: row ? row[metricId] : null,
+    target,
+    targetSource:
+      parameterTarget !== null
+        ? 'Trust parameter “fulfilment target”'
+        : (definition.defaultTarget?.source ?? null),
+    variation: spc?.variation?.icon ?? null,
+    assurance: spc?.assurance?.icon ?? null,
+  };
+}
+
+/**
+ * Each member's fulfilment on a funnel plot (delivered ÷ expected net, a proportion: delivery above expectation
+ * is capped at 100%), with the limits at its own denominator. Needs two members with expected sessions.
+ */
+function fulfilmentFunnel(rows: readonly UnitReportRow[]): {
+  centre: number | null;
+  points: AgendaFunnelPoint<MemberRef>[];
+} {
+  const kept = rows.flatMap((row) => {
+    const member = memberRefOf(row);
+    return member && row.expectedNet > 0 ? [{ row, member }] : [];
+  });
+  if (kept.length < 2) return { centre: null, points: [] };
+  const result = computeFunnel(
+    kept.map(({ row }, index) => ({
+      id: String(index),
+      numerator: Math.min(row.delivered, row.expectedNet),
+      denominator: row.expectedNet,
+    })),
+    { type: 'proportion' },
+  );
+  const byId = new Map(result.units.map((unit) => [unit.id, unit]));
+  return {
+    centre: result.target,
+    points: kept.flatMap(({ member }, index) => {
+      const unit = byId.get(String(index));
+      if (!unit) return [];
+      const limits =
+        result.outlierBasis === 'unadjusted'
+          ? unit.unadjustedLimits
+          : result.outlierBasis
+            ? unit.adjustedLimits
+            : null;
+      return [
+        {
+          member,
+          numerator: unit.numerator,
+          denominator: unit.denominator,
+          value: unit.value,
+          limits95: limits ? { lower: limits.lower95, upper: limits.upper95 } : null,
+          limits998: limits ? { lower: limits.lower998, upper: limits.upper998 } : null,
+          outlierDirection: unit.outlierDirection,
+        },
+      ];
+    }),
+  };
+}

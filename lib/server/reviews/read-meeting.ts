@@ -1,0 +1,82 @@
+import { todayInLondon } from '@/lib/shared/periods';
+import type { FrozenAgenda } from '@/lib/shared/review-agenda';
+import { NO_GRANT, type Scope } from '@/lib/shared/scope';
+import type { Database } from '../db';
+import { buildAgenda } from './build-agenda';
+import { discloseAgenda } from './disclose-agenda';
+import { meetingSummarySelect, toMeetingSummary } from './meeting-summary';
+import type { MeetingView } from './meeting-view';
+import { getNamedReviewUnit } from './review-unit';
+import { visibleMeetingWhere } from './scope-where';
+
+export interface ReadMeetingOptions {
+  anonymise?: boolean;
+  /** Also build the agenda from today's data, for comparison (default true). */
+  live?: boolean;
+  now?: Date;
+}
+
+/**
+ * One meeting as the caller may see it: its frozen agenda and, for comparison, the same agenda from today's data,
+ * both disclosed by the caller's scope (peers anonymised for a consultant). Null when the meeting does not exist
+ * or is of a unit whose consultants the caller may not see (the condition is in the query: it reads as not found).
+ */
+export async function getMeeting(
+  database: Database,
+  scope: Scope,
+  meetingId: number,
+  options: ReadMeetingOptions = {},
+): Promise<MeetingView | null> {
+  const row = await database.prisma.reviewMeeting.findFirst({
+    where: { ...visibleMeetingWhere(scope), id: meetingId },
+    select: { ...meetingSummarySelect, snapshot: { select: { agenda: true } } },
+  });
+  if (!row?.snapshot) return null;
+  const summary = toMeetingSummary(row);
+  const frozen = row.snapshot.agenda as unknown as FrozenAgenda;
+  const anonymise = options.anonymise ?? false;
+  const agenda = await discloseAgenda(database, scope, frozen, { anonymise });
+  if (options.live === false) return { ...summary, agenda, live: null, changes: [], isAnonymised: anonymise };
+
+  // The live agenda is built as the meeting's runner sees the unit (named, the unit only) and then disclosed to
+  // the caller exactly as the snapshot is: the caller reaches it only through a meeting they may open.
+  const unitScope: Scope = {
+    organisationId: scope.organisationId,
+    named:
+      summary.unit.level === 'specialty'
+        ? { divisionIds: [], specialtyIds: [summary.unit.id], consultantIds: [] }
+        : { divisionIds: [summary.unit.id], specialtyIds: [], consultantIds: [] },
+    anonymised: NO_GRANT,
+    aggregates:
+      summary.unit.level === 'specialty'
+        ? { divisionIds: [], specialtyIds: [summary.unit.id], consultantIds: [] }
+        : { divisionIds: [summary.unit.id], specialtyIds: [], consultantIds: [] },
+  };
+  const found = await getNamedReviewUnit(database, unitScope, summary.unit);
+  if (!found) return { ...summary, agenda, live: null, changes: [], isAnonymised: anonymise };
+  const now = options.now ?? new Date();
+  const liveFrozen = await buildAgenda(database, unitScope, {
+    unit: found.unit,
+    people: found.people,
+    period: summary.period,
+    activity: summary.activity,
+    meetingId: summary.id,
+    startedAt: new Date(summary.startedAt),
+    today: todayInLondon(now),
+  });
+  const live = await discloseAgenda(database, scope, liveFrozen, { anonymise });
+  const liveById = new Map(live.headline.map((metric) => [metric.metricId, metric.value]));
+  const changes = agenda.headline.flatMap((metric) => {
+    const now = liveById.get(metric.metricId) ?? null;
+    return isSame(metric.value, now)
+      ? []
+      : [{ metricId: metric.metricId, label: metric.label, frozen: metric.value, live: now }];
+  });
+  return { ...summary, agenda, live, changes, isAnonymised: anonymise };
+}
+
+/** Equal up to floating-point noise (sums read in a different order can differ in the last digits). */
+function isSame(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}

@@ -1,0 +1,194 @@
+import type { AssuranceIcon, VariationIcon } from './stats';
+
+/*
+ * The standardised review agenda, the same for every specialty (and division): what a meeting's snapshot freezes
+ * and what a meeting page shows. Stored with consultant ids (FrozenAgenda); each reader gets it with consultants as
+ * they may see them (AgendaView): named, under their pseudonym, or left out.
+ */
+
+export type ReviewUnitLevel = 'specialty' | 'division';
+export type ReviewActivity = 'clinic' | 'list' | 'all';
+
+export interface AgendaUnit {
+  level: ReviewUnitLevel;
+  id: number;
+  code: string;
+  name: string;
+  divisionId: number;
+}
+
+/** A consultant as stored in the snapshot (never sent as such to a reader). */
+export interface AgendaPerson {
+  id: number;
+  gmcNumber: string;
+  name: string;
+  specialtyId: number;
+  divisionId: number;
+}
+
+/** Who or what a row is about: a consultant (by id, in the snapshot) or a specialty (in a division's review). */
+export type MemberRef =
+  | { kind: 'consultant'; consultantId: number }
+  | { kind: 'specialty'; id: number; code: string; name: string };
+
+/** A consultant or specialty as the reader sees it: consultants anonymised where they must be. */
+export type MemberView =
+  | { kind: 'consultant'; consultantId: number | null; key: string; name: string; isAnonymised: boolean }
+  | { kind: 'specialty'; id: number; code: string; name: string };
+
+export interface AgendaMetric {
+  metricId: string;
+  label: string;
+  unit: string;
+  value: number | null;
+  target: number | null;
+  targetSource: string | null;
+  variation: VariationIcon | null;
+  assurance: AssuranceIcon | null;
+}
+
+export interface AgendaTrendPoint {
+  from: string;
+  to: string;
+  fulfilmentNet: number | null;
+  totalDelivery: number | null;
+  casesPerSession: number | null;
+  patientsPerWeek: number | null;
+}
+
+export interface AgendaFunnelPoint<M> {
+  member: M;
+  numerator: number;
+  denominator: number;
+  value: number;
+  limits95: { lower: number; upper: number } | null;
+  limits998: { lower: number; upper: number } | null;
+  outlierDirection: 'high' | 'low' | null;
+}
+
+export interface AgendaMember<M> {
+  member: M;
+  fulfilmentNet: number | null;
+  totalDelivery: number | null;
+  casesPerSession: number | null;
+  lostSessions: number;
+  opportunityPerWeek: { fulfilment: number; productivity: number; total: number };
+}
+
+export interface AgendaWorkloadRow<M> {
+  member: M;
+  months: { from: string; to: string; totalDelivery: number | null }[];
+  flag: 'over' | 'under' | null;
+}
+
+export type ForReviewRule = 'low_fulfilment' | 'high_total_delivery';
+
+export interface AgendaForReview<M> {
+  member: M;
+  rule: ForReviewRule;
+  /** Consecutive complete months the rule has held, ending with `month`. */
+  months: number;
+  month: string;
+}
+
+export interface AgendaAnnotation<M> {
+  id: number;
+  member: M;
+  sessionDate: string | null;
+  sessionPeriod: string | null;
+  weekStart: string | null;
+  metricId: string | null;
+  text: string;
+  /** Null when the reader may not see who wrote it. */
+  authorName: string | null;
+  createdAt: string;
+}
+
+export interface AgendaChallenge<M> {
+  id: number;
+  member: M;
+  sessionDate: string | null;
+  weekStart: string | null;
+  metricId: string | null;
+  reason: string;
+  status: 'open' | 'accepted' | 'explained';
+  resolution: string | null;
+  correctionNote: string | null;
+  raisedAt: string;
+  resolvedAt: string | null;
+}
+
+export interface AgendaAction<M> {
+  id: number;
+  title: string;
+  status: 'open' | 'in_progress' | 'done' | 'dropped';
+  dueOn: string | null;
+  isOverdue: boolean;
+  ownerUserId: number | null;
+  /** Null when the reader may not see who owns it. */
+  ownerName: string | null;
+  member: M | null;
+  specialtyId: number | null;
+  metricId: string | null;
+  meetingId: number | null;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+export interface Agenda<M> {
+  version: 1;
+  unit: AgendaUnit;
+  period: { from: string; to: string };
+  activity: ReviewActivity;
+  takenAt: string;
+  /** The part of the period the extracts covered when the numbers were taken. */
+  coveredPeriod: { from: string; to: string } | null;
+  weeks: number;
+  parameters: {
+    fulfilmentTarget: number;
+    reviewFulfilmentBelow: number;
+    reviewTotalDeliveryAbove: number;
+    reviewMonths: number;
+  };
+  headline: AgendaMetric[];
+  trend: AgendaTrendPoint[];
+  funnel: { basis: 'consultant' | 'specialty'; centre: number | null; points: AgendaFunnelPoint<M>[] };
+  lostSessions: {
+    byOutcome: {
+      hospitalCancelled: number;
+      notScheduled: number;
+      leaveAdequateNotice: number;
+      leaveShortNotice: number;
+      sickness: number;
+    };
+    byReason: { reason: string; sessions: number }[];
+  };
+  members: AgendaMember<M>[];
+  workload: { window: { from: string; to: string } | null; rows: AgendaWorkloadRow<M>[] };
+  opportunities: { total: number; rows: AgendaMember<M>[] };
+  forReview: AgendaForReview<M>[];
+  annotations: AgendaAnnotation<M>[];
+  challenges: AgendaChallenge<M>[];
+  /** Actions from the unit's earlier reviews still open, or closed since the last one, with their status. */
+  actionsCarriedForward: AgendaAction<M>[];
+  /** Actions agreed in this meeting. */
+  newActions: AgendaAction<M>[];
+}
+
+/** The agenda as stored in the snapshot, with the consultants it names. */
+export type FrozenAgenda = Agenda<MemberRef> & { people: AgendaPerson[] };
+/** The agenda as one reader may see it. */
+export type AgendaView = Agenda<MemberView>;
+
+/** The agenda's screens, in order: one topic each on the projector. */
+export const AGENDA_TOPICS = [
+  'headline',
+  'trend',
+  'funnel',
+  'lostSessions',
+  'workload',
+  'opportunities',
+  'annotations',
+  'actionsCarriedForward',
+  'newActions',
+] as const;

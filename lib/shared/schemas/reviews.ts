@@ -1,0 +1,154 @@
+import { z } from 'zod';
+
+/*
+ * Requests of the review API (meetings, annotations, challenges, actions). Bodies are small JSON objects; dates are
+ * ISO yyyy-mm-dd; ids are positive integers. Each schema is strict so that a misspelt field is a 400, not ignored.
+ */
+
+const MAX_ID = 2_147_483_647;
+const id = z.number().int().positive().max(MAX_ID);
+const isoDate = z.iso.date().refine((value) => value >= '1900-01-01' && value <= '2999-12-31', {
+  message: 'Give a date between 1900 and 2999',
+});
+const text = (max: number) => z.string().trim().min(1, 'Write something').max(max);
+const metricId = z.string().trim().min(1).max(64);
+
+export const REVIEW_UNIT_LEVELS = ['specialty', 'division'] as const;
+export const REVIEW_ACTIVITIES = ['clinic', 'list', 'all'] as const;
+export const SESSION_PERIODS = ['AM', 'PM', 'EVE', 'ALL'] as const;
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const CHALLENGE_RESOLUTIONS = ['accepted', 'explained'] as const;
+export const ANNOTATION_VISIBILITIES = ['shared', 'private'] as const;
+
+/** The longest period a meeting may review: about two years. */
+export const MAX_MEETING_DAYS = 731;
+
+export const startMeetingRequestSchema = z
+  .strictObject({
+    unit: z.strictObject({ level: z.enum(REVIEW_UNIT_LEVELS), id }),
+    period: z.strictObject({ from: isoDate, to: isoDate }),
+    activity: z.enum(REVIEW_ACTIVITIES).default('all'),
+  })
+  .refine((request) => request.period.from <= request.period.to, {
+    message: 'The period must end on or after its start',
+    path: ['period'],
+  })
+  .refine(
+    (request) =>
+      (Date.parse(request.period.to) - Date.parse(request.period.from)) / 86_400_000 < MAX_MEETING_DAYS,
+    { message: `A review covers at most ${MAX_MEETING_DAYS} days`, path: ['period'] },
+  );
+export type StartMeetingRequest = z.infer<typeof startMeetingRequestSchema>;
+
+/** Where an annotation or a challenge points: a session, a week or a metric of one consultant. */
+const dataPoint = {
+  consultantId: id,
+  sessionDate: isoDate.optional(),
+  sessionPeriod: z.enum(SESSION_PERIODS).optional(),
+  weekStart: isoDate.optional(),
+  metricId: metricId.optional(),
+};
+
+export const createAnnotationRequestSchema = z
+  .strictObject({
+    ...dataPoint,
+    text: text(2000),
+    visibility: z.enum(ANNOTATION_VISIBILITIES).default('shared'),
+  })
+  .refine((request) => !(request.sessionPeriod && !request.sessionDate), {
+    message: 'A session period needs its session date',
+    path: ['sessionPeriod'],
+  });
+export type CreateAnnotationRequest = z.infer<typeof createAnnotationRequestSchema>;
+
+export const updateAnnotationRequestSchema = z
+  .strictObject({ text: text(2000).optional(), visibility: z.enum(ANNOTATION_VISIBILITIES).optional() })
+  .refine((request) => request.text !== undefined || request.visibility !== undefined, {
+    message: 'Give the new text or visibility',
+  });
+export type UpdateAnnotationRequest = z.infer<typeof updateAnnotationRequestSchema>;
+
+export const raiseChallengeRequestSchema = z
+  .strictObject({ ...dataPoint, shownValue: z.string().trim().max(200).optional(), reason: text(2000) })
+  .refine((request) => !(request.sessionPeriod && !request.sessionDate), {
+    message: 'A session period needs its session date',
+    path: ['sessionPeriod'],
+  });
+export type RaiseChallengeRequest = z.infer<typeof raiseChallengeRequestSchema>;
+
+/** Accepted needs the correction made (or to be made) to the source data; explained needs the explanation. */
+export const resolveChallengeRequestSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('accepted'),
+    correctionNote: text(2000),
+    resolution: text(2000).optional(),
+  }),
+  z.strictObject({ status: z.literal('explained'), resolution: text(2000) }),
+]);
+export type ResolveChallengeRequest = z.infer<typeof resolveChallengeRequestSchema>;
+
+export const createActionRequestSchema = z
+  .strictObject({
+    title: text(300),
+    ownerUserId: id.optional(),
+    dueOn: isoDate.nullable().optional(),
+    meetingId: id.optional(),
+    divisionId: id.optional(),
+    specialtyId: id.optional(),
+    consultantId: id.optional(),
+    metricId: metricId.optional(),
+  })
+  .refine(
+    (request) =>
+      request.meetingId !== undefined ||
+      request.divisionId !== undefined ||
+      request.specialtyId !== undefined ||
+      request.consultantId !== undefined,
+    { message: 'Link the action to a meeting, division, specialty or consultant' },
+  );
+export type CreateActionRequest = z.infer<typeof createActionRequestSchema>;
+
+export const updateActionRequestSchema = z
+  .strictObject({
+    title: text(300).optional(),
+    ownerUserId: id.optional(),
+    dueOn: isoDate.nullable().optional(),
+    status: z.enum(ACTION_STATUSES).optional(),
+    metricId: metricId.nullable().optional(),
+    note: text(2000).optional(),
+  })
+  .refine((request) => Object.values(request).some((value) => value !== undefined), {
+    message: 'Give at least one change or a note',
+  });
+export type UpdateActionRequest = z.infer<typeof updateActionRequestSchema>;
+
+/** Query of GET /api/actions: a unit's actions (none: every action the caller may see). */
+export const listActionsQuerySchema = z.strictObject({
+  divisionId: z.coerce.number().pipe(id).optional(),
+  specialtyId: z.coerce.number().pipe(id).optional(),
+  consultantId: z.coerce.number().pipe(id).optional(),
+  status: z.enum([...ACTION_STATUSES, 'active']).optional(),
+});
+export type ListActionsQuery = z.infer<typeof listActionsQuerySchema>;
+
+export const listAnnotationsQuerySchema = z
+  .strictObject({
+    consultantId: z.coerce.number().pipe(id),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine((query) => !(query.from && query.to && query.from > query.to), {
+    message: 'The period must end on or after its start',
+  });
+export type ListAnnotationsQuery = z.infer<typeof listAnnotationsQuerySchema>;
+
+export const readMeetingQuerySchema = z.strictObject({
+  anonymise: z.enum(['true', 'false', '1', '0']).optional(),
+  live: z.enum(['true', 'false', '1', '0']).optional(),
+});
+
+export const listMeetingsQuerySchema = z.strictObject({
+  level: z.enum(REVIEW_UNIT_LEVELS).optional(),
+  unitId: z.coerce.number().pipe(id).optional(),
+});
