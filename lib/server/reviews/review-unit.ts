@@ -15,26 +15,10 @@ export async function getNamedReviewUnit(
   const prisma = database.prisma;
   const organisationId = scope.organisationId;
   // The scope is part of each query: a unit the caller does not see named is simply not found.
-  const unit: AgendaUnit | null =
+  const unit =
     request.level === 'specialty'
-      ? await prisma.specialty
-          .findFirst({ where: { ...namedSpecialtyWhere(scope), id: request.id } })
-          .then(
-            (row) =>
-              row && {
-                level: 'specialty',
-                id: row.id,
-                code: row.code,
-                name: row.name,
-                divisionId: row.divisionId,
-              },
-          )
-      : await prisma.division
-          .findFirst({ where: { ...namedDivisionWhere(scope), id: request.id } })
-          .then(
-            (row) =>
-              row && { level: 'division', id: row.id, code: row.code, name: row.name, divisionId: row.id },
-          );
+      ? await findSpecialty(database, scope, request.id)
+      : await findDivision(database, scope, request.id);
   if (!unit) return null;
   const consultants = await prisma.consultant.findMany({
     where: {
@@ -45,4 +29,16 @@ export async function getNamedReviewUnit(
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
   return { unit, people: consultants };
+}
+
+async function findSpecialty(database: Database, scope: Scope, id: number): Promise<AgendaUnit | null> {
+  const row = await database.prisma.specialty.findFirst({ where: { ...namedSpecialtyWhere(scope), id } });
+  return (
+    row && { level: 'specialty', id: row.id, code: row.code, name: row.name, divisionId: row.divisionId }
+  );
+}
+
+async function findDivision(database: Database, scope: Scope, id: number): Promise<AgendaUnit | null> {
+  const row = await database.prisma.division.findFirst({ where: { ...namedDivisionWhere(scope), id } });
+  return row && { level: 'division', id: row.id, code: row.code, name: row.name, divisionId: row.id };
 }

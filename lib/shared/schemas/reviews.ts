@@ -124,7 +124,7 @@ export const updateActionRequestSchema = z
 export type UpdateActionRequest = z.infer<typeof updateActionRequestSchema>;
 
 /** Query of GET /api/actions: a unit's actions (none: every action the caller may see). */
-export const listActionsQuerySchema = z.strictObject({
+export const listActionsQuerySchema = z.object({
   divisionId: z.coerce.number().pipe(id).optional(),
   specialtyId: z.coerce.number().pipe(id).optional(),
   consultantId: z.coerce.number().pipe(id).optional(),
@@ -133,7 +133,7 @@ export const listActionsQuerySchema = z.strictObject({
 export type ListActionsQuery = z.infer<typeof listActionsQuerySchema>;
 
 export const listAnnotationsQuerySchema = z
-  .strictObject({
+  .object({
     consultantId: z.coerce.number().pipe(id),
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -143,12 +143,28 @@ export const listAnnotationsQuerySchema = z
   });
 export type ListAnnotationsQuery = z.infer<typeof listAnnotationsQuerySchema>;
 
-export const readMeetingQuerySchema = z.strictObject({
+export const readMeetingQuerySchema = z.object({
   anonymise: z.enum(['true', 'false', '1', '0']).optional(),
   live: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
-export const listMeetingsQuerySchema = z.strictObject({
+export const listMeetingsQuerySchema = z.object({
   level: z.enum(REVIEW_UNIT_LEVELS).optional(),
   unitId: z.coerce.number().pipe(id).optional(),
 });
+
+/** Query of the "for review" list: as of a date (default today), optionally one unit. */
+export const forReviewQuerySchema = z.object({
+  asOf: isoDate.optional(),
+  specialtyId: z.coerce.number().pipe(id).optional(),
+  divisionId: z.coerce.number().pipe(id).optional(),
+});
+
+export const escalatedActionsQuerySchema = z.object({ asOf: isoDate.optional() });
+
+export const challengeQueueQuerySchema = z.object({
+  status: z.enum(['open', 'accepted', 'explained']).default('open'),
+});
+
+/** Query strings say true as "true" or "1". */
+export const isTrue = (value: string | undefined): boolean => value === 'true' || value === '1';

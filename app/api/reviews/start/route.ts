@@ -1,0 +1,16 @@
+import { readJsonBody } from '@/app/api/admin/read-json-body';
+import { authenticateRequest } from '@/lib/server/api/caller';
+import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
+import { getDatabase } from '@/lib/server/db';
+import { startMeeting } from '@/lib/server/reviews/start-meeting';
+import { startMeetingRequestSchema } from '@/lib/shared/schemas/reviews';
+
+/** Starts a review of a specialty or division the caller sees named, freezing its agenda's numbers. */
+export const POST = withErrorHandling(async (request: Request) => {
+  const caller = await authenticateRequest(request, 'reviews:run');
+  const input = await readJsonBody(request, startMeetingRequestSchema, {
+    expected: '{ unit: { level: "specialty" | "division", id }, period: { from, to }, activity? }',
+    invalid: 'The meeting cannot be started',
+  });
+  return jsonResponse(await startMeeting(await getDatabase(), caller, input), { status: 201 });
+});
