@@ -48,6 +48,8 @@ const ACTION_LABELS: Record<string, string> = {
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
   'parameters.updated': 'Trust parameters changed',
+  'metric_target.set': 'Metric target set',
+  'metric_target.removed': 'Metric target removed',
   'audit.exported': 'Audit log exported',
   'consultant.viewed': 'Named consultant data viewed',
   'import.committed': 'Extract imported',

@@ -11,6 +11,8 @@ import { DELETE as deleteApiToken } from '@/app/api/admin/api-tokens/[tokenId]/r
 import { GET as getApiTokens, POST as postApiToken } from '@/app/api/admin/api-tokens/route';
 import { GET as getAuditEvents } from '@/app/api/admin/audit-events/route';
 import { GET as getAuditCsv } from '@/app/api/admin/audit-events.csv/route';
+import { DELETE as deleteMetricTarget } from '@/app/api/admin/metric-targets/[targetId]/route';
+import { GET as getMetricTargets, POST as postMetricTarget } from '@/app/api/admin/metric-targets/route';
 import { GET as getParameters, PUT as putParameters } from '@/app/api/admin/parameters/route';
 import { POST as postPassword } from '@/app/api/admin/users/[userId]/password/route';
 import { DELETE as deleteRole } from '@/app/api/admin/users/[userId]/roles/[assignmentId]/route';
@@ -19,7 +21,8 @@ import { GET as getUser, PATCH as patchUser } from '@/app/api/admin/users/[userI
 import { GET as getUsers, POST as postUser } from '@/app/api/admin/users/route';
 import { POST as postImport } from '@/app/api/imports/route';
 import { verifyPassword } from '@/lib/server/auth/password';
-import { useDatabase } from '@/lib/server/db';
+import { getDatabase, useDatabase } from '@/lib/server/db';
+import { getBenchmarks } from '@/lib/server/metrics/benchmarks';
 import type { Role } from '@/lib/shared/permissions';
 import {
   adminUserListResponseSchema,
@@ -28,6 +31,8 @@ import {
   apiTokenSchema,
   auditEventListResponseSchema,
   createApiTokenResponseSchema,
+  metricTargetListResponseSchema,
+  metricTargetSchema,
   roleAssignmentSchema,
   trustParametersSchema,
   updateTrustParametersResponseSchema,
@@ -103,6 +108,14 @@ const DEFAULT_PARAMETERS = {
   underDeliveryThreshold: 0.8,
   sustainedMonths: 3,
   jobPlanReviewMonths: 12,
+};
+
+const CATARACT_TARGET = {
+  metricId: 'casesPerSession',
+  activityCategory: 'list',
+  value: 10,
+  source: 'GIRFT ophthalmology',
+  sourceUrl: 'https://gettingitrightfirsttime.co.uk/',
 };
 
 describe(`the admin API (${testDatabaseKind})`, () => {
@@ -237,6 +250,22 @@ describe(`the admin API (${testDatabaseKind})`, () => {
     {
       name: 'PUT parameters',
       send: (h) => call(putParameters, 'PUT', '/api/admin/parameters', h, { body: DEFAULT_PARAMETERS }),
+    },
+    {
+      name: 'GET metric targets',
+      send: (h) => call(getMetricTargets, 'GET', '/api/admin/metric-targets', h),
+    },
+    {
+      name: 'POST metric target',
+      send: (h) =>
+        call(postMetricTarget, 'POST', '/api/admin/metric-targets', h, {
+          body: { ...CATARACT_TARGET, specialtyId: null },
+        }),
+    },
+    {
+      name: 'DELETE metric target',
+      send: (h) =>
+        call(deleteMetricTarget, 'DELETE', '/api/admin/metric-targets/x', h, { params: { targetId: 1 } }),
     },
     { name: 'GET audit events', send: (h) => call(getAuditEvents, 'GET', '/api/admin/audit-events', h) },
     { name: 'GET audit CSV', send: (h) => call(getAuditCsv, 'GET', '/api/admin/audit-events.csv', h) },
@@ -849,6 +878,105 @@ describe(`the admin API (${testDatabaseKind})`, () => {
         trustParametersSchema,
       );
       expect(parametersB).toMatchObject(DEFAULT_PARAMETERS);
+    });
+  });
+
+  describe('metric targets', () => {
+    const list = (headers = admin.headers) =>
+      call(getMetricTargets, 'GET', '/api/admin/metric-targets', headers);
+    const post = (body: unknown, headers = admin.headers) =>
+      call(postMetricTarget, 'POST', '/api/admin/metric-targets', headers, { body });
+    const benchmarkOf = async (category: 'clinic' | 'list') =>
+      (
+        await getBenchmarks(
+          await getDatabase(),
+          orgA,
+          [ids.specialtyA],
+          { from: '2026-06-01', to: '2026-06-30' },
+          1,
+        )
+      ).get(`${ids.specialtyA}:${category}`);
+
+    it('refuses a target that is not valid, saying which field and why', async () => {
+      const cases: [Record<string, unknown>, RegExp][] = [
+        [{ value: 0 }, /more than 0/],
+        [{ value: 5000 }, /1000 or less/],
+        [{ source: ' ' }, /where the target comes from/],
+        [{ metricId: 'dnaRate' }, /Choose a metric/],
+        [{ activityCategory: 'ward' }, /clinics, lists/],
+        [{ sourceUrl: 'javascript:alert(1)' }, /web address/],
+      ];
+      for (const [change, message] of cases) {
+        await expectError(
+          await post({ ...CATARACT_TARGET, specialtyId: ids.specialtyA, ...change }),
+          400,
+          message,
+        );
+      }
+      // Another trust's specialty reads as not found.
+      await expectError(await post({ ...CATARACT_TARGET, specialtyId: ids.specialtyB }), 404);
+      expect(await auditOf(orgA, 'metric_target.set')).toEqual([]);
+    });
+
+    it('sets a target the benchmarks use at once, replaces it, removes it, and records each change', async () => {
+      expect(await benchmarkOf('clinic')).toMatchObject({ source: 'median', value: 10 });
+      const created = await expectOk(
+        await post({ ...CATARACT_TARGET, activityCategory: 'clinic', specialtyId: ids.specialtyA }),
+        metricTargetSchema,
+        201,
+      );
+      expect(created).toMatchObject({
+        value: 10,
+        activityCategory: 'clinic',
+        specialty: { id: ids.specialtyA },
+      });
+      const replaced = await expectOk(
+        await post({
+          ...CATARACT_TARGET,
+          activityCategory: 'clinic',
+          specialtyId: ids.specialtyA,
+          value: 12.5,
+        }),
+        metricTargetSchema,
+        201,
+      );
+      expect(await benchmarkOf('clinic')).toMatchObject({ source: 'target', value: 12.5 });
+      const listed = await expectOk(await list(), metricTargetListResponseSchema);
+      expect(listed.targets.map((target) => [target.id, target.value])).toEqual([[replaced.id, 12.5]]);
+      expect(listed.specialties.map((specialty) => specialty.id)).toEqual([ids.specialtyA]);
+      // Trust B sees none of it.
+      expect((await expectOk(await list(adminB.headers), metricTargetListResponseSchema)).targets).toEqual(
+        [],
+      );
+      await expectError(
+        await call(deleteMetricTarget, 'DELETE', '/api/admin/metric-targets/x', adminB.headers, {
+          params: { targetId: replaced.id },
+        }),
+        404,
+      );
+
+      const removed = await call(deleteMetricTarget, 'DELETE', '/api/admin/metric-targets/x', admin.headers, {
+        params: { targetId: replaced.id },
+      });
+      expect(removed.status).toBe(204);
+      expect(await benchmarkOf('clinic')).toMatchObject({ source: 'median' });
+
+      const set = await auditOf(orgA, 'metric_target.set');
+      expect(set.map((event) => event.details)).toEqual([
+        expect.objectContaining({
+          metricId: 'casesPerSession',
+          activityCategory: 'clinic',
+          before: null,
+          after: { value: 10, source: 'GIRFT ophthalmology', sourceUrl: CATARACT_TARGET.sourceUrl },
+        }),
+        expect.objectContaining({
+          before: { value: 10, source: 'GIRFT ophthalmology', sourceUrl: CATARACT_TARGET.sourceUrl },
+          after: { value: 12.5, source: 'GIRFT ophthalmology', sourceUrl: CATARACT_TARGET.sourceUrl },
+        }),
+      ]);
+      expect(set.every((event) => event.actorUserId === admin.userId)).toBe(true);
+      const [removal] = await auditOf(orgA, 'metric_target.removed');
+      expect(removal).toMatchObject({ entityId: String(replaced.id), actorUserId: admin.userId });
     });
   });
 

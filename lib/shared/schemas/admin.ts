@@ -19,6 +19,8 @@ export const ADMIN_AUDIT_ACTIONS = {
   apiTokenCreated: 'api_token.created',
   apiTokenRevoked: 'api_token.revoked',
   parametersUpdated: 'parameters.updated',
+  metricTargetSet: 'metric_target.set',
+  metricTargetRemoved: 'metric_target.removed',
   auditExported: 'audit.exported',
 } as const;
 
@@ -407,3 +409,63 @@ export function auditFilterSearchParams(
   }
   return params;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Metric targets
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The metrics whose targets the numbers use: cases per session (a configured target replaces the specialty median
+ * as the productivity benchmark, e.g. GIRFT's 10 cataracts per half-day list). The fulfilment target is a trust
+ * parameter.
+ */
+export const TARGET_METRIC_IDS = ['casesPerSession'] as const;
+export const TARGET_ACTIVITY_CATEGORIES = ['clinic', 'list'] as const;
+/** Upper bound of a target's value: no session sees more patients or cases than this. */
+export const METRIC_TARGET_MAX = 1000;
+
+const specialtyRef = z.object({ id, code: z.string(), name: z.string() });
+
+export const metricTargetSchema = z.object({
+  id,
+  metricId: z.string(),
+  /** Null: every specialty without one of its own. */
+  specialty: specialtyRef.nullable(),
+  /** Null: clinics and lists alike. */
+  activityCategory: z.enum(TARGET_ACTIVITY_CATEGORIES).nullable(),
+  value: z.number(),
+  source: z.string(),
+  sourceUrl: z.string().nullable(),
+  createdAt: instant,
+});
+export type MetricTargetSummary = z.infer<typeof metricTargetSchema>;
+
+export const metricTargetListResponseSchema = z.object({
+  targets: z.array(metricTargetSchema),
+  /** The trust's specialties, for the form's choice. */
+  specialties: z.array(specialtyRef),
+});
+export type MetricTargetListResponse = z.infer<typeof metricTargetListResponseSchema>;
+
+/** POST /api/admin/metric-targets: sets the target for a metric, specialty and activity (replacing one there). */
+export const setMetricTargetRequestSchema = z.strictObject({
+  metricId: z.enum(TARGET_METRIC_IDS, { error: `Choose a metric: one of ${TARGET_METRIC_IDS.join(', ')}` }),
+  specialtyId: scopeId('Choose a specialty, or none for every specialty').nullable(),
+  activityCategory: z
+    .enum(TARGET_ACTIVITY_CATEGORIES, { error: 'Choose clinics, lists, or neither for both' })
+    .nullable(),
+  value: z
+    .number({ error: 'Enter the target as a number' })
+    .positive('The target must be more than 0')
+    .max(METRIC_TARGET_MAX, `The target must be ${METRIC_TARGET_MAX} or less`),
+  source: z
+    .string({ error: 'Enter where the target comes from' })
+    .trim()
+    .min(1, 'Enter where the target comes from, like “GIRFT ophthalmology”')
+    .max(200, 'The source must be 200 characters or fewer'),
+  sourceUrl: z
+    .url({ protocol: /^https?$/, error: 'Enter the source’s web address, starting https://' })
+    .max(500, 'The web address must be 500 characters or fewer')
+    .nullable(),
+});
+export type SetMetricTargetRequest = z.infer<typeof setMetricTargetRequestSchema>;

@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { AdminBreadcrumbs } from '@/components/admin/admin-breadcrumbs';
+import { MetricTargetsManager } from '@/components/admin/metric-targets-manager';
 import { TrustParametersForm } from '@/components/admin/trust-parameters-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPageCaller } from '@/lib/server/api/caller';
+import { listMetricTargets } from '@/lib/server/dal/metric-targets';
 import { getTrustParameters } from '@/lib/server/dal/trust-parameters';
 
 export const metadata: Metadata = { title: 'Trust parameters' };
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: 'Trust parameters' };
 export default async function TrustParametersPage() {
   await connection();
   const caller = await getPageCaller('parameters:manage', '/admin/parameters');
-  const parameters = await getTrustParameters(caller);
+  const [parameters, targets] = await Promise.all([getTrustParameters(caller), listMetricTargets(caller)]);
   return (
     <>
       <AdminBreadcrumbs />
@@ -24,6 +26,7 @@ export default async function TrustParametersPage() {
         </p>
       </PageHeader>
       <TrustParametersForm initialParameters={parameters} />
+      <MetricTargetsManager initialTargets={targets} />
     </>
   );
 }
