@@ -1,0 +1,194 @@
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as meetingRoute from '@/app/api/reviews/[meetingId]/route';
+import * as startRoute from '@/app/api/reviews/start/route';
+import { useDatabase } from '@/lib/server/db';
+import { getMeeting } from '@/lib/server/reviews/read-meeting';
+import { startMeeting } from '@/lib/server/reviews/start-meeting';
+import { importRows } from '../helpers/ledger-scenario';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
+import {
+  buildReviewScenario,
+  clinicRows,
+  heldMondays,
+  personWith,
+  REVIEW_PERIOD,
+  type ReviewScenario,
+  weekdays,
+} from './review-scenario';
+
+/**
+ * Review meetings: starting one freezes its agenda, so a later import changes the live view and never the record
+ * of what was discussed; who may start and open a meeting, and what each reader sees of the consultants in it.
+ */
+describe(`review meetings (${testDatabaseKind})`, () => {
+  let db: TestDatabase;
+  let scenario: ReviewScenario;
+  let lead: Awaited<ReturnType<typeof personWith>>;
+  let meetingId: number;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useDatabase(db);
+    scenario = await buildReviewScenario(db, 'RRM');
+    lead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.ophthalmology,
+    });
+    const meeting = await startMeeting(db, lead.actor, {
+      unit: { level: 'specialty', id: scenario.specialties.ophthalmology },
+      period: REVIEW_PERIOD,
+      activity: 'all',
+    });
+    meetingId = meeting.id;
+  });
+  afterAll(() => db?.drop());
+
+  const headline = (agenda: { headline: { metricId: string; value: number | null }[] }, metricId: string) =>
+    agenda.headline.find((metric) => metric.metricId === metricId)?.value;
+
+  it('freezes the standardised agenda when the meeting starts', async () => {
+    const meeting = await getMeeting(db, lead.actor.scope, meetingId);
+    expect(meeting?.status).toBe('in_progress');
+    const agenda = meeting?.agenda;
+    // 13 Mondays each: 13 + 10 + 3 delivered of 39 expected.
+    expect(headline(agenda ?? { headline: [] }, 'fulfilmentNet')).toBeCloseTo(26 / 39, 10);
+    expect(agenda?.headline.map((metric) => metric.metricId)).toEqual([
+      'fulfilmentNet',
+      'fulfilmentGross',
+      'totalDelivery',
+      'lostSessions',
+      'casesPerSession',
+      'slotUtilisation',
+      'dnaRate',
+      'patientsPerWeek',
+    ]);
+    expect(agenda?.headline[0]?.target).toBe(0.95);
+    expect(agenda?.lostSessions.byOutcome.notScheduled).toBe(13);
+    expect(agenda?.members.map((row) => row.member.kind === 'consultant' && row.member.key)).toEqual([
+      '6100001',
+      '6100002',
+      '6100003',
+    ]);
+    expect(agenda?.funnel.points).toHaveLength(3);
+    expect(agenda?.trend.length).toBeGreaterThanOrEqual(13);
+    expect(meeting?.changes).toEqual([]);
+  });
+
+  it('keeps the snapshot as it was after a later import, while the live view changes', async () => {
+    const stored = await db.prisma.reviewSnapshot.findUniqueOrThrow({
+      where: { organisationId_meetingId: { organisationId: scenario.org, meetingId } },
+    });
+    const before = await getMeeting(db, lead.actor.scope, meetingId);
+    // A corrected extract: 6100003 did hold every Monday clinic.
+    const mondays = weekdays('2026-01-05', '2026-03-31', 1);
+    await importRows(
+      db,
+      scenario.org,
+      'clinic-sessions',
+      clinicRows((gmc) => (gmc === '6100003' ? mondays : heldMondays(gmc))),
+    );
+    const after = await getMeeting(db, lead.actor.scope, meetingId);
+    expect(after?.agenda).toEqual(before?.agenda);
+    const storedAfter = await db.prisma.reviewSnapshot.findUniqueOrThrow({
+      where: { organisationId_meetingId: { organisationId: scenario.org, meetingId } },
+    });
+    expect(storedAfter.agenda).toEqual(stored.agenda);
+    expect(headline(after?.agenda ?? { headline: [] }, 'fulfilmentNet')).toBeCloseTo(26 / 39, 10);
+    expect(headline(after?.live ?? { headline: [] }, 'fulfilmentNet')).toBeCloseTo(36 / 39, 10);
+    expect(after?.changes.map((change) => change.metricId)).toContain('fulfilmentNet');
+    const frozen3 = after?.agenda.members.find(
+      (row) => row.member.kind === 'consultant' && row.member.key === '6100003',
+    );
+    const live3 = after?.live?.members.find(
+      (row) => row.member.kind === 'consultant' && row.member.key === '6100003',
+    );
+    expect(frozen3?.fulfilmentNet).toBeCloseTo(3 / 13, 10);
+    expect(live3?.fulfilmentNet).toBeCloseTo(1, 10);
+  });
+
+  it('lets a consultant open their own specialty’s meeting with their peers anonymised, and no other (404)', async () => {
+    const own = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100002'],
+    });
+    const meeting = await getMeeting(db, own.actor.scope, meetingId);
+    const members = meeting?.agenda.members.map((row) => row.member) ?? [];
+    expect(members.filter((member) => member.kind === 'consultant' && !member.isAnonymised)).toEqual([
+      expect.objectContaining({
+        key: '6100002',
+        name: 'Dr 6100002',
+        consultantId: scenario.consultants['6100002'],
+      }),
+    ]);
+    expect(members.filter((member) => member.kind === 'consultant' && member.isAnonymised)).toHaveLength(2);
+    const text = JSON.stringify(meeting);
+    for (const peer of ['6100001', '6100003']) {
+      expect(text).not.toContain(peer);
+      expect(text).not.toContain(`"consultantId":${scenario.consultants[peer]}`);
+    }
+
+    const other = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6200001'],
+    });
+    expect(await getMeeting(db, other.actor.scope, meetingId)).toBeNull();
+    const response = await meetingRoute.GET(
+      new NextRequest(`http://localhost/api/reviews/${meetingId}`, { headers: other.headers }),
+      { params: Promise.resolve({ meetingId: String(meetingId) }) },
+    );
+    expect(response.status).toBe(404);
+    const allowed = await meetingRoute.GET(
+      new NextRequest(`http://localhost/api/reviews/${meetingId}?live=false`, { headers: own.headers }),
+      { params: Promise.resolve({ meetingId: String(meetingId) }) },
+    );
+    expect(allowed.status).toBe(200);
+  });
+
+  it('shows no name anywhere with the anonymise switch on', async () => {
+    const meeting = await getMeeting(db, lead.actor.scope, meetingId, { anonymise: true });
+    const text = JSON.stringify(meeting);
+    expect(text).not.toMatch(/Dr \d/);
+    expect(text).not.toMatch(/61000\d\d/);
+    expect(
+      meeting?.agenda.members.every((row) => row.member.kind === 'consultant' && row.member.isAnonymised),
+    ).toBe(true);
+  });
+
+  it('starts a meeting only for a unit the caller sees named: another specialty’s lead gets 404, a consultant 403', async () => {
+    const urologyLead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.urology,
+    });
+    const body = JSON.stringify({
+      unit: { level: 'specialty', id: scenario.specialties.ophthalmology },
+      period: REVIEW_PERIOD,
+    });
+    const start = (headers: Record<string, string>) =>
+      startRoute.POST(
+        new NextRequest('http://localhost/api/reviews/start', {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body,
+        }),
+      );
+    expect((await start(urologyLead.headers)).status).toBe(404);
+    const consultant = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100001'],
+    });
+    expect((await start(consultant.headers)).status).toBe(403);
+    const director = await personWith(db, scenario.org, 'divisional_director', {
+      divisionId: scenario.division,
+    });
+    const created = await start(director.headers);
+    expect(created.status).toBe(201);
+    const division = await startMeeting(db, director.actor, {
+      unit: { level: 'division', id: scenario.division },
+      period: REVIEW_PERIOD,
+      activity: 'all',
+    });
+    const read = await getMeeting(db, director.actor.scope, division.id, { live: false });
+    expect(read?.agenda.funnel.basis).toBe('specialty');
+    expect(
+      read?.agenda.members.map((row) => row.member.kind === 'specialty' && row.member.code).sort(),
+    ).toEqual(['101', '130']);
+    // A lead sees their specialty's consultants, not the division's: its meeting is not theirs to open.
+    expect(await getMeeting(db, lead.actor.scope, division.id)).toBeNull();
+  });
+});
