@@ -2,15 +2,19 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import '@/components/print/print.css';
+import { DashboardFilterProvider } from '@/components/filters/dashboard-filter-context';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { PeriodSummary } from '@/components/filters/period-summary';
-import { type PageSearchParams, readPageFilter } from '@/components/filters/read-filter';
+import { type PageSearchParams, readDashboardPageFilter } from '@/components/filters/read-filter';
 import { NoDataYet } from '@/components/onboarding/no-data-yet';
 import { DataFreshness } from '@/components/overview/data-freshness';
-import { HeadlineTiles } from '@/components/overview/headline-tiles';
-import { JobPlanCurrencySummary } from '@/components/overview/job-plan-currency-summary';
-import { SpecialtyComparison } from '@/components/overview/specialty-comparison';
-import { SpecialtyFunnel } from '@/components/overview/specialty-funnel';
+import { overviewRequests } from '@/components/overview/overview-requests';
+import {
+  HeadlineTilesSection,
+  JobPlanCurrencySection,
+  SpecialtyComparisonSection,
+  SpecialtyFunnelSection,
+} from '@/components/overview/overview-sections';
 import { TilesSkeleton, WidgetSkeleton } from '@/components/overview/widget-skeleton';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -30,20 +34,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const { filter, lastCoveredDate } = await readPageFilter(
+  const { filter, lastCoveredDate, divisions } = await readDashboardPageFilter(
     await getDatabase(),
-    caller.scope.organisationId,
+    caller.scope,
     await searchParams,
   );
-  const { from, to } = filter.period;
-  const props = { scope: caller.scope, from, to, activity: filter.activity };
+  const props = { scope: caller.scope, requests: overviewRequests(filter) };
   return (
-    <>
+    <DashboardFilterProvider lastCoveredDate={lastCoveredDate} divisions={divisions}>
       <PageHeader caption="Overview" title={organisation.name}>
         <p>Job-planned sessions against what was delivered, and where capacity was lost.</p>
       </PageHeader>
-      <FilterBar preset={filter.preset} period={filter.period} activity={filter.activity} />
-      <PeriodSummary period={filter.period} activity={filter.activity} />
+      <FilterBar hasDivisionFilter />
+      <PeriodSummary />
       {lastCoveredDate === null ? (
         <div className="mb-8">
           <EmptyState title="No activity to show yet">
@@ -56,29 +59,23 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <h2 className="sr-only">Headline figures</h2>
-          <Suspense key={`tiles-${from}-${to}-${filter.activity}`} fallback={<TilesSkeleton />}>
-            <HeadlineTiles {...props} />
+          <Suspense fallback={<TilesSkeleton />}>
+            <HeadlineTilesSection {...props} />
           </Suspense>
-          <Suspense
-            key={`comparison-${from}-${to}-${filter.activity}`}
-            fallback={<WidgetSkeleton label="the specialty comparison" rows={8} />}
-          >
-            <SpecialtyComparison {...props} />
+          <Suspense fallback={<WidgetSkeleton label="the specialty comparison" rows={8} />}>
+            <SpecialtyComparisonSection {...props} />
           </Suspense>
-          <Suspense
-            key={`funnel-${from}-${to}-${filter.activity}`}
-            fallback={<WidgetSkeleton label="the funnel plot" rows={8} />}
-          >
-            <SpecialtyFunnel {...props} />
+          <Suspense fallback={<WidgetSkeleton label="the funnel plot" rows={8} />}>
+            <SpecialtyFunnelSection {...props} />
           </Suspense>
-          <Suspense key={`currency-${to}`} fallback={<WidgetSkeleton label="job plan currency" />}>
-            <JobPlanCurrencySummary scope={caller.scope} asOf={to} />
+          <Suspense fallback={<WidgetSkeleton label="job plan currency" />}>
+            <JobPlanCurrencySection {...props} />
           </Suspense>
         </>
       )}
       <Suspense fallback={<WidgetSkeleton label="data freshness" />}>
         <DataFreshness scope={caller.scope} />
       </Suspense>
-    </>
+    </DashboardFilterProvider>
   );
 }

@@ -27,6 +27,21 @@ describe('toSpcChartData', () => {
   });
 });
 
+describe('toSpcChartData with a floor', () => {
+  it('draws a negative lower process limit at the floor (counts cannot go below zero)', () => {
+    const points = Array.from({ length: 12 }, (_, i) => ({
+      x: `2024-02-${String(i + 1).padStart(2, '0')}`,
+      y: i % 2 ? 0 : 3,
+    }));
+    const result = computeSpc(points, {});
+    expect(result.points[0]?.lpl).toBeLessThan(0);
+    const data = toSpcChartData(result, { floor: 0 });
+    expect(data.rows.every((row) => row.lpl0 === 0)).toBe(true);
+    expect(data.domain[0]).toBe(0);
+    expect(toSpcChartData(result).rows[0]?.lpl0).toBeLessThan(0);
+  });
+});
+
 describe('toFunnelChartData', () => {
   it('plots each unit with limit curves around the centre, scaled', () => {
     const result = computeFunnel(

@@ -9,16 +9,19 @@ interface ChartFigureProps {
   table: ReactNode;
   children: ReactNode;
   testId?: string;
+  /** Shown under the chart, e.g. the data's download buttons. */
+  actions?: ReactNode;
 }
 
 /** A chart with its label, caption and a table alternative in a closed <details>. */
-export function ChartFigure({ label, caption, table, children, testId }: ChartFigureProps) {
+export function ChartFigure({ label, caption, table, children, testId, actions }: ChartFigureProps) {
   return (
     <figure className="chart-figure mb-6" data-testid={testId}>
       <div role="img" aria-label={label} className="w-full">
         {children}
       </div>
       {caption && <figcaption className="mt-2 max-w-4xl text-base text-nhs-dark-grey">{caption}</figcaption>}
+      {actions && <div className="mt-3">{actions}</div>}
       <details className="chart-table mt-3">
         <summary className="cursor-pointer text-nhs-blue underline">Show the data as a table</summary>
         <div className="mt-3 overflow-x-auto">{table}</div>

@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ExportButtons } from '@/components/export/export-buttons';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { ChartFigure, DataTable } from './chart-figure';
 import { formatMetricValue } from './format-value';
@@ -23,6 +24,8 @@ interface SpcChartProps {
   caption?: string;
   height?: number;
   testId?: string;
+  /** When set, the chart's data can be downloaded as CSV and XLSX under this name. */
+  exportName?: string;
 }
 
 const uk = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)}`;
@@ -50,14 +53,16 @@ function SpcDot({ cx, cy, payload }: DotProps) {
 }
 
 /** XmR chart: values coloured by point type, mean, process limits per rebase group, breaks and target. */
-export function SpcChart({ label, unit, data, caption, height = 300, testId }: SpcChartProps) {
+export function SpcChart({ label, unit, data, caption, height = 300, testId, exportName }: SpcChartProps) {
   const format = (value: number | null) => formatMetricValue(unit, value);
+  const groupOf = (row: SpcChartData['rows'][number]) =>
+    data.groups.find((g) => row[`mean${g}`] !== null) ?? 0;
   const table = (
     <DataTable
       caption={label}
       columns={['Period starting', 'Value', 'Mean', 'Lower limit', 'Upper limit', 'Variation']}
       rows={data.rows.map((row) => {
-        const group = data.groups.find((g) => row[`mean${g}`] !== null) ?? 0;
+        const group = groupOf(row);
         return [
           uk(row.x),
           format(row.y),
@@ -69,8 +74,37 @@ export function SpcChart({ label, unit, data, caption, height = 300, testId }: S
       })}
     />
   );
+  const exportTable = exportName
+    ? {
+        columns: [
+          'Period starting',
+          'Value',
+          'Mean',
+          'Lower process limit',
+          'Upper process limit',
+          'Variation',
+        ],
+        rows: data.rows.map((row) => {
+          const group = groupOf(row);
+          return [
+            row.x,
+            row.y,
+            row[`mean${group}`] ?? null,
+            row[`lpl${group}`] ?? null,
+            row[`upl${group}`] ?? null,
+            row.pointType ? POINT_TYPE_LABELS[row.pointType] : 'No data',
+          ];
+        }),
+      }
+    : null;
   return (
-    <ChartFigure label={label} caption={caption} table={table} testId={testId}>
+    <ChartFigure
+      label={label}
+      caption={caption}
+      table={table}
+      testId={testId}
+      actions={exportName && exportTable ? <ExportButtons name={exportName} table={exportTable} /> : null}
+    >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
         <ComposedChart data={data.rows} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
           <CartesianGrid stroke="#e8edee" vertical={false} />

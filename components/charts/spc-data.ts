@@ -20,8 +20,13 @@ export interface SpcChartData {
   domain: [number, number];
 }
 
-/** Shapes an SPC result for the chart. */
-export function toSpcChartData(result: SpcResult): SpcChartData {
+/**
+ * Shapes an SPC result for the chart. `floor` clamps the process limits (e.g. 0 for counts, which cannot be
+ * negative: a negative lower limit is drawn at zero).
+ */
+export function toSpcChartData(result: SpcResult, { floor }: { floor?: number } = {}): SpcChartData {
+  const clamp = (value: number | null) =>
+    value === null || floor === undefined ? value : Math.max(floor, value);
   const groups = [...new Set(result.points.map((point) => point.rebaseGroup))];
   const values: number[] = [];
   const rows = result.points.map((point) => {
@@ -34,10 +39,10 @@ export function toSpcChartData(result: SpcResult): SpcChartData {
     for (const group of groups) {
       const inGroup = point.rebaseGroup === group;
       row[`mean${group}`] = inGroup ? point.mean : null;
-      row[`upl${group}`] = inGroup ? point.upl : null;
-      row[`lpl${group}`] = inGroup ? point.lpl : null;
+      row[`upl${group}`] = inGroup ? clamp(point.upl) : null;
+      row[`lpl${group}`] = inGroup ? clamp(point.lpl) : null;
     }
-    for (const value of [point.y, point.upl, point.lpl]) if (value !== null) values.push(value);
+    for (const value of [point.y, clamp(point.upl), clamp(point.lpl)]) if (value !== null) values.push(value);
     return row;
   });
   if (result.target !== null) values.push(result.target);

@@ -1,3 +1,4 @@
+import { ExportButtons } from '@/components/export/export-buttons';
 import { formatDate, formatNumber } from '@/components/format';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -42,10 +43,12 @@ interface JobPlanPanelProps {
   status: JobPlanStatusAt;
   asOf: string;
   reviewMonths: number;
+  /** Names the downloads, e.g. the consultant's name. */
+  exportName: string;
 }
 
 /** The job plan in force (its lines), earlier versions, and a warning when the plan is not current. */
-export function JobPlanPanel({ versions, status, asOf, reviewMonths }: JobPlanPanelProps) {
+export function JobPlanPanel({ versions, status, asOf, reviewMonths, exportName }: JobPlanPanelProps) {
   if (versions.length === 0) {
     return (
       <EmptyState title="No job plan recorded for this consultant">
@@ -107,6 +110,29 @@ export function JobPlanPanel({ versions, status, asOf, reviewMonths }: JobPlanPa
           <p className="mb-2">
             {formatNumber(Math.round(shown.totalPas * 100) / 100)} programmed activities.
           </p>
+          <ExportButtons
+            name={`${exportName} job plan ${shown.jobPlanId} version ${shown.version}`}
+            table={{
+              columns: [
+                'Activity',
+                'When',
+                'Specialty',
+                'PAs',
+                'Expected output',
+                'Weeks a year',
+                'Clinics or theatres',
+              ],
+              rows: shown.lines.map((line) => [
+                activityTypeLabel(line.activityType),
+                describeSlot(line),
+                line.specialtyCode ?? '',
+                line.paValue,
+                line.expectedOutput,
+                line.expectedWeeks,
+                line.linkedCodes.join(', '),
+              ]),
+            }}
+          />
           <ScrollRegion label="Job plan lines">
             <Table caption={`Lines of job plan ${shown.jobPlanId} version ${shown.version}`} isCaptionHidden>
               <TableHead>
@@ -140,6 +166,31 @@ export function JobPlanPanel({ versions, status, asOf, reviewMonths }: JobPlanPa
         </>
       )}
       <h3 className="mt-6 mb-2 text-[1.375rem] font-bold">Versions</h3>
+      <ExportButtons
+        name={`${exportName} job plan versions`}
+        table={{
+          columns: [
+            'Job plan',
+            'Version',
+            'Status',
+            'Agreed',
+            'Effective from',
+            'Effective to',
+            'Lines',
+            'PAs',
+          ],
+          rows: versions.map((version) => [
+            version.jobPlanId,
+            version.version,
+            version.status === 'agreed' ? 'Agreed' : 'Draft',
+            version.agreedOn ?? '',
+            version.effectiveFrom,
+            version.effectiveTo ?? '',
+            version.lines.length,
+            Math.round(version.totalPas * 100) / 100,
+          ]),
+        }}
+      />
       <ScrollRegion label="Job plan versions">
         <Table caption="Every version of the job plan, newest first" isCaptionHidden>
           <TableHead>

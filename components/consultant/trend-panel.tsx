@@ -1,79 +1,70 @@
-import { formatDate } from '@/components/format';
-import { ScrollRegion } from '@/components/ui/scroll-region';
-import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@/components/ui/table';
-import { type TrendPoint, WeeklyTrendChart } from './weekly-trend-chart';
-
-const SIGNAL_LABELS = {
-  improvement: 'Special cause: improvement',
-  concern: 'Special cause: concern',
-  neutral: 'Special cause (neither better nor worse)',
-} as const;
+import { SpcChart } from '@/components/charts/spc-chart';
+import { toSpcChartData } from '@/components/charts/spc-data';
+import { SpcIcons } from '@/components/charts/spc-icons';
+import { formatNumber } from '@/components/format';
+import type { SeriesPoint } from '@/lib/server/metrics/series';
+import { computeSpc } from '@/lib/shared/stats';
 
 interface TrendPanelProps {
   title: string;
   metricId: string;
-  unitLabel: string;
-  points: TrendPoint[];
+  /** The weekly series of the period. */
+  weekly: SeriesPoint[];
+  /** The count charted, per week of the series. */
+  value: (point: SeriesPoint) => number;
   periodLabel: string;
+  /** File name stem of the data download. */
+  exportName: string;
+  testId?: string;
 }
 
-function format(value: number | null): string {
-  return value === null ? '' : value.toFixed(1);
-}
-
-/** One weekly SPC chart with its heading, definition link, key and table alternative. */
-export function TrendPanel({ title, metricId, unitLabel, points, periodLabel }: TrendPanelProps) {
-  const last = points.findLast((point) => point.y !== null);
+/**
+ * One weekly XmR chart (the shared SPC chart: mean, process limits, special causes) with its heading, definition
+ * link, SPC icons, table alternative and download. Partial weeks at the period's edges are scaled to a whole
+ * week; counts cannot be negative, so a negative lower limit is drawn at zero.
+ */
+export function TrendPanel({
+  title,
+  metricId,
+  weekly,
+  value,
+  periodLabel,
+  exportName,
+  testId,
+}: TrendPanelProps) {
+  const spc = computeSpc(
+    weekly.map((point) => ({ x: point.from, y: point.weeks > 0 ? value(point) / point.weeks : null })),
+    { improvementDirection: 'increase' },
+  );
+  const data = toSpcChartData(spc, { floor: 0 });
+  const last = spc.points.findLast((point) => point.y !== null);
+  const special = spc.points.filter(
+    (point) => point.pointType !== null && point.pointType !== 'common_cause',
+  ).length;
+  const one = (number: number | null) => (number === null ? '–' : formatNumber(Math.round(number * 10) / 10));
   const summary = last
-    ? `Mean ${format(last.mean)} a week, process limits ${format(last.lpl)} to ${format(last.upl)}; ${
-        points.filter((point) => point.signal !== null).length
-      } weeks show special-cause variation.`
+    ? `Mean ${one(last.mean)} a week, process limits ${one(Math.max(0, last.lpl ?? 0))} to ${one(last.upl)}; ${special} ${special === 1 ? 'week shows' : 'weeks show'} special-cause variation.`
     : 'No weeks with data in this period.';
   return (
-    <figure className="mb-8">
-      <figcaption className="mb-2">
-        <span className="block text-[1.375rem] font-bold">
-          <a href={`/definitions#${metricId}`}>{title}</a>, per week
-        </span>
-        <span className="block text-nhs-dark-grey">
-          {periodLabel}. {summary} Grey dots: common cause; squares: special cause (blue improvement, orange
-          concern, purple neither). Dashed lines: process limits.
-        </span>
-      </figcaption>
-      <div role="img" aria-label={`${title} per week, ${periodLabel}. ${summary}`}>
-        <WeeklyTrendChart points={points} label={unitLabel} />
-      </div>
-      <details className="mt-2">
-        <summary className="cursor-pointer text-nhs-blue underline">
-          Show {title.toLowerCase()} as a table
-        </summary>
-        <ScrollRegion label={`${title} per week`}>
-          <Table caption={`${title} per week`} isCaptionHidden>
-            <TableHead>
-              <TableRow>
-                <ColumnHeader>Week beginning</ColumnHeader>
-                <ColumnHeader align="end">{unitLabel}</ColumnHeader>
-                <ColumnHeader align="end">Mean</ColumnHeader>
-                <ColumnHeader align="end">Lower limit</ColumnHeader>
-                <ColumnHeader align="end">Upper limit</ColumnHeader>
-                <ColumnHeader>Variation</ColumnHeader>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {points.map((point) => (
-                <TableRow key={point.x}>
-                  <TableCell>{formatDate(point.x)}</TableCell>
-                  <TableCell align="end">{format(point.y)}</TableCell>
-                  <TableCell align="end">{format(point.mean)}</TableCell>
-                  <TableCell align="end">{format(point.lpl)}</TableCell>
-                  <TableCell align="end">{format(point.upl)}</TableCell>
-                  <TableCell>{point.signal ? SIGNAL_LABELS[point.signal] : 'Common cause'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </ScrollRegion>
-      </details>
-    </figure>
+    <div className="mb-8">
+      <h3 className="mb-2 text-[1.375rem] font-bold">
+        <a href={`/definitions#${metricId}`}>{title}</a>, per week
+      </h3>
+      {weekly.length < 2 ? (
+        <p>Too few weeks of data in {periodLabel} for an SPC chart.</p>
+      ) : (
+        <>
+          <SpcIcons variation={spc.variation?.icon ?? null} assurance={spc.assurance?.icon ?? null} />
+          <SpcChart
+            label={`SPC chart of ${title.toLowerCase()} per week, ${periodLabel}. ${summary}`}
+            unit="patientsPerWeek"
+            data={data}
+            caption={`${periodLabel}. ${summary} Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern, purple neither).`}
+            exportName={exportName}
+            testId={testId}
+          />
+        </>
+      )}
+    </div>
   );
 }

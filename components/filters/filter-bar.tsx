@@ -1,42 +1,59 @@
 'use client';
 
-import { usePathname, useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
+import { usePathname } from 'next/navigation';
+import { useEffect, useId, useState } from 'react';
+import { metricsKeys } from '@/lib/client/query-keys';
 import {
   ACTIVITY_LABELS,
   ACTIVITY_OPTIONS,
   type ActivityOption,
   type DatePeriod,
-  filterSearchParams,
   PERIOD_PRESET_LABELS,
   PERIOD_PRESETS,
   type PeriodPreset,
 } from '@/lib/shared/periods';
-
-interface FilterBarProps {
-  preset: PeriodPreset;
-  period: DatePeriod;
-  activity: ActivityOption;
-}
+import { dashboardSearchParams } from './dashboard-filter';
+import { useDashboardFilter, useDivisionOptions } from './dashboard-filter-context';
 
 const fieldClass = 'block border-2 border-nhs-black bg-nhs-white px-2 py-1 text-[1.1875rem]';
 
 /**
- * Period and activity filters. The URL holds them (router.replace), so that the server renders the view and a
- * link to it can be shared.
+ * Period, activity and (where the page has it) division filters. The URL holds them, so a view can be shared;
+ * changing one pushes a new URL with the History API and the widgets refetch their numbers from the metrics API
+ * (react-query), without reloading the page.
  */
-export function FilterBar({ preset, period, activity }: FilterBarProps) {
-  const router = useRouter();
+export function FilterBar({ hasDivisionFilter = false }: { hasDivisionFilter?: boolean }) {
   const pathname = usePathname();
   const id = useId();
-  const [isPending, startTransition] = useTransition();
-  const [customPeriod, setCustomPeriod] = useState(period);
-  const [selectedPreset, setSelectedPreset] = useState(preset);
+  const filter = useDashboardFilter();
+  const divisions = useDivisionOptions();
+  const isFetching = useIsFetching({ queryKey: metricsKeys.all }) > 0;
+  const [customPeriod, setCustomPeriod] = useState(filter.period);
+  const [selectedPreset, setSelectedPreset] = useState(filter.preset);
 
-  function apply(next: { preset: PeriodPreset; period?: DatePeriod; activity: ActivityOption }) {
-    const query = filterSearchParams(next).toString();
-    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  // Back and forward change the URL under the form: follow it.
+  useEffect(() => {
+    setSelectedPreset(filter.preset);
+    setCustomPeriod(filter.period);
+  }, [filter.preset, filter.period]);
+
+  function apply(next: {
+    preset: PeriodPreset;
+    period?: DatePeriod;
+    activity?: ActivityOption;
+    divisionId?: number | null;
+  }) {
+    const query = dashboardSearchParams({
+      preset: next.preset,
+      period: next.period,
+      activity: next.activity ?? filter.activity,
+      divisionId: next.divisionId === undefined ? filter.divisionId : next.divisionId,
+    }).toString();
+    window.history.pushState(null, '', query ? `${pathname}?${query}` : pathname);
   }
+
+  const currentPeriod = selectedPreset === 'custom' ? customPeriod : filter.period;
 
   return (
     <form
@@ -44,7 +61,7 @@ export function FilterBar({ preset, period, activity }: FilterBarProps) {
       className="filter-bar mb-8 flex flex-wrap items-end gap-4 bg-nhs-white p-4 print:hidden"
       onSubmit={(event) => {
         event.preventDefault();
-        apply({ preset: 'custom', period: customPeriod, activity });
+        apply({ preset: 'custom', period: customPeriod });
       }}
     >
       <div>
@@ -58,7 +75,7 @@ export function FilterBar({ preset, period, activity }: FilterBarProps) {
           onChange={(event) => {
             const next = event.target.value as PeriodPreset;
             setSelectedPreset(next);
-            if (next !== 'custom') apply({ preset: next, activity });
+            if (next !== 'custom') apply({ preset: next });
           }}
         >
           {PERIOD_PRESETS.map((option) => (
@@ -108,11 +125,11 @@ export function FilterBar({ preset, period, activity }: FilterBarProps) {
         <select
           id={`${id}-activity`}
           className={fieldClass}
-          value={activity}
+          value={filter.activity}
           onChange={(event) =>
             apply({
               preset: selectedPreset,
-              period: selectedPreset === 'custom' ? customPeriod : period,
+              period: currentPeriod,
               activity: event.target.value as ActivityOption,
             })
           }
@@ -124,8 +141,34 @@ export function FilterBar({ preset, period, activity }: FilterBarProps) {
           ))}
         </select>
       </div>
-      <p aria-live="polite" className="text-base text-nhs-dark-grey">
-        {isPending ? 'Updating…' : ''}
+      {hasDivisionFilter && divisions.length > 0 && (
+        <div>
+          <label htmlFor={`${id}-division`} className="mb-1 block font-bold">
+            Division
+          </label>
+          <select
+            id={`${id}-division`}
+            className={fieldClass}
+            value={filter.divisionId === null ? '' : String(filter.divisionId)}
+            onChange={(event) =>
+              apply({
+                preset: selectedPreset,
+                period: currentPeriod,
+                divisionId: event.target.value === '' ? null : Number(event.target.value),
+              })
+            }
+          >
+            <option value="">Whole trust</option>
+            {divisions.map((division) => (
+              <option key={division.id} value={division.id}>
+                {division.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <p aria-live="polite" className="text-base text-nhs-dark-grey" data-testid="filter-status">
+        {isFetching ? 'Updating the figures…' : ''}
       </p>
     </form>
   );

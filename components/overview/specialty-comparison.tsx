@@ -1,6 +1,10 @@
+'use client';
+
 import Link from 'next/link';
 import { formatMetricValue } from '@/components/charts/format-value';
+import { QueryRegion } from '@/components/dashboard/query-region';
 import { ExportButtons } from '@/components/export/export-buttons';
+import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import {
@@ -12,9 +16,11 @@ import {
   TableHead,
   TableRow,
 } from '@/components/ui/table';
-import { type ActivityOption, describePeriod } from '@/lib/shared/periods';
-import type { Scope } from '@/lib/shared/scope';
-import { loadTrustOverview } from './load-overview';
+import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
+import type { ReportRequest } from '@/lib/client/metrics-requests';
+import { describePeriod, filterSearchParams } from '@/lib/shared/periods';
+import type { UnitReportResponse } from '@/lib/shared/schemas/metrics';
+import { overviewRequests } from './overview-requests';
 
 const COLUMNS = [
   ['Specialty', null],
@@ -29,22 +35,29 @@ const COLUMNS = [
   ['Opportunity (patients a week)', 'opportunityTotal'],
 ] as const;
 
-/** Specialties sorted by opportunity (where the most patients a week could be gained), not a ranking of people. */
-export async function SpecialtyComparison({
-  scope,
-  from,
-  to,
-  activity,
-}: {
-  scope: Scope;
-  from: string;
-  to: string;
-  activity: ActivityOption;
-}) {
-  const overview = await loadTrustOverview(scope, from, to, activity);
-  const rows = [...overview.specialties.rows].sort(
+/** Rows by opportunity (most first), then name: where the most patients a week could be gained. */
+export function byOpportunity<Row extends { name: string; opportunityPerWeek: { total: number } }>(
+  rows: readonly Row[],
+): Row[] {
+  return [...rows].sort(
     (a, b) => b.opportunityPerWeek.total - a.opportunityPerWeek.total || a.name.localeCompare(b.name),
   );
+}
+
+/** Specialties sorted by opportunity (where the most patients a week could be gained), not a ranking of people. */
+export function SpecialtyComparison({
+  initial,
+}: {
+  initial: { request: ReportRequest; data: UnitReportResponse };
+}) {
+  const filter = useDashboardFilter();
+  const query = useMetricsReport(overviewRequests(filter).specialties, initial);
+  const report = query.data;
+  const rows = report ? byOpportunity(report.rows) : [];
+  const period = report?.period ?? filter.period;
+  const { from, to } = period;
+  // The specialty page opens on the same period and activity (it has no division filter).
+  const linkQuery = filterSearchParams(filter).toString();
   const exportTable = {
     columns: COLUMNS.map(([label]) => label),
     rows: rows.map((row) => [
@@ -64,50 +77,64 @@ export async function SpecialtyComparison({
     <Panel aria-labelledby="specialty-comparison-heading">
       <SectionHeading id="specialty-comparison-heading">Specialties by opportunity</SectionHeading>
       <p className="mb-4 max-w-3xl">
-        Where the most patients a week could be gained, {describePeriod({ from, to })}. Each figure links to
-        its definition.
+        Where the most patients a week could be gained, {describePeriod(period)}. Each figure links to its
+        definition.
       </p>
-      <ExportButtons name={`Specialties ${from} to ${to}`} table={exportTable} />
-      <div className="overflow-x-auto">
-        <Table caption="Specialties by opportunity" isCaptionHidden>
-          <TableHead>
-            <TableRow>
-              {COLUMNS.map(([label, metricId], index) => (
-                <ColumnHeader key={label} align={index >= 2 ? 'end' : 'start'}>
-                  {metricId ? <Link href={`/definitions#${metricId}`}>{label}</Link> : label}
-                </ColumnHeader>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.key} data-specialty={row.key}>
-                <RowHeader>
-                  {row.id !== null ? <Link href={`/specialties/${row.id}`}>{row.name}</Link> : row.name}
-                </RowHeader>
-                <TableCell>{row.division?.name}</TableCell>
-                <TableCell align="end">{row.consultants}</TableCell>
-                <TableCell align="end" data-col="fulfilmentNet">
-                  {formatMetricValue('ratio', row.fulfilmentNet)}
-                </TableCell>
-                <TableCell align="end">{formatMetricValue('ratio', row.fulfilmentGross)}</TableCell>
-                <TableCell align="end">
-                  {formatMetricValue('sessions', row.delivered)} /{' '}
-                  {formatMetricValue('sessions', row.expectedNet)}
-                </TableCell>
-                <TableCell align="end">
-                  {formatMetricValue('patientsPerSession', row.casesPerSession)}
-                </TableCell>
-                <TableCell align="end">{formatMetricValue('sessions', row.lostSessions)}</TableCell>
-                <TableCell align="end">{formatMetricValue('sessions', row.additional)}</TableCell>
-                <TableCell align="end" data-col="opportunity">
-                  {formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <QueryRegion queries={[query]} label="the specialties">
+        {rows.length === 0 ? (
+          <p>No specialties to show for these filters.</p>
+        ) : (
+          <>
+            <ExportButtons name={`Specialties ${from} to ${to}`} table={exportTable} />
+            <div className="overflow-x-auto">
+              <Table caption="Specialties by opportunity" isCaptionHidden>
+                <TableHead>
+                  <TableRow>
+                    {COLUMNS.map(([label, metricId], index) => (
+                      <ColumnHeader key={label} align={index >= 2 ? 'end' : 'start'}>
+                        {metricId ? <Link href={`/definitions#${metricId}`}>{label}</Link> : label}
+                      </ColumnHeader>
+                    ))}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {rows.map((row) => (
+                    <TableRow key={row.key} data-specialty={row.key}>
+                      <RowHeader>
+                        {row.id !== null ? (
+                          <Link href={`/specialties/${row.id}${linkQuery ? `?${linkQuery}` : ''}`}>
+                            {row.name}
+                          </Link>
+                        ) : (
+                          row.name
+                        )}
+                      </RowHeader>
+                      <TableCell>{row.division?.name}</TableCell>
+                      <TableCell align="end">{row.consultants}</TableCell>
+                      <TableCell align="end" data-col="fulfilmentNet">
+                        {formatMetricValue('ratio', row.fulfilmentNet)}
+                      </TableCell>
+                      <TableCell align="end">{formatMetricValue('ratio', row.fulfilmentGross)}</TableCell>
+                      <TableCell align="end">
+                        {formatMetricValue('sessions', row.delivered)} /{' '}
+                        {formatMetricValue('sessions', row.expectedNet)}
+                      </TableCell>
+                      <TableCell align="end">
+                        {formatMetricValue('patientsPerSession', row.casesPerSession)}
+                      </TableCell>
+                      <TableCell align="end">{formatMetricValue('sessions', row.lostSessions)}</TableCell>
+                      <TableCell align="end">{formatMetricValue('sessions', row.additional)}</TableCell>
+                      <TableCell align="end" data-col="opportunity">
+                        {formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total)}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </>
+        )}
+      </QueryRegion>
     </Panel>
   );
 }

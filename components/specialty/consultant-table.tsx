@@ -10,8 +10,8 @@ import {
   TableHead,
   TableRow,
 } from '@/components/ui/table';
-import type { UnitReportRow } from '@/lib/server/metrics/unit-report';
 import type { WorkloadFlag } from '@/lib/server/metrics/workload-balance';
+import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
 
 const COLUMNS: readonly (readonly [string, string | null])[] = [
   ['Consultant', null],

@@ -1,17 +1,22 @@
+'use client';
+
 import { toFunnelChartData } from '@/components/charts/funnel-data';
 import { FunnelPlot } from '@/components/charts/funnel-plot';
 import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { SpcIcons } from '@/components/charts/spc-icons';
+import { QueryRegion } from '@/components/dashboard/query-region';
+import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
-import type { UnitReportRow } from '@/lib/server/metrics/unit-report';
+import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
+import type { SeriesRequest } from '@/lib/client/metrics-requests';
 import { getMetric } from '@/lib/shared/metrics';
-import { type ActivityOption, describePeriod, weeksEnding } from '@/lib/shared/periods';
-import type { Scope } from '@/lib/shared/scope';
+import { describePeriod } from '@/lib/shared/periods';
+import type { SeriesResponse, UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
 import { computeCasesPerSessionFunnel, computeFunnel, computeSpc } from '@/lib/shared/stats';
 import { casesPerSessionFunnelRows, fulfilmentFunnelUnits } from './funnel-units';
-import { loadSpecialtyWeekly, SPECIALTY_SPC_WEEKS } from './load-specialty';
+import { specialtyRequests } from './specialty-requests';
 
 /** Funnel plots of the consultants' fulfilment and cases per session (95% and 99.8% limits). */
 export function SpecialtyFunnels({
@@ -64,64 +69,63 @@ export function SpecialtyFunnels({
 }
 
 /** SPC charts of the specialty's weekly patients a week and fulfilment, over the year to the period's end. */
-export async function SpecialtySpc({
-  scope,
+export function SpecialtySpc({
   specialtyId,
-  to,
-  activity,
-  fulfilmentTarget,
+  initial,
 }: {
-  scope: Scope;
   specialtyId: number;
-  to: string;
-  activity: ActivityOption;
-  fulfilmentTarget: number;
+  initial: { request: SeriesRequest; data: SeriesResponse; fulfilmentTarget: number };
 }) {
-  const weekly = await loadSpecialtyWeekly(scope, specialtyId, to, activity);
-  const window = describePeriod(weeksEnding(to, SPECIALTY_SPC_WEEKS));
+  const filter = useDashboardFilter();
+  const request = specialtyRequests(filter, specialtyId).weekly;
+  const query = useMetricsSeries(request, initial);
+  const weekly = query.data?.series[0]?.points ?? [];
+  const window = describePeriod({ from: request.from, to: request.to });
   const patients = computeSpc(
     weekly.map((point) => ({ x: point.from, y: point.patientsPerWeek })),
     { improvementDirection: getMetric('patientsPerWeek').direction },
   );
   const fulfilment = computeSpc(
     weekly.map((point) => ({ x: point.from, y: point.fulfilmentNet })),
-    { improvementDirection: getMetric('fulfilmentNet').direction, target: fulfilmentTarget },
+    { improvementDirection: getMetric('fulfilmentNet').direction, target: initial.fulfilmentTarget },
   );
   return (
     <Panel aria-labelledby="spc-heading">
       <SectionHeading id="spc-heading">Week by week (SPC)</SectionHeading>
-      {weekly.length < 2 ? (
-        <p>Too few weeks of data for an SPC chart.</p>
-      ) : (
-        <>
-          <h3 className="mb-2 text-[1.375rem] font-bold">
-            <a href="/definitions#patientsPerWeek">Patients or cases per week</a>
-          </h3>
-          <SpcIcons
-            variation={patients.variation?.icon ?? null}
-            assurance={patients.assurance?.icon ?? null}
-          />
-          <SpcChart
-            label={`SPC chart of weekly patients or cases, ${window}`}
-            unit="patientsPerWeek"
-            data={toSpcChartData(patients)}
-            caption={`Weeks from ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).`}
-          />
-          <h3 className="mt-6 mb-2 text-[1.375rem] font-bold">
-            <a href="/definitions#fulfilmentNet">Session fulfilment (net)</a>
-          </h3>
-          <SpcIcons
-            variation={fulfilment.variation?.icon ?? null}
-            assurance={fulfilment.assurance?.icon ?? null}
-          />
-          <SpcChart
-            label={`SPC chart of weekly session fulfilment (net), ${window}`}
-            unit="ratio"
-            data={toSpcChartData(fulfilment)}
-            caption={`Weeks from ${window}, with the fulfilment target (green dashed line).`}
-          />
-        </>
-      )}
+      <QueryRegion queries={[query]} label="the SPC charts">
+        {weekly.length < 2 ? (
+          <p>Too few weeks of data for an SPC chart.</p>
+        ) : (
+          <>
+            <h3 className="mb-2 text-[1.375rem] font-bold">
+              <a href="/definitions#patientsPerWeek">Patients or cases per week</a>
+            </h3>
+            <SpcIcons
+              variation={patients.variation?.icon ?? null}
+              assurance={patients.assurance?.icon ?? null}
+            />
+            <SpcChart
+              label={`SPC chart of weekly patients or cases, ${window}`}
+              unit="patientsPerWeek"
+              data={toSpcChartData(patients)}
+              caption={`Weeks from ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).`}
+            />
+            <h3 className="mt-6 mb-2 text-[1.375rem] font-bold">
+              <a href="/definitions#fulfilmentNet">Session fulfilment (net)</a>
+            </h3>
+            <SpcIcons
+              variation={fulfilment.variation?.icon ?? null}
+              assurance={fulfilment.assurance?.icon ?? null}
+            />
+            <SpcChart
+              label={`SPC chart of weekly session fulfilment (net), ${window}`}
+              unit="ratio"
+              data={toSpcChartData(fulfilment)}
+              caption={`Weeks from ${window}, with the fulfilment target (green dashed line).`}
+            />
+          </>
+        )}
+      </QueryRegion>
     </Panel>
   );
 }

@@ -2,8 +2,8 @@ import { LostSessionsBar } from '@/components/charts/lost-sessions-bar';
 import { WorkloadChart } from '@/components/charts/workload-chart';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
-import type { UnitReportRow } from '@/lib/server/metrics/unit-report';
 import type { WorkloadFlag } from '@/lib/server/metrics/workload-balance';
+import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
 
 /** Lost sessions by reason and total delivery per consultant. */
 export function WorkloadPanel({

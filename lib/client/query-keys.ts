@@ -29,3 +29,12 @@ export const adminKeys = {
   auditEvents: () => [...adminKeys.all, 'audit-events'] as const,
   auditEventPage: (query: AuditEventQuery) => [...adminKeys.auditEvents(), query] as const,
 };
+
+/** Metrics (GET /api/metrics/*): each request object is part of its key, so another filter is another entry. */
+export const metricsKeys = {
+  all: ['metrics'] as const,
+  report: (request: object) => [...metricsKeys.all, 'report', request] as const,
+  series: (request: object) => [...metricsKeys.all, 'series', request] as const,
+  jobPlanCurrency: (request: object) => [...metricsKeys.all, 'job-plan-currency', request] as const,
+  workloadBalance: (request: object) => [...metricsKeys.all, 'workload-balance', request] as const,
+};

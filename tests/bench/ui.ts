@@ -1,6 +1,9 @@
 /**
  * UI benchmark: first contentful paint and the time until each page's main chart is drawn, in Chromium, against
  * the production build (`npm run build` first) on a fresh demo trust, plus the JavaScript each page loads.
+ * Pages: the overview, a specialty (the first in the overview's table) and a consultant (the first named in that
+ * specialty's table). Beside them, the server's share: time to the first byte and until the streamed HTML ends
+ * (every section rendered), so a slow page can be put down to the server or the browser.
  *
  *   npm run bench:ui -- [--consultants 600 --months 36] [--port 3300] [--runs 3] [--database-url postgresql://…]
  *
@@ -109,13 +112,25 @@ const specialtyHref = await page
   .first()
   .getAttribute('href', { timeout: 120_000 });
 
+// A consultant to open: the first named consultant in that specialty's table.
+await page.goto(specialtyHref ?? '/specialties/1');
+const consultantHref = await page
+  .locator('tr[data-consultant] th a')
+  .first()
+  .getAttribute('href', { timeout: 120_000 });
+
 interface Measurement {
   fcp: number;
   chart: number;
+  /** Time to the first byte of the HTML, and until its stream ended (the server's share). */
+  ttfb: number;
+  htmlDone: number;
+  /** Script bytes as the browser decoded them, and as sent over the wire (compressed). */
   jsBytes: number;
+  jsWireBytes: number;
 }
 
-async function measure(target: Page, url: string): Promise<Measurement> {
+async function measure(target: Page, url: string, chartSelector: string): Promise<Measurement> {
   const jsSizes = new Map<string, number>();
   const onResponse = async (response: import('@playwright/test').Response) => {
     if (response.request().resourceType() !== 'script') return;
@@ -126,41 +141,65 @@ async function measure(target: Page, url: string): Promise<Measurement> {
   target.on('response', onResponse);
   const start = Date.now();
   await target.goto(url, { waitUntil: 'commit' });
-  await target.locator('[data-testid="main-chart"] .recharts-surface').first().waitFor({ timeout: 120_000 });
+  await target.locator(chartSelector).first().waitFor({ timeout: 120_000 });
   const chart = Date.now() - start;
   const fcp = await target.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
   );
   await target.waitForLoadState('load');
+  const timing = await target.evaluate(() => {
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      | PerformanceNavigationTiming
+      | undefined;
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'),
+    );
+    return {
+      ttfb: navigation?.responseStart ?? Number.NaN,
+      htmlDone: navigation?.responseEnd ?? Number.NaN,
+      jsWireBytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+    };
+  });
   target.off('response', onResponse);
-  return { fcp, chart, jsBytes: [...jsSizes.values()].reduce((sum, size) => sum + size, 0) };
+  return { fcp, chart, ...timing, jsBytes: [...jsSizes.values()].reduce((sum, size) => sum + size, 0) };
 }
 
+const recharts = '[data-testid="main-chart"] .recharts-surface';
 const pages = [
-  { name: 'Overview', url: '/' },
-  { name: 'Specialty', url: specialtyHref ?? '/specialties/1' },
+  { name: 'Overview', url: '/', chart: recharts },
+  { name: 'Specialty', url: specialtyHref ?? '/specialties/1', chart: recharts },
+  // The consultant's main chart is the calendar heatmap (HTML drawn on the server, no chart library).
+  {
+    name: 'Consultant',
+    url: consultantHref ?? '/consultants/1',
+    chart: '[data-testid="main-chart"] [data-outcome]',
+  },
 ];
 const median = (numbers: number[]) =>
   [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] as number;
 console.log(
-  `\n${'Page'.padEnd(12)} ${'FCP (ms)'.padStart(10)} ${'Main chart (ms)'.padStart(16)} ${'JS (kB)'.padStart(9)}`,
+  `\n${'Page'.padEnd(12)} ${'FCP (ms)'.padStart(10)} ${'Main chart (ms)'.padStart(16)} ${'TTFB (ms)'.padStart(10)} ${'HTML done (ms)'.padStart(15)} ${'JS (kB)'.padStart(9)} ${'JS gzip (kB)'.padStart(13)}`,
 );
 const results: Record<string, Measurement> = {};
 for (const entry of pages) {
   const samples: Measurement[] = [];
-  for (let run = 0; run < runs; run++) samples.push(await measure(page, entry.url));
-  const result = {
-    fcp: median(samples.map((sample) => sample.fcp)),
-    chart: median(samples.map((sample) => sample.chart)),
-    jsBytes: median(samples.map((sample) => sample.jsBytes)),
+  for (let run = 0; run < runs; run++) samples.push(await measure(page, entry.url, entry.chart));
+  const pick = (key: keyof Measurement) => median(samples.map((sample) => sample[key]));
+  const result: Measurement = {
+    fcp: pick('fcp'),
+    chart: pick('chart'),
+    ttfb: pick('ttfb'),
+    htmlDone: pick('htmlDone'),
+    jsBytes: pick('jsBytes'),
+    jsWireBytes: pick('jsWireBytes'),
   };
   results[entry.name] = result;
   console.log(
-    `${entry.name.padEnd(12)} ${result.fcp.toFixed(0).padStart(10)} ${String(result.chart).padStart(16)} ${(result.jsBytes / 1024).toFixed(0).padStart(9)}`,
+    `${entry.name.padEnd(12)} ${result.fcp.toFixed(0).padStart(10)} ${String(result.chart).padStart(16)} ${result.ttfb.toFixed(0).padStart(10)} ${result.htmlDone.toFixed(0).padStart(15)} ${(result.jsBytes / 1024).toFixed(0).padStart(9)} ${(result.jsWireBytes / 1024).toFixed(0).padStart(13)}`,
   );
 }
 console.log(
-  `(median of ${runs} loads each, after one warm-up load of the overview; JS = script bytes transferred)`,
+  `(median of ${runs} loads each, after one warm-up load of the overview and the specialty; JS = script bytes the page loads, decoded and as sent)`,
 );
 console.log(JSON.stringify({ consultants, months, database: serverUrl ? 'postgresql' : 'pglite', results }));
 

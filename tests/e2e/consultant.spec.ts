@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
 import { type SignInRole, signInAs } from './sign-in';
@@ -193,5 +194,65 @@ test('the consultants list passes the accessibility checks', async ({ page }, te
   await signInAs(page, 'lead');
   await listedConsultants(page);
   await attachScreenshot(page, testInfo, 'consultants-list');
+  await expectNoSeriousViolations(page);
+});
+
+test('the lead downloads a consultant’s lost sessions, job plan and trend as CSV and XLSX', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'lead');
+  const [, id] = (await listedConsultants(page))[0] as [string, number];
+  await page.goto(`/consultants/${id}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Job plan' })).toBeVisible({ timeout: 30_000 });
+  // Every section has streamed in: no loading message is left.
+  await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+
+  async function download(section: string, button: RegExp, index = 0) {
+    const region = page.locator(`section[aria-labelledby="${section}"]`);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      region.getByRole('button', { name: button }).nth(index).click(),
+    ]);
+    return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
+  }
+
+  const lostRows = await page.locator('section[aria-labelledby="lost-heading"] tbody tr').count();
+  if (lostRows > 0) {
+    const csv = await download('lost-heading', /Download CSV/);
+    expect(csv.name).toMatch(/^fulfil-.*-lost-sessions-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.body.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Date,Period,Category,Activity,Outcome,Reason,Notice (days)');
+    expect(lines).toHaveLength(lostRows + 1);
+    const xlsx = await download('lost-heading', /Download XLSX/);
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    // An XLSX file is a zip archive.
+    expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+  }
+
+  const jobPlanLines = page
+    .locator('section[aria-labelledby="job-plan-heading"] table')
+    .first()
+    .locator('tbody tr');
+  if ((await jobPlanLines.count()) > 0) {
+    const csv = await download('job-plan-heading', /Download CSV/);
+    expect(csv.name).toMatch(/job-plan/);
+    const lines = csv.body.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Activity,When,Specialty,PAs,Expected output,Weeks a year,Clinics or theatres');
+    expect(lines).toHaveLength((await jobPlanLines.count()) + 1);
+  } else {
+    await expect(
+      page.getByRole('heading', { name: 'No job plan recorded for this consultant' }),
+    ).toBeVisible();
+  }
+
+  // The trend uses the shared SPC chart, with its data as a download.
+  const trend = page.locator('section[aria-labelledby="trend-heading"]');
+  await expect(trend.locator('.recharts-surface').first()).toBeVisible();
+  const trendCsv = await download('trend-heading', /Download CSV/);
+  expect(trendCsv.name).toMatch(/sessions-held-per-week/);
+  expect(trendCsv.body.toString('utf8').split('\r\n')[0]).toBe(
+    'Period starting,Value,Mean,Lower process limit,Upper process limit,Variation',
+  );
+  await attachScreenshot(page, testInfo, 'consultant-exports');
   await expectNoSeriousViolations(page);
 });

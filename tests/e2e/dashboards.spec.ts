@@ -194,3 +194,143 @@ test('a specialty outside the caller’s scope is not found', async ({ page }) =
   await expect(page.getByTestId('period-summary')).toHaveCount(0);
   await expect(page.locator('tr[data-consultant]')).toHaveCount(0);
 });
+
+interface Report {
+  period: { from: string; to: string };
+  rows: (Row & { division?: { id: number; name: string } })[];
+}
+
+/** Marks the page's window, so a later check can tell that a change did not reload the page. */
+async function markWindow(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { fulfilMarker: string }).fulfilMarker = 'still here';
+  });
+}
+
+async function expectSameWindow(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { fulfilMarker?: string }).fulfilMarker)).toBe(
+    'still here',
+  );
+}
+
+test('the director filters the overview by their division: URL, refetch without a reload, the engine’s numbers', async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'director');
+  await page.goto('/');
+  await expect(page.getByTestId('headline-tiles')).toBeVisible({ timeout: 30_000 });
+  const { from, to, activity } = await readPeriod(page);
+  // The options are the divisions whose totals the director may see: their own, Surgery, and no other.
+  const divisions = await getJson<Report>(
+    page,
+    `/api/metrics/report?level=division&from=${from}&to=${to}&activity=${activity}`,
+  );
+  expect(divisions.rows.map((row) => row.name)).toEqual(['Surgery']);
+  const select = page.getByLabel('Division');
+  await expect(select.locator('option')).toHaveText(['Whole trust', 'Surgery']);
+
+  await markWindow(page);
+  const surgery = divisions.rows[0] as Row & { id: number };
+  const refetched = page.waitForResponse(
+    (response) =>
+      response.url().includes('/api/metrics/report?level=division') &&
+      response.url().includes(`within_id=${surgery.id}`),
+  );
+  await select.selectOption({ label: 'Surgery' });
+  await expect(page).toHaveURL(new RegExp(`division=${surgery.id}`));
+  expect((await refetched).status()).toBe(200);
+  await expect(page.getByTestId('period-summary')).toHaveAttribute('data-division', String(surgery.id));
+  await expectSameWindow(page);
+
+  const division = await getJson<Report>(
+    page,
+    `/api/metrics/report?level=division&from=${from}&to=${to}&activity=${activity}&within_level=division&within_id=${surgery.id}`,
+  );
+  const row = division.rows[0] as Row;
+  await expect(page.getByTestId('tile-fulfilmentNet')).toHaveText(
+    formatMetricValue('ratio', row.fulfilmentNet),
+  );
+  await expect(page.getByTestId('tile-lostSessions')).toHaveText(
+    formatMetricValue('sessions', row.lostSessions),
+  );
+  await expect(page.getByTestId('tile-opportunityTotal')).toHaveText(
+    formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total),
+  );
+  const specialties = await getJson<Report>(
+    page,
+    `/api/metrics/report?level=specialty&from=${from}&to=${to}&activity=${activity}&within_level=division&within_id=${surgery.id}`,
+  );
+  await expect(page.locator('tr[data-specialty]')).toHaveCount(specialties.rows.length);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await attachScreenshot(page, testInfo, 'overview-director-division');
+  await expectNoSeriousViolations(page);
+
+  // The link can be shared: opened afresh, the server paints the division's numbers first.
+  await page.reload();
+  await expect(page.getByTestId('tile-fulfilmentNet')).toHaveText(
+    formatMetricValue('ratio', row.fulfilmentNet),
+  );
+  await expect(page.getByLabel('Division')).toHaveValue(String(surgery.id));
+});
+
+test('the executive sees every division in the filter; a division they cannot see in the URL is ignored', async ({
+  page,
+}) => {
+  await signInAs(page, 'executive');
+  await page.goto('/specialties?division=2147483647');
+  const { from, to, activity } = await readPeriod(page);
+  await expect(page.getByTestId('period-summary')).toHaveAttribute('data-division', '');
+  const divisions = await getJson<Report>(
+    page,
+    `/api/metrics/report?level=division&from=${from}&to=${to}&activity=${activity}`,
+  );
+  expect(divisions.rows.length).toBeGreaterThan(1);
+  await expect(page.getByLabel('Division').locator('option')).toHaveCount(divisions.rows.length + 1);
+  const medicine = divisions.rows.find((row) => row.name === 'Medicine') as Row & { id: number };
+  await page.getByLabel('Division').selectOption(String(medicine.id));
+  const specialties = await getJson<Report>(
+    page,
+    `/api/metrics/report?level=specialty&from=${from}&to=${to}&activity=${activity}&within_level=division&within_id=${medicine.id}`,
+  );
+  await expect(page.locator('tr[data-specialty]')).toHaveCount(specialties.rows.length);
+  for (const specialty of specialties.rows) {
+    await expect(page.locator(`tr[data-specialty="${specialty.key}"] [data-col="fulfilmentNet"]`)).toHaveText(
+      formatMetricValue('ratio', specialty.fulfilmentNet),
+    );
+  }
+});
+
+test('changing the activity on the specialty page refetches its numbers without reloading the page', async ({
+  page,
+}) => {
+  await signInAs(page, 'lead');
+  await page.goto('/');
+  const own = page.locator('tr[data-specialty="130"] th a');
+  const href = (await own.getAttribute('href')) as string;
+  const specialtyId = Number(href.split('?')[0]?.split('/').pop());
+  await page.goto(`/specialties/${specialtyId}`);
+  await expect(page.locator('tr[data-consultant]').first()).toBeVisible({ timeout: 30_000 });
+  await markWindow(page);
+  await page.getByLabel('Activity').selectOption('clinic');
+  await expect(page).toHaveURL(/activity=clinic/);
+  const { from, to } = await readPeriod(page);
+  await expect(page.getByTestId('period-summary')).toHaveAttribute('data-activity', 'clinic');
+  const view = await getJson<{ specialty: Row; consultants: { rows: Row[] } }>(
+    page,
+    `/api/metrics/specialties/${specialtyId}?from=${from}&to=${to}&activity=clinic`,
+  );
+  await expect(page.getByTestId('specialty-fulfilment')).toHaveText(
+    formatMetricValue('ratio', view.specialty.fulfilmentNet),
+  );
+  for (const row of view.consultants.rows) {
+    await expect(page.locator(`tr[data-consultant="${row.key}"] [data-col="fulfilmentNet"]`)).toHaveText(
+      formatMetricValue('ratio', row.fulfilmentNet),
+    );
+  }
+  await expectSameWindow(page);
+  // Back returns to all activity, from the cache.
+  await page.goBack();
+  await expect(page.getByTestId('period-summary')).toHaveAttribute('data-activity', 'all');
+  await expectSameWindow(page);
+  await expectNoSeriousViolations(page);
+});

@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import '@/components/print/print.css';
+import { DashboardFilterProvider } from '@/components/filters/dashboard-filter-context';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { PeriodSummary } from '@/components/filters/period-summary';
-import { type PageSearchParams, readPageFilter } from '@/components/filters/read-filter';
+import { type PageSearchParams, readDashboardPageFilter } from '@/components/filters/read-filter';
 import { NoDataYet } from '@/components/onboarding/no-data-yet';
-import { SpecialtyComparison } from '@/components/overview/specialty-comparison';
+import { overviewRequests } from '@/components/overview/overview-requests';
+import { SpecialtyComparisonSection } from '@/components/overview/overview-sections';
 import { WidgetSkeleton } from '@/components/overview/widget-skeleton';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -29,19 +31,18 @@ export default async function SpecialtiesPage({ searchParams }: { searchParams: 
       </>
     );
   }
-  const { filter, lastCoveredDate } = await readPageFilter(
+  const { filter, lastCoveredDate, divisions } = await readDashboardPageFilter(
     await getDatabase(),
-    caller.scope.organisationId,
+    caller.scope,
     await searchParams,
   );
-  const { from, to } = filter.period;
   return (
-    <>
+    <DashboardFilterProvider lastCoveredDate={lastCoveredDate} divisions={divisions}>
       <PageHeader title="Specialties">
         <p>Each specialty you can see, with its fulfilment and opportunity. Open one for its consultants.</p>
       </PageHeader>
-      <FilterBar preset={filter.preset} period={filter.period} activity={filter.activity} />
-      <PeriodSummary period={filter.period} activity={filter.activity} />
+      <FilterBar hasDivisionFilter />
+      <PeriodSummary />
       {lastCoveredDate === null ? (
         <EmptyState title="No activity to show yet">
           <p>
@@ -50,13 +51,10 @@ export default async function SpecialtiesPage({ searchParams }: { searchParams: 
           </p>
         </EmptyState>
       ) : (
-        <Suspense
-          key={`${from}-${to}-${filter.activity}`}
-          fallback={<WidgetSkeleton label="the specialties" rows={8} />}
-        >
-          <SpecialtyComparison scope={caller.scope} from={from} to={to} activity={filter.activity} />
+        <Suspense fallback={<WidgetSkeleton label="the specialties" rows={8} />}>
+          <SpecialtyComparisonSection scope={caller.scope} requests={overviewRequests(filter)} />
         </Suspense>
       )}
-    </>
+    </DashboardFilterProvider>
   );
 }

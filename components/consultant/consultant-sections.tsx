@@ -1,0 +1,192 @@
+import 'server-only';
+import { formatDate } from '@/components/format';
+import { SectionHeading } from '@/components/ui/heading';
+import { Panel } from '@/components/ui/panel';
+import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
+import type { Scope } from '@/lib/shared/scope';
+import { CalendarHeatmap } from './calendar-heatmap';
+import { JobPlanPanel } from './job-plan-panel';
+import { loadConsultantWeekly, loadJobPlans, loadLedgerEntries, loadSpecialtyPeers } from './load-consultant';
+import { PeerStrip, type PeerValue } from './peer-strip';
+import { LostSessionsTable, SessionsTable } from './session-tables';
+import { TrendPanel } from './trend-panel';
+
+/*
+ * The consultant page's sections: each reads its own data, so each streams in behind its own Suspense boundary
+ * (with a loading skeleton) and its own error boundary.
+ */
+
+interface SectionProps {
+  scope: Scope;
+  consultantId: number;
+  /** The consultant's name, for download file names. */
+  name: string;
+  period: Period;
+  activity: ActivityFilter;
+  periodLabel: string;
+}
+
+export async function CalendarSection({ scope, consultantId, name, period, activity }: SectionProps) {
+  const sessions = await loadLedgerEntries(scope, consultantId, period.from, period.to, activity);
+  return (
+    <Panel aria-labelledby="calendar-heading">
+      <SectionHeading id="calendar-heading">Plan against delivery, session by session</SectionHeading>
+      <p className="mb-4">
+        Each square is a half-day session in the job plan, marked with what happened. Focus or point at a
+        square for its details.
+      </p>
+      {sessions.length === 0 ? (
+        <p>
+          No planned or held sessions from {formatDate(period.from)} to {formatDate(period.to)}. If this
+          consultant should have sessions here, check that their job plan and the clinic and theatre extracts
+          covering these dates have been imported.
+        </p>
+      ) : (
+        <>
+          <div data-testid="main-chart">
+            <CalendarHeatmap sessions={sessions} period={period} />
+          </div>
+          <SessionsTable sessions={sessions} exportName={`${name} sessions ${period.from} to ${period.to}`} />
+        </>
+      )}
+    </Panel>
+  );
+}
+
+export async function LostSessionsSection({
+  scope,
+  consultantId,
+  name,
+  period,
+  activity,
+  periodLabel,
+}: SectionProps) {
+  const sessions = await loadLedgerEntries(scope, consultantId, period.from, period.to, activity);
+  return (
+    <Panel aria-labelledby="lost-heading">
+      <SectionHeading id="lost-heading">
+        <a href="/definitions#lostSessions">Lost sessions</a> and leave
+      </SectionHeading>
+      <p className="mb-4">
+        Planned sessions cancelled by the hospital or with no record (lost), and those covered by leave or
+        sickness, with the reason given.
+      </p>
+      <LostSessionsTable
+        sessions={sessions}
+        periodLabel={periodLabel}
+        exportName={`${name} lost sessions ${period.from} to ${period.to}`}
+      />
+    </Panel>
+  );
+}
+
+export async function TrendSection({
+  scope,
+  consultantId,
+  name,
+  period,
+  activity,
+  periodLabel,
+}: SectionProps) {
+  const weekly = await loadConsultantWeekly(scope, consultantId, period.from, period.to, activity);
+  return (
+    <Panel aria-labelledby="trend-heading">
+      <SectionHeading id="trend-heading">Trend</SectionHeading>
+      <TrendPanel
+        title="Sessions held"
+        metricId="heldSessions"
+        weekly={weekly}
+        value={(point) => point.heldSessions}
+        periodLabel={periodLabel}
+        exportName={`${name} sessions held per week ${period.from} to ${period.to}`}
+      />
+      <TrendPanel
+        title="Patients or cases"
+        metricId="patientsPerWeek"
+        weekly={weekly}
+        value={(point) => point.patients}
+        periodLabel={periodLabel}
+        exportName={`${name} patients per week ${period.from} to ${period.to}`}
+      />
+    </Panel>
+  );
+}
+
+export async function PeersSection({
+  scope,
+  consultantId,
+  period,
+  activity,
+  specialty,
+}: SectionProps & { specialty: { id: number; name: string } | null }) {
+  const categories: ('clinic' | 'list')[] = activity === 'all' ? ['clinic', 'list'] : [activity];
+  const reports = specialty
+    ? await Promise.all(
+        categories.map((category) => loadSpecialtyPeers(scope, specialty.id, period, category)),
+      )
+    : [];
+  return (
+    <Panel aria-labelledby="peers-heading">
+      <SectionHeading id="peers-heading">
+        <a href="/definitions#casesPerSession">Cases per session</a> in the specialty
+      </SectionHeading>
+      <p className="mb-4">
+        This consultant (blue diamond) against the other consultants of {specialty?.name ?? 'the specialty'}{' '}
+        (grey circles, not named), {formatDate(period.from)} to {formatDate(period.to)}, like activity with
+        like.
+      </p>
+      {specialty === null && (
+        <p>This consultant has no specialty recorded, so there are no peers to compare.</p>
+      )}
+      {reports.map((report, index) => {
+        const category = categories[index] as 'clinic' | 'list';
+        let peer = 0;
+        const values: PeerValue[] = report.rows
+          .filter((row) => row.casesPerSession !== null)
+          .map((row) => {
+            const isSelf = row.id === consultantId;
+            if (!isSelf) peer += 1;
+            return {
+              label: isSelf ? 'This consultant' : row.isAnonymised ? row.key : `Peer ${peer}`,
+              value: row.casesPerSession as number,
+              isSelf,
+            };
+          });
+        const title = category === 'clinic' ? 'Patients per clinic' : 'Cases per list';
+        if (values.filter((value) => !value.isSelf).length < 2) {
+          return (
+            <p key={category} className="mb-4">
+              <strong>{title}:</strong> not shown — too few other consultants in the specialty held{' '}
+              {category === 'clinic' ? 'clinics' : 'lists'} in this period to compare without identifying
+              them.
+            </p>
+          );
+        }
+        return (
+          <PeerStrip
+            key={category}
+            title={title}
+            values={values}
+            unitLabel={category === 'clinic' ? 'patients per clinic' : 'cases per list'}
+          />
+        );
+      })}
+    </Panel>
+  );
+}
+
+export async function JobPlanSection({ scope, consultantId, name, period }: SectionProps) {
+  const { versions, currency } = await loadJobPlans(scope, consultantId, period.to);
+  return (
+    <Panel aria-labelledby="job-plan-heading">
+      <SectionHeading id="job-plan-heading">Job plan</SectionHeading>
+      <JobPlanPanel
+        versions={versions}
+        status={currency.consultants[0]?.status ?? 'missing'}
+        asOf={period.to}
+        reviewMonths={currency.reviewMonths}
+        exportName={name}
+      />
+    </Panel>
+  );
+}

@@ -1,0 +1,175 @@
+'use client';
+
+import { summariseDistribution } from '@/components/charts/distribution-data';
+import { DistributionPlot } from '@/components/charts/distribution-plot';
+import { formatMetricValue } from '@/components/charts/format-value';
+import { QueryRegion } from '@/components/dashboard/query-region';
+import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
+import { SectionHeading } from '@/components/ui/heading';
+import { Panel } from '@/components/ui/panel';
+import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
+import { useWorkloadBalance } from '@/lib/client/hooks/use-workload-balance';
+import type {
+  ReportRequest,
+  WorkloadBalanceRequest,
+  WorkloadBalanceResponse,
+} from '@/lib/client/metrics-requests';
+import { describePeriod } from '@/lib/shared/periods';
+import type { UnitReportResponse } from '@/lib/shared/schemas/metrics';
+import { ConsultantTable } from './consultant-table';
+import { SpecialtyFunnels } from './specialty-charts';
+import { specialtyRequests } from './specialty-requests';
+import { WorkloadPanel } from './workload-panel';
+
+type WorkloadFlag = WorkloadBalanceResponse['consultants'][number]['flag'];
+
+function flagsOf(balance: WorkloadBalanceResponse | undefined): ReadonlyMap<string, WorkloadFlag> {
+  return new Map((balance?.consultants ?? []).map((consultant) => [consultant.key, consultant.flag]));
+}
+
+/** The specialty's headline figures under its name, refetched when a filter changes. */
+export function SpecialtyHeadline({
+  specialtyId,
+  initial,
+}: {
+  specialtyId: number;
+  initial: { request: ReportRequest; data: UnitReportResponse };
+}) {
+  const filter = useDashboardFilter();
+  const query = useMetricsReport(specialtyRequests(filter, specialtyId).specialty, initial);
+  const specialty = query.data?.rows[0];
+  const period = describePeriod(query.data?.period ?? filter.period);
+  return (
+    <span aria-busy={query.isPlaceholderData} className={query.isPlaceholderData ? 'opacity-50' : undefined}>
+      {specialty ? (
+        <>
+          Fulfilment (net){' '}
+          <strong data-testid="specialty-fulfilment">
+            {formatMetricValue('ratio', specialty.fulfilmentNet)}
+          </strong>
+          , patients or cases per session{' '}
+          <strong data-testid="specialty-cases">
+            {formatMetricValue('patientsPerSession', specialty.casesPerSession)}
+          </strong>
+          , opportunity{' '}
+          <strong data-testid="specialty-opportunity">
+            {formatMetricValue('patientsPerWeek', specialty.opportunityPerWeek.total)}
+          </strong>{' '}
+          patients a week ({period}).
+        </>
+      ) : query.error ? (
+        'The specialty’s figures could not be loaded.'
+      ) : (
+        `No figures for ${period}.`
+      )}
+    </span>
+  );
+}
+
+interface ConsultantsInitial {
+  consultants: { request: ReportRequest; data: UnitReportResponse };
+  specialty: { request: ReportRequest; data: UnitReportResponse };
+  workload: { request: WorkloadBalanceRequest; data: WorkloadBalanceResponse };
+}
+
+/** The consultants' table, their cases per session against the specialty's, and the funnel plots. */
+export function ConsultantsPanel({
+  specialtyId,
+  specialtyName,
+  ownConsultantIds,
+  initial,
+}: {
+  specialtyId: number;
+  specialtyName: string;
+  /** The viewer's own consultant record(s), highlighted in the distribution. */
+  ownConsultantIds: readonly number[];
+  initial: ConsultantsInitial;
+}) {
+  const filter = useDashboardFilter();
+  const requests = specialtyRequests(filter, specialtyId);
+  const consultantsQuery = useMetricsReport(requests.consultants, initial.consultants);
+  const specialtyQuery = useMetricsReport(requests.specialty, initial.specialty);
+  const workloadQuery = useWorkloadBalance(requests.workload, initial.workload);
+  const report = consultantsQuery.data;
+  const rows = report?.rows ?? [];
+  const parameters = report?.parameters ?? initial.consultants.data.parameters;
+  const { from, to } = report?.period ?? filter.period;
+  const period = describePeriod({ from, to });
+  const eligible = rows.filter((row) => row.heldSessions >= parameters.benchmarkMinHeldSessions);
+  const summary = summariseDistribution(eligible.map((row) => row.casesPerSession));
+  const activity = report?.activity ?? filter.activity;
+  const benchmark =
+    activity === 'all' ? null : (specialtyQuery.data?.rows[0]?.benchmarks?.[activity] ?? null);
+  const target = benchmark?.source === 'target' ? benchmark.value : null;
+  const flags = flagsOf(workloadQuery.data);
+  const own = new Set(ownConsultantIds);
+  return (
+    <QueryRegion queries={[consultantsQuery, specialtyQuery, workloadQuery]} label="the consultants">
+      <Panel aria-labelledby="consultants-heading">
+        <SectionHeading id="consultants-heading">Consultants</SectionHeading>
+        <p className="mb-4 max-w-3xl">
+          Plan against delivery for each consultant, {period}. This is for finding lost capacity and its
+          causes together, not a ranking.
+        </p>
+        {rows.length === 0 ? (
+          <p>No consultants to show for this period.</p>
+        ) : (
+          <ConsultantTable
+            rows={rows}
+            flags={flags}
+            median={summary?.median ?? null}
+            target={target}
+            exportName={`${specialtyName} consultants ${from} to ${to}`}
+          />
+        )}
+        <h3 className="mt-8 mb-3 text-[1.375rem] font-bold">
+          <a href="/definitions#casesPerSession">Patients or cases per session</a>: distribution
+        </h3>
+        <DistributionPlot
+          label={`Consultants' patients or cases per session, ${period}, against the specialty median`}
+          points={rows
+            .filter((row) => row.casesPerSession !== null)
+            .map((row) => ({
+              label: row.name,
+              value: row.casesPerSession as number,
+              isHighlighted: row.id !== null && own.has(row.id),
+            }))}
+          summary={summary}
+          median={summary?.median ?? null}
+          target={target}
+          caption={`The box spans the middle half of consultants with at least ${parameters.benchmarkMinHeldSessions} held sessions; the line is their median.`}
+        />
+      </Panel>
+      <SpecialtyFunnels rows={rows} period={period} fulfilmentTarget={parameters.fulfilmentTarget} />
+    </QueryRegion>
+  );
+}
+
+/** Lost sessions by reason and total delivery per consultant, with the sustained over/under-delivery flags. */
+export function WorkloadSection({
+  specialtyId,
+  initial,
+}: {
+  specialtyId: number;
+  initial: Omit<ConsultantsInitial, 'specialty'>;
+}) {
+  const filter = useDashboardFilter();
+  const requests = specialtyRequests(filter, specialtyId);
+  const consultantsQuery = useMetricsReport(requests.consultants, initial.consultants);
+  const workloadQuery = useWorkloadBalance(requests.workload, initial.workload);
+  const report = consultantsQuery.data;
+  const balance = workloadQuery.data;
+  if (!report) return null;
+  return (
+    <QueryRegion queries={[consultantsQuery, workloadQuery]} label="workload balance">
+      <WorkloadPanel
+        rows={report.rows}
+        flags={flagsOf(balance)}
+        period={describePeriod(report.period)}
+        over={report.parameters.overDeliveryThreshold}
+        under={report.parameters.underDeliveryThreshold}
+        flagWindow={balance?.window ? describePeriod(balance.window) : null}
+      />
+    </QueryRegion>
+  );
+}

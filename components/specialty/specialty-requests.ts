@@ -1,0 +1,26 @@
+import type { ReportRequest, SeriesRequest, WorkloadBalanceRequest } from '@/lib/client/metrics-requests';
+import { type PeriodFilter, weeksEnding } from '@/lib/shared/periods';
+
+/** Weeks of the specialty's SPC charts (the year to the period's end). */
+export const SPECIALTY_SPC_WEEKS = 52;
+
+export interface SpecialtyRequests {
+  specialty: ReportRequest;
+  consultants: ReportRequest;
+  weekly: SeriesRequest;
+  workload: WorkloadBalanceRequest;
+}
+
+/** What the specialty page asks the metrics engine for, built alike on the server and in the browser. */
+export function specialtyRequests(filter: PeriodFilter, specialtyId: number): SpecialtyRequests {
+  const { from, to } = filter.period;
+  const { activity } = filter;
+  const unit = { level: 'specialty', id: specialtyId } as const;
+  const weeks = weeksEnding(to, SPECIALTY_SPC_WEEKS);
+  return {
+    specialty: { level: 'specialty', from, to, activity, within: unit },
+    consultants: { level: 'consultant', from, to, activity, within: unit },
+    weekly: { level: 'specialty', bucket: 'week', from: weeks.from, to: weeks.to, activity, unit },
+    workload: { from, to, activity, within: unit },
+  };
+}
