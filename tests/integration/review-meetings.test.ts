@@ -121,7 +121,7 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     ]);
     expect(members.filter((member) => member.kind === 'consultant' && member.isAnonymised)).toHaveLength(2);
     const text = JSON.stringify(meeting);
-    for (const peer of ['6100001', '6100003']) {
+    for (const peer of ['6100001', '6100003'] as const) {
       expect(text).not.toContain(peer);
       expect(text).not.toContain(`"consultantId":${scenario.consultants[peer]}`);
     }

@@ -66,9 +66,11 @@ export function clinicRows(held: (gmc: string) => string[] = heldMondays) {
   ];
 }
 
+export type ScenarioGmc = (typeof OPHTHALMOLOGY_GMCS)[number] | (typeof UROLOGY_GMCS)[number];
+
 export interface ReviewScenario {
   org: number;
-  consultants: Record<string, number>;
+  consultants: Record<ScenarioGmc, number>;
   specialties: { ophthalmology: number; urology: number };
   division: number;
 }
@@ -95,7 +97,10 @@ export async function buildReviewScenario(db: TestDatabase, code: string): Promi
     specialties.find((row) => row.code === specialtyCode)?.id as number;
   return {
     org,
-    consultants: Object.fromEntries(rows.map((row) => [row.gmcNumber, row.id])),
+    consultants: Object.fromEntries(rows.map((row) => [row.gmcNumber, row.id])) as Record<
+      ScenarioGmc,
+      number
+    >,
     specialties: { ophthalmology: specialty('130'), urology: specialty('101') },
     division: division.id,
   };

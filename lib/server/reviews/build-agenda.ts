@@ -169,8 +169,8 @@ export async function buildAgenda(
       months: entry.months,
       month: entry.month,
     })),
-    annotations,
-    challenges,
+    annotations: byPerson(annotations, request.people),
+    challenges: byPerson(challenges, request.people),
     actionsCarriedForward: carried.map((row) => toAgendaAction(row, owners, request.today)),
     newActions: created.map((row) => toAgendaAction(row, owners, request.today)),
     people: request.people,
@@ -304,4 +304,18 @@ function fulfilmentFunnel(rows: readonly UnitReportRow[]): {
       ];
     }),
   };
+}
+
+/** Rows in the order of the unit's consultants (by name), keeping each one's own order (date, then id). */
+function byPerson<Row extends { member: MemberRef }>(
+  rows: readonly Row[],
+  people: readonly AgendaPerson[],
+): Row[] {
+  const position = new Map(people.map((person, index) => [person.id, index]));
+  const rank = (row: Row) =>
+    row.member.kind === 'consultant' ? (position.get(row.member.consultantId) ?? -1) : -1;
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => rank(a.row) - rank(b.row) || a.index - b.index)
+    .map(({ row }) => row);
 }

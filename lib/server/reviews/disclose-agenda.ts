@@ -96,14 +96,16 @@ export async function discloseAgenda(
     members: namedFirst(rows(agenda.members)),
     workload: { ...agenda.workload, rows: namedFirst(rows(agenda.workload.rows)) },
     opportunities: { ...agenda.opportunities, rows: rows(agenda.opportunities.rows) },
-    forReview: rows(agenda.forReview),
-    annotations: agenda.annotations.flatMap((annotation) => {
-      const view = member(annotation.member);
-      if (!view) return [];
-      const authorName = mayNamePeople(annotation.member) ? annotation.authorName : null;
-      return [{ ...annotation, member: view, authorName }];
-    }),
-    challenges: rows(agenda.challenges),
+    forReview: namedFirst(rows(agenda.forReview)),
+    annotations: namedFirst(
+      agenda.annotations.flatMap((annotation) => {
+        const view = member(annotation.member);
+        if (!view) return [];
+        const authorName = mayNamePeople(annotation.member) ? annotation.authorName : null;
+        return [{ ...annotation, member: view, authorName }];
+      }),
+    ),
+    challenges: namedFirst(rows(agenda.challenges)),
     actionsCarriedForward: actions(agenda.actionsCarriedForward),
     newActions: actions(agenda.newActions),
   };
