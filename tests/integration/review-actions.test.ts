@@ -1,0 +1,221 @@
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as actionRoute from '@/app/api/actions/[actionId]/route';
+import * as actionsRoute from '@/app/api/actions/route';
+import { useDatabase } from '@/lib/server/db';
+import { createAction } from '@/lib/server/reviews/create-action';
+import { getAction, getMyActions } from '@/lib/server/reviews/read-actions';
+import { getMeeting } from '@/lib/server/reviews/read-meeting';
+import { startMeeting } from '@/lib/server/reviews/start-meeting';
+import { updateAction } from '@/lib/server/reviews/update-action';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
+import { buildReviewScenario, personWith, REVIEW_PERIOD, type ReviewScenario } from './review-scenario';
+
+type Person = Awaited<ReturnType<typeof personWith>>;
+
+/**
+ * Actions: created in a meeting or on a view, changed with a history, "my actions" with overdue flags, and carried
+ * forward into the next meeting of the same unit automatically — open ones, and those closed since the last
+ * meeting with their status — but never into another unit's.
+ */
+describe(`actions and carry-forward (${testDatabaseKind})`, () => {
+  let db: TestDatabase;
+  let scenario: ReviewScenario;
+  let lead: Person;
+  let urologyLead: Person;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useDatabase(db);
+    scenario = await buildReviewScenario(db, 'RRA');
+    lead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.ophthalmology,
+    });
+    urologyLead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.urology,
+    });
+  });
+  afterAll(() => db?.drop());
+
+  const start = (person: Person, specialtyId: number) =>
+    startMeeting(db, person.actor, {
+      unit: { level: 'specialty', id: specialtyId },
+      period: REVIEW_PERIOD,
+      activity: 'all',
+    });
+  const titles = (actions: { title: string; status: string }[]) =>
+    actions.map((action) => `${action.title}: ${action.status}`);
+
+  it('carries the last review’s actions forward into the next meeting of the same unit, with their status', async () => {
+    const first = await start(lead, scenario.specialties.ophthalmology);
+    const owner = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100003'],
+    });
+    const template = await createAction(db, lead.actor, {
+      title: 'Review the Monday clinic template',
+      meetingId: first.id,
+      dueOn: '2026-04-30',
+    });
+    const backfill = await createAction(db, lead.actor, {
+      title: 'Backfill clinics lost to short-notice leave',
+      meetingId: first.id,
+      consultantId: scenario.consultants['6100003'],
+      ownerUserId: owner.userId,
+    });
+    const done = await createAction(db, lead.actor, {
+      title: 'Ask for the theatre extract',
+      meetingId: first.id,
+    });
+    await createAction(db, urologyLead.actor, {
+      title: 'Urology: validate the waiting list',
+      specialtyId: scenario.specialties.urology,
+    });
+    // The owner (a consultant) updates their own action; the lead closes another.
+    await updateAction(db, owner.actor, backfill.id, {
+      status: 'in_progress',
+      note: 'Two locum clinics booked.',
+    });
+    await updateAction(db, lead.actor, done.id, { status: 'done' });
+
+    // The first meeting's own agenda was frozen before any of them existed; read live, they are its new actions.
+    const firstRead = await getMeeting(db, lead.actor.scope, first.id);
+    expect(firstRead?.agenda.newActions).toEqual([]);
+    expect(titles(firstRead?.live?.newActions ?? []).sort()).toEqual([
+      'Ask for the theatre extract: done',
+      'Backfill clinics lost to short-notice leave: in_progress',
+      'Review the Monday clinic template: open',
+    ]);
+
+    const second = await start(lead, scenario.specialties.ophthalmology);
+    const secondRead = await getMeeting(db, lead.actor.scope, second.id, { live: false });
+    expect(titles(secondRead?.agenda.actionsCarriedForward ?? []).sort()).toEqual([
+      'Ask for the theatre extract: done',
+      'Backfill clinics lost to short-notice leave: in_progress',
+      'Review the Monday clinic template: open',
+    ]);
+    expect(secondRead?.agenda.newActions).toEqual([]);
+
+    // The action closed before the second meeting is not carried again into the third; open ones are.
+    await updateAction(db, lead.actor, template.id, {
+      status: 'dropped',
+      note: 'Superseded by the job plan review.',
+    });
+    const third = await start(lead, scenario.specialties.ophthalmology);
+    const thirdRead = await getMeeting(db, lead.actor.scope, third.id, { live: false });
+    expect(titles(thirdRead?.agenda.actionsCarriedForward ?? []).sort()).toEqual([
+      'Backfill clinics lost to short-notice leave: in_progress',
+      'Review the Monday clinic template: dropped',
+    ]);
+
+    // Urology's meeting carries only Urology's action.
+    const urology = await start(urologyLead, scenario.specialties.urology);
+    const urologyRead = await getMeeting(db, urologyLead.actor.scope, urology.id, { live: false });
+    expect(titles(urologyRead?.agenda.actionsCarriedForward ?? [])).toEqual([
+      'Urology: validate the waiting list: open',
+    ]);
+  });
+
+  it('records every change in the action’s history and flags overdue actions in “my actions”', async () => {
+    const owner = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100002'],
+    });
+    const action = await createAction(db, lead.actor, {
+      title: 'Agree a new job plan',
+      consultantId: scenario.consultants['6100002'],
+      ownerUserId: owner.userId,
+      dueOn: '2026-03-01',
+      metricId: 'fulfilmentNet',
+    });
+    await updateAction(db, lead.actor, action.id, {
+      dueOn: '2026-03-15',
+      title: 'Agree a new job plan (PA split)',
+    });
+    await updateAction(db, owner.actor, action.id, { note: 'Meeting booked for 10 March.' });
+    const read = await getAction(db, owner.actor, action.id, '2026-03-20');
+    expect(
+      read?.history.map((event) => [event.kind, event.changes, event.note, event.actor?.userId]),
+    ).toEqual([
+      [
+        'created',
+        expect.objectContaining({ title: 'Agree a new job plan', dueOn: '2026-03-01', status: 'open' }),
+        null,
+        lead.userId,
+      ],
+      [
+        'updated',
+        {
+          title: { from: 'Agree a new job plan', to: 'Agree a new job plan (PA split)' },
+          dueOn: { from: '2026-03-01', to: '2026-03-15' },
+        },
+        null,
+        lead.userId,
+      ],
+      ['commented', null, 'Meeting booked for 10 March.', owner.userId],
+    ]);
+    const mine = await getMyActions(db, owner.actor, '2026-03-20');
+    expect(mine.map((row) => [row.title, row.isOverdue, row.isEscalated])).toEqual([
+      ['Agree a new job plan (PA split)', true, false],
+    ]);
+    const history = await db.prisma.actionEvent.count({
+      where: { organisationId: scenario.org, actionId: action.id },
+    });
+    expect(history).toBe(3);
+  });
+
+  it('keeps actions within scope: a consultant acts only on their own, another specialty’s action reads as not found', async () => {
+    const consultant = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100001'],
+    });
+    await expect(
+      createAction(db, consultant.actor, {
+        title: 'Peer action',
+        consultantId: scenario.consultants['6100002'],
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      createAction(db, consultant.actor, {
+        title: 'Unit action',
+        specialtyId: scenario.specialties.ophthalmology,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    const own = await createAction(db, consultant.actor, {
+      title: 'Swap the Tuesday clinic for a Monday one',
+      consultantId: scenario.consultants['6100001'],
+    });
+    expect(own.owner.userId).toBe(consultant.userId);
+
+    const urologyAction = await createAction(db, urologyLead.actor, {
+      title: 'Urology only',
+      specialtyId: scenario.specialties.urology,
+    });
+    const params = { actionId: String(urologyAction.id) };
+    const url = `http://localhost/api/actions/${urologyAction.id}`;
+    const read = await actionRoute.GET(new NextRequest(url, { headers: lead.headers }), {
+      params: Promise.resolve(params),
+    });
+    expect(read.status).toBe(404);
+    const patch = await actionRoute.PATCH(
+      new NextRequest(url, {
+        method: 'PATCH',
+        headers: { ...lead.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'done' }),
+      }),
+      { params: Promise.resolve(params) },
+    );
+    expect(patch.status).toBe(404);
+    const created = await actionsRoute.POST(
+      new NextRequest('http://localhost/api/actions', {
+        method: 'POST',
+        headers: { ...lead.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Not my unit', specialtyId: scenario.specialties.urology }),
+      }),
+    );
+    expect(created.status).toBe(404);
+    const listed = await actionsRoute.GET(
+      new NextRequest(`http://localhost/api/actions?specialtyId=${scenario.specialties.urology}`, {
+        headers: lead.headers,
+      }),
+    );
+    expect(((await listed.json()) as { actions: unknown[] }).actions).toEqual([]);
+  });
+});

@@ -1,0 +1,169 @@
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as escalatedRoute from '@/app/api/actions/escalated/route';
+import * as forReviewRoute from '@/app/api/reviews/for-review/route';
+import { useDatabase } from '@/lib/server/db';
+import { createAction } from '@/lib/server/reviews/create-action';
+import { getEscalatedActions } from '@/lib/server/reviews/escalated-actions';
+import { getForReviewList } from '@/lib/server/reviews/for-review';
+import { getMeeting } from '@/lib/server/reviews/read-meeting';
+import { startMeeting } from '@/lib/server/reviews/start-meeting';
+import { updateAction } from '@/lib/server/reviews/update-action';
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
+import { buildReviewScenario, personWith, REVIEW_PERIOD, type ReviewScenario } from './review-scenario';
+
+type Person = Awaited<ReturnType<typeof personWith>>;
+
+/**
+ * Escalation rules (trust parameters): fulfilment below 80% or total delivery above 110% in each of the last three
+ * complete months puts a consultant on their lead's "for review" list; an action overdue by more than four weeks
+ * escalates to the divisional director.
+ */
+describe(`escalation rules (${testDatabaseKind})`, () => {
+  let db: TestDatabase;
+  let scenario: ReviewScenario;
+  let lead: Person;
+  let director: Person;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useDatabase(db);
+    scenario = await buildReviewScenario(db, 'RRE');
+    lead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.ophthalmology,
+    });
+    director = await personWith(db, scenario.org, 'divisional_director', { divisionId: scenario.division });
+  });
+  afterAll(() => db?.drop());
+
+  it('lists consultants below 80% fulfilment or above 110% total delivery for three consecutive months', async () => {
+    const list = await getForReviewList(db, lead.actor.scope, { asOf: '2026-03-31' });
+    expect(list.map((entry) => [entry.gmcNumber, entry.rule, entry.months, entry.month])).toEqual([
+      // 6100001: 9/4, 8/4 and 10/5 sessions held of those expected (every Monday, every Tuesday, New Year's Day).
+      ['6100001', 'high_total_delivery', 3, '2026-03-01'],
+      // 6100003: one Monday a month: 1/4, 1/4, 1/5. 6100002 (100%, 100%, 40%) is below 80% for one month only.
+      ['6100003', 'low_fulfilment', 3, '2026-03-01'],
+    ]);
+    const low = list.find((entry) => entry.rule === 'low_fulfilment');
+    expect(low?.evidence.map((month) => [month.month, month.fulfilmentNet])).toEqual([
+      ['2026-01-01', 0.25],
+      ['2026-02-01', 0.25],
+      ['2026-03-01', 0.2],
+    ]);
+    const high = list.find((entry) => entry.rule === 'high_total_delivery');
+    expect(high?.evidence.map((month) => month.totalDelivery)).toEqual([2.25, 2, 2]);
+  });
+
+  it('judges only complete months the extracts cover, up to the date asked', async () => {
+    // As of mid-March only January and February are complete: two months are not three.
+    expect(await getForReviewList(db, lead.actor.scope, { asOf: '2026-03-15' })).toEqual([]);
+  });
+
+  it('follows the trust parameters', async () => {
+    await db.prisma.trustParameters.update({
+      where: { organisationId: scenario.org },
+      data: { reviewMonths: 2, reviewFulfilmentBelow: 0.5, reviewTotalDeliveryAbove: 2.1 },
+    });
+    try {
+      const list = await getForReviewList(db, lead.actor.scope, { asOf: '2026-03-31' });
+      // 6100002's March (40%) is one month; 6100001's February and March (200%) do not exceed 210%.
+      expect(list.map((entry) => [entry.gmcNumber, entry.rule, entry.months])).toEqual([
+        ['6100003', 'low_fulfilment', 3],
+      ]);
+    } finally {
+      await db.prisma.trustParameters.update({
+        where: { organisationId: scenario.org },
+        data: { reviewMonths: 3, reviewFulfilmentBelow: 0.8, reviewTotalDeliveryAbove: 1.1 },
+      });
+    }
+  });
+
+  it('keeps the list to consultants the caller sees named, and puts it on the meeting’s agenda', async () => {
+    const urologyLead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.urology,
+    });
+    expect(await getForReviewList(db, urologyLead.actor.scope, { asOf: '2026-03-31' })).toEqual([]);
+    const response = await forReviewRoute.GET(
+      new NextRequest('http://localhost/api/reviews/for-review?asOf=2026-03-31', {
+        headers: director.headers,
+      }),
+    );
+    const body = (await response.json()) as { consultants: { gmcNumber: string }[] };
+    expect(body.consultants.map((entry) => entry.gmcNumber)).toEqual(['6100001', '6100003']);
+    const consultant = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100003'],
+    });
+    const forbidden = await forReviewRoute.GET(
+      new NextRequest('http://localhost/api/reviews/for-review', { headers: consultant.headers }),
+    );
+    expect(forbidden.status).toBe(403);
+
+    const meeting = await startMeeting(db, lead.actor, {
+      unit: { level: 'specialty', id: scenario.specialties.ophthalmology },
+      period: REVIEW_PERIOD,
+      activity: 'all',
+    });
+    const read = await getMeeting(db, lead.actor.scope, meeting.id, { live: false });
+    expect(
+      read?.agenda.forReview.map((entry) => [
+        entry.member.kind === 'consultant' && entry.member.key,
+        entry.rule,
+      ]),
+    ).toEqual([
+      ['6100001', 'high_total_delivery'],
+      ['6100003', 'low_fulfilment'],
+    ]);
+  });
+
+  it('escalates an action overdue by more than four weeks to the divisional director', async () => {
+    const overdueLong = await createAction(db, lead.actor, {
+      title: 'Re-template the cataract clinic',
+      specialtyId: scenario.specialties.ophthalmology,
+      dueOn: '2026-01-30',
+    });
+    await createAction(db, lead.actor, {
+      title: 'Check leave notice with the rota team',
+      specialtyId: scenario.specialties.ophthalmology,
+      dueOn: '2026-02-20',
+    });
+    const closed = await createAction(db, lead.actor, {
+      title: 'Closed long ago',
+      specialtyId: scenario.specialties.ophthalmology,
+      dueOn: '2026-01-10',
+    });
+    await updateAction(db, lead.actor, closed.id, { status: 'done' });
+    const urologyLead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.urology,
+    });
+    await createAction(db, urologyLead.actor, {
+      title: 'Urology overdue',
+      specialtyId: scenario.specialties.urology,
+      dueOn: '2026-01-05',
+    });
+
+    // On 2 March: 31 days overdue escalates; 10 days overdue does not; a closed action never does.
+    const forDirector = await getEscalatedActions(db, director.actor, '2026-03-02');
+    expect(forDirector.map((action) => action.title)).toEqual([
+      'Urology overdue',
+      'Re-template the cataract clinic',
+    ]);
+    expect(forDirector.find((action) => action.id === overdueLong.id)?.escalatedTo).toEqual([
+      { userId: director.userId, name: expect.any(String) },
+    ]);
+    expect(forDirector.every((action) => action.isEscalated && action.isOverdue)).toBe(true);
+    // Exactly four weeks overdue is not yet more than four weeks.
+    expect(
+      (await getEscalatedActions(db, director.actor, '2026-02-27')).map((action) => action.title),
+    ).toEqual(['Urology overdue']);
+    // The Ophthalmology lead sees their own unit's only; the route needs reviews:run.
+    expect((await getEscalatedActions(db, lead.actor, '2026-03-02')).map((action) => action.title)).toEqual([
+      'Re-template the cataract clinic',
+    ]);
+    const response = await escalatedRoute.GET(
+      new NextRequest('http://localhost/api/actions/escalated?asOf=2026-03-02', {
+        headers: director.headers,
+      }),
+    );
+    expect(((await response.json()) as { actions: unknown[] }).actions).toHaveLength(2);
+  });
+});
