@@ -9,6 +9,14 @@ import type { AssuranceIcon, VariationIcon } from './stats';
 export type ReviewUnitLevel = 'specialty' | 'division';
 export type ReviewActivity = 'clinic' | 'list' | 'all';
 
+/** A specialty or division someone may review. */
+export interface ReviewableUnit {
+  level: ReviewUnitLevel;
+  id: number;
+  code: string;
+  name: string;
+}
+
 export interface AgendaUnit {
   level: ReviewUnitLevel;
   id: number;

@@ -1,0 +1,64 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { MeetingPresenter } from '@/components/reviews/meeting-presenter';
+import { getPageCaller } from '@/lib/server/api/caller';
+import { recordNamedViews } from '@/lib/server/audit/named-views';
+import { getDatabase } from '@/lib/server/db';
+import { getMeeting } from '@/lib/server/reviews/read-meeting';
+import { canRunMeeting } from '@/lib/server/reviews/reviewable-units';
+import { describePeriod } from '@/lib/shared/periods';
+
+export const metadata: Metadata = { title: 'Review meeting' };
+
+interface PageProps {
+  params: Promise<{ meetingId: string }>;
+  searchParams: Promise<{ anonymise?: string | string[] }>;
+}
+
+/**
+ * One review meeting for the projector: its frozen agenda, one topic per screen. A meeting of a unit the caller
+ * may not see is not found; `?anonymise=1` leaves every name out (the server never sends them).
+ */
+export default async function ReviewMeetingPage({ params, searchParams }: PageProps) {
+  await connection();
+  const { meetingId: rawId } = await params;
+  const caller = await getPageCaller('metrics:view', `/reviews/${encodeURIComponent(rawId)}`);
+  if (!/^[1-9]\d{0,9}$/.test(rawId) || Number(rawId) > 2_147_483_647) notFound();
+  const meetingId = Number(rawId);
+  const isAnonymised = (await searchParams).anonymise === '1';
+  const database = await getDatabase();
+  const meeting = await getMeeting(database, caller.scope, meetingId, { anonymise: isAnonymised });
+  if (!meeting) notFound();
+  const canAddActions =
+    meeting.status === 'in_progress' &&
+    caller.permissions.has('actions:write') &&
+    (await canRunMeeting(database, caller.scope, meetingId));
+  await recordNamedViews(
+    caller,
+    meeting.agenda.members.map((row) => (row.member.kind === 'consultant' ? row.member.consultantId : null)),
+    { view: 'review_meeting', meetingId },
+  );
+  // The agenda as frozen, with this meeting's actions as they stand now (agreed after the snapshot was taken).
+  const agenda = { ...meeting.agenda, newActions: meeting.live?.newActions ?? meeting.agenda.newActions };
+  return (
+    <>
+      <p className="mb-4">
+        <Link href="/reviews">All review meetings</Link>
+      </p>
+      <h1 className="sr-only">
+        Review of {meeting.unit.name}, {describePeriod(meeting.period)}
+      </h1>
+      <MeetingPresenter
+        meetingId={meetingId}
+        title={meeting.unit.name}
+        periodLabel={describePeriod(meeting.period)}
+        agenda={agenda}
+        changes={meeting.changes.map(({ metricId, label }) => ({ metricId, label }))}
+        isAnonymised={isAnonymised}
+        canAddActions={canAddActions}
+      />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { StartReviewForm } from '@/components/reviews/start-review-form';
+import { SectionHeading } from '@/components/ui/heading';
+import { PageHeader } from '@/components/ui/page-header';
+import { Panel } from '@/components/ui/panel';
+import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@/components/ui/table';
+import { getPageCaller } from '@/lib/server/api/caller';
+import { getDatabase } from '@/lib/server/db';
+import { lastCompleteMonths } from '@/lib/server/metrics/workload-balance';
+import { listMeetings } from '@/lib/server/reviews/list-meetings';
+import { listReviewableUnits } from '@/lib/server/reviews/reviewable-units';
+import { describePeriod, todayInLondon } from '@/lib/shared/periods';
+
+export const metadata: Metadata = { title: 'Review meetings' };
+
+const STATUS_LABELS = { in_progress: 'In progress', closed: 'Closed' } as const;
+const startedFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+
+/** Review meetings the caller may open, and (for those who run reviews) a form to start one. */
+export default async function ReviewsPage() {
+  await connection();
+  const caller = await getPageCaller('metrics:view', '/reviews');
+  const database = await getDatabase();
+  const canRun = caller.permissions.has('reviews:run');
+  const [meetings, units] = await Promise.all([
+    listMeetings(database, caller.scope),
+    canRun ? listReviewableUnits(database, caller.scope) : Promise.resolve([]),
+  ]);
+  // The last three complete months: the review cycle the escalation rules judge.
+  const defaultPeriod = lastCompleteMonths(todayInLondon(), 3) ?? {
+    from: todayInLondon(),
+    to: todayInLondon(),
+  };
+  return (
+    <>
+      <PageHeader caption="Reviews" title="Review meetings">
+        <p>
+          The same agenda for every specialty, with its numbers frozen when the meeting starts. See also{' '}
+          <Link href="/actions">my actions</Link>.
+        </p>
+      </PageHeader>
+      {canRun && units.length > 0 && (
+        <Panel aria-labelledby="start-heading">
+          <SectionHeading id="start-heading">Start a review</SectionHeading>
+          <StartReviewForm units={units} period={defaultPeriod} />
+        </Panel>
+      )}
+      <Panel aria-labelledby="meetings-heading">
+        <SectionHeading id="meetings-heading">Meetings</SectionHeading>
+        {meetings.length === 0 ? (
+          <p>No review meetings yet.</p>
+        ) : (
+          <Table caption="Review meetings, latest first" isCaptionHidden>
+            <TableHead>
+              <TableRow>
+                <ColumnHeader>Unit</ColumnHeader>
+                <ColumnHeader>Period</ColumnHeader>
+                <ColumnHeader>Started</ColumnHeader>
+                <ColumnHeader>Status</ColumnHeader>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {meetings.map((meeting) => (
+                <TableRow key={meeting.id}>
+                  <TableCell>
+                    <Link href={`/reviews/${meeting.id}`}>{meeting.unit.name}</Link>
+                  </TableCell>
+                  <TableCell>{describePeriod(meeting.period)}</TableCell>
+                  <TableCell>{startedFormat.format(new Date(meeting.startedAt))}</TableCell>
+                  <TableCell>{STATUS_LABELS[meeting.status]}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Panel>
+    </>
+  );
+}
