@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
 import { formatMetricValue } from '@/components/charts/format-value';
+import { SpcChart } from '@/components/charts/spc-chart';
+import { toSpcChartData } from '@/components/charts/spc-data';
 import { AssuranceIconSvg, VariationIconSvg } from '@/components/charts/spc-icons';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
+import { computeSpc } from '@/lib/shared/stats';
 
 /*
  * The agenda's screens for the projector: one topic each, large type (body 24 px and up), black on white, and
@@ -111,22 +114,8 @@ export function agendaScreens(agenda: AgendaView, extra: { newActions?: ReactNod
     },
     {
       id: 'trend',
-      title: 'Trend: the last 13 weeks',
-      render: () => (
-        <ScreenTable
-          caption="Weekly trend"
-          head={['Week from', 'Fulfilment (net)', 'Total delivery', 'Cases per session', 'Patients a week']}
-          rows={agenda.trend
-            .slice(-ROWS_PER_SCREEN)
-            .map((point) => [
-              ukDate(point.from),
-              percent(point.fulfilmentNet),
-              percent(point.totalDelivery),
-              formatMetricValue('patientsPerSession', point.casesPerSession),
-              formatMetricValue('patientsPerWeek', point.patientsPerWeek),
-            ])}
-        />
-      ),
+      title: `Trend: session fulfilment (net), week by week`,
+      render: () => <TrendChart agenda={agenda} />,
     },
     {
       id: 'funnel',
@@ -293,4 +282,23 @@ export function agendaScreens(agenda: AgendaView, extra: { newActions?: ReactNod
       ),
     },
   ];
+}
+
+/** The unit's weekly fulfilment over the year to the period's end as an SPC chart, with the target. */
+function TrendChart({ agenda }: { agenda: AgendaView }) {
+  const points = agenda.trend.map((point) => ({ x: point.from, y: point.fulfilmentNet }));
+  if (points.filter((point) => point.y !== null).length < 2) {
+    return <p className="text-[1.75rem]">Too few weeks with expected sessions to draw a trend.</p>;
+  }
+  const target = agenda.parameters.fulfilmentTarget;
+  const result = computeSpc(points, { improvementDirection: 'increase', target });
+  return (
+    <SpcChart
+      label={`Session fulfilment (net) by week, ${agenda.unit.name}`}
+      unit="ratio"
+      data={toSpcChartData(result, { floor: 0 })}
+      caption={`Weekly, with the mean and process limits; target ${percent(target)}.`}
+      height={600}
+    />
+  );
 }

@@ -1,0 +1,165 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
+import { agendaScreens } from './agenda-screens';
+import { MeetingPresenter } from './meeting-presenter';
+
+const colleague = (label: string): MemberView => ({
+  kind: 'consultant',
+  consultantId: null,
+  key: label,
+  name: label,
+  isAnonymised: true,
+});
+
+const members = Array.from({ length: 11 }, (_, index) => ({
+  member: colleague(`Colleague ${String.fromCharCode(65 + index)}`),
+  fulfilmentNet: 0.5 + index / 100,
+  totalDelivery: 0.9,
+  casesPerSession: 10,
+  lostSessions: 2,
+  opportunityPerWeek: { fulfilment: 1, productivity: 0.5, total: 1.5 },
+}));
+
+/** An anonymised agenda of eleven consultants: more rows than fit on a screen. */
+const agenda: AgendaView = {
+  version: 1,
+  unit: { level: 'specialty', id: 1, code: '130', name: 'Ophthalmology', divisionId: 1 },
+  period: { from: '2026-01-01', to: '2026-03-31' },
+  activity: 'all',
+  takenAt: '2026-04-02T09:00:00.000Z',
+  coveredPeriod: { from: '2026-01-01', to: '2026-03-31' },
+  weeks: 12.9,
+  parameters: {
+    fulfilmentTarget: 0.95,
+    reviewFulfilmentBelow: 0.8,
+    reviewTotalDeliveryAbove: 1.1,
+    reviewMonths: 3,
+  },
+  headline: [
+    {
+      metricId: 'fulfilmentNet',
+      label: 'Session fulfilment (net)',
+      unit: 'ratio',
+      value: 0.8123,
+      target: 0.95,
+      targetSource: 'Trust parameter',
+      variation: 'common_cause',
+      assurance: 'fail',
+    },
+  ],
+  trend: [
+    {
+      from: '2026-03-23',
+      to: '2026-03-29',
+      fulfilmentNet: 0.8,
+      totalDelivery: 0.9,
+      casesPerSession: 9.5,
+      patientsPerWeek: 120,
+    },
+  ],
+  funnel: {
+    basis: 'consultant',
+    centre: 0.8,
+    points: members.map(({ member }) => ({
+      member,
+      numerator: 10,
+      denominator: 13,
+      value: 10 / 13,
+      limits95: { lower: 0.6, upper: 0.95 },
+      limits998: { lower: 0.5, upper: 1 },
+      outlierDirection: null,
+    })),
+  },
+  lostSessions: {
+    byOutcome: {
+      hospitalCancelled: 3,
+      notScheduled: 4,
+      leaveAdequateNotice: 5,
+      leaveShortNotice: 1,
+      sickness: 0,
+    },
+    byReason: [{ reason: 'No beds', sessions: 3 }],
+  },
+  members,
+  workload: { window: { from: '2026-01-01', to: '2026-03-31' }, rows: [] },
+  opportunities: { total: 16.5, rows: members },
+  forReview: [
+    { member: members[0]?.member as MemberView, rule: 'low_fulfilment', months: 3, month: '2026-03-01' },
+  ],
+  annotations: [],
+  challenges: [],
+  actionsCarriedForward: [
+    {
+      id: 1,
+      title: 'Re-template the Monday clinic',
+      status: 'open',
+      dueOn: '2026-02-01',
+      isOverdue: true,
+      ownerUserId: null,
+      ownerName: null,
+      member: null,
+      specialtyId: 1,
+      metricId: null,
+      meetingId: 1,
+      createdAt: '2026-01-05T10:00:00.000Z',
+      closedAt: null,
+    },
+  ],
+  newActions: [],
+};
+
+describe('the agenda on the projector', () => {
+  it('renders every topic of the standard agenda, in order', () => {
+    const screens = agendaScreens(agenda);
+    expect(screens.map((screen) => screen.id)).toEqual([
+      'headline',
+      'trend',
+      'funnel',
+      'lostSessions',
+      'workload',
+      'opportunities',
+      'annotations',
+      'actionsCarriedForward',
+      'newActions',
+    ]);
+    for (const screen of screens)
+      expect(renderToStaticMarkup(createElement('div', null, screen.render()))).toBeTruthy();
+  });
+
+  it('shows no more rows than fit on a screen, counting the rest instead of scrolling', () => {
+    const funnel = agendaScreens(agenda).find((screen) => screen.id === 'funnel');
+    const html = renderToStaticMarkup(createElement('div', null, funnel?.render()));
+    expect(html.match(/<tr/g)).toHaveLength(9); // the header and eight rows
+    expect(html).toContain('And 3 more');
+  });
+
+  it('formats figures as the dashboards do, and says overdue in words', () => {
+    const screens = agendaScreens(agenda);
+    const headline = renderToStaticMarkup(createElement('div', null, screens[0]?.render()));
+    expect(headline).toContain('81.2%');
+    expect(headline).toContain('Target 95.0%');
+    const carried = renderToStaticMarkup(createElement('div', null, screens[7]?.render()));
+    expect(carried).toContain('Open (overdue)');
+    expect(carried).toContain('01/02/2026');
+  });
+
+  it('renders the presenter on its first screen with the anonymise switch', () => {
+    const html = renderToStaticMarkup(
+      createElement(MeetingPresenter, {
+        meetingId: 7,
+        title: 'Ophthalmology',
+        periodLabel: '01/01/2026 to 31/03/2026',
+        agenda,
+        changes: [{ metricId: 'fulfilmentNet', label: 'Session fulfilment (net)' }],
+        isAnonymised: true,
+        canAddActions: false,
+      }),
+    );
+    expect(html).toContain('Headline metrics against targets');
+    expect(html).toContain('Anonymise: on');
+    expect(html).toContain('1/9');
+    expect(html).toContain('later imports have changed: Session fulfilment (net)');
+  });
+});
