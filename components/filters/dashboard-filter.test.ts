@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardSearchParams, readDashboardFilter, searchParamsObject } from './dashboard-filter';
+
+const divisions = [
+  { id: 3, name: 'Medicine' },
+  { id: 7, name: 'Surgery' },
+];
+const now = new Date('2026-11-26T12:00:00Z');
+
+describe('readDashboardFilter', () => {
+  it('keeps a division the caller may see', () => {
+    const filter = readDashboardFilter({ division: '7', activity: 'clinic' }, '2026-10-31', divisions, now);
+    expect(filter.divisionId).toBe(7);
+    expect(filter.activity).toBe('clinic');
+  });
+
+  it('ignores a division the caller may not see, or one that is not a number', () => {
+    expect(readDashboardFilter({ division: '9' }, '2026-10-31', divisions, now).divisionId).toBeNull();
+    expect(readDashboardFilter({ division: 'SURG' }, '2026-10-31', divisions, now).divisionId).toBeNull();
+    expect(readDashboardFilter({ division: ['7', '3'] }, '2026-10-31', divisions, now).divisionId).toBe(7);
+    expect(readDashboardFilter({}, '2026-10-31', [], now).divisionId).toBeNull();
+  });
+
+  it('reads the period as the server does (presets end on the last covered date)', () => {
+    const filter = readDashboardFilter(
+      { period: 'custom', from: '2026-04-01', to: '2026-06-30' },
+      '2026-10-31',
+      divisions,
+      now,
+    );
+    expect(filter.preset).toBe('custom');
+    expect(filter.period).toEqual({ from: '2026-04-01', to: '2026-06-30' });
+  });
+});
+
+describe('dashboardSearchParams', () => {
+  it('writes the division beside the period and activity, and leaves defaults out', () => {
+    expect(
+      dashboardSearchParams({ preset: 'last-13-weeks', activity: 'all', divisionId: null }).toString(),
+    ).toBe('');
+    expect(
+      dashboardSearchParams({ preset: 'last-4-weeks', activity: 'list', divisionId: 7 }).toString(),
+    ).toBe('period=last-4-weeks&activity=list&division=7');
+  });
+
+  it('round-trips through the URL', () => {
+    const params = dashboardSearchParams({
+      preset: 'custom',
+      period: { from: '2026-01-01', to: '2026-03-31' },
+      activity: 'clinic',
+      divisionId: 3,
+    });
+    const filter = readDashboardFilter(searchParamsObject(params), '2026-10-31', divisions, now);
+    expect(filter).toEqual({
+      preset: 'custom',
+      period: { from: '2026-01-01', to: '2026-03-31' },
+      activity: 'clinic',
+      divisionId: 3,
+    });
+  });
+});
