@@ -1,4 +1,8 @@
 import type { ReactNode } from 'react';
+import { DeferredChart } from './deferred-chart';
+
+/** The test id of a page's main chart: drawn at once, while the page's other charts wait their turn. */
+export const MAIN_CHART_TEST_ID = 'main-chart';
 
 interface ChartFigureProps {
   /** What the chart shows, read out instead of the drawing. */
@@ -11,14 +15,19 @@ interface ChartFigureProps {
   testId?: string;
   /** Shown under the chart, e.g. the data's download buttons. */
   actions?: ReactNode;
+  /** The drawing's height in pixels (kept while a chart other than the main one waits to be drawn). */
+  height: number;
 }
 
-/** A chart with its label, caption and a table alternative in a closed <details>. */
-export function ChartFigure({ label, caption, table, children, testId, actions }: ChartFigureProps) {
+/**
+ * A chart with its label, caption and a table alternative in a closed <details>. The page's main chart is drawn
+ * at once; any other waits until it is near the viewport or the browser is idle (DeferredChart).
+ */
+export function ChartFigure({ label, caption, table, children, testId, actions, height }: ChartFigureProps) {
   return (
     <figure className="chart-figure mb-6" data-testid={testId}>
       <div role="img" aria-label={label} className="w-full">
-        {children}
+        {testId === MAIN_CHART_TEST_ID ? children : <DeferredChart height={height}>{children}</DeferredChart>}
       </div>
       {caption && <figcaption className="mt-2 max-w-4xl text-base text-nhs-dark-grey">{caption}</figcaption>}
       {actions && <div className="mt-3">{actions}</div>}

@@ -53,7 +53,7 @@ export function DistributionPlot({
     />
   );
   return (
-    <ChartFigure label={label} caption={caption} table={table} testId={testId}>
+    <ChartFigure label={label} caption={caption} table={table} testId={testId} height={180}>
       <ResponsiveContainer width="100%" height={180} initialDimension={{ width: 800, height: 180 }}>
         <ScatterChart margin={{ top: 20, right: 20, bottom: 10, left: 10 }}>
           <CartesianGrid stroke="#e8edee" vertical={false} />

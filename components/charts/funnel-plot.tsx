@@ -67,7 +67,7 @@ export function FunnelPlot({ label, unit, xLabel, data, target, caption, testId 
     />
   );
   return (
-    <ChartFigure label={label} caption={caption} table={table} testId={testId}>
+    <ChartFigure label={label} caption={caption} table={table} testId={testId} height={320}>
       <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 800, height: 320 }}>
         <ComposedChart margin={{ top: 10, right: 20, bottom: 24, left: 10 }}>
           <CartesianGrid stroke="#e8edee" />

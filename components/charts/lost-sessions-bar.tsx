@@ -31,7 +31,7 @@ export function LostSessionsBar({
   );
   const height = Math.max(160, rows.length * 32 + 80);
   return (
-    <ChartFigure label={label} caption={caption} table={table} testId={testId}>
+    <ChartFigure label={label} caption={caption} table={table} testId={testId} height={height}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
           <CartesianGrid stroke="#e8edee" horizontal={false} />

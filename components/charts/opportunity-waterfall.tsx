@@ -29,7 +29,7 @@ export function OpportunityWaterfall({
   );
   const height = Math.max(180, bars.length * 28 + 60);
   return (
-    <ChartFigure label={label} caption={caption} table={table} testId={testId}>
+    <ChartFigure label={label} caption={caption} table={table} testId={testId} height={height}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
         <BarChart data={bars} layout="vertical" margin={{ top: 10, right: 30, bottom: 10, left: 10 }}>
           <CartesianGrid stroke="#e8edee" horizontal={false} />

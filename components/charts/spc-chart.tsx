@@ -103,6 +103,7 @@ export function SpcChart({ label, unit, data, caption, height = 300, testId, exp
       caption={caption}
       table={table}
       testId={testId}
+      height={height}
       actions={exportName && exportTable ? <ExportButtons name={exportName} table={exportTable} /> : null}
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>

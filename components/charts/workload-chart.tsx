@@ -52,7 +52,7 @@ export function WorkloadChart({
   );
   const height = Math.max(180, rows.length * 26 + 60);
   return (
-    <ChartFigure label={label} caption={caption} table={table} testId={testId}>
+    <ChartFigure label={label} caption={caption} table={table} testId={testId} height={height}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
         <BarChart data={rows} layout="vertical" margin={{ top: 10, right: 30, bottom: 10, left: 10 }}>
           <CartesianGrid stroke="#e8edee" horizontal={false} />

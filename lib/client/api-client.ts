@@ -31,7 +31,6 @@ import {
   userWithPasswordResponseSchema,
 } from '@/lib/shared/schemas/admin';
 import { apiErrorResponseSchema } from '@/lib/shared/schemas/api-error';
-import { type HealthResponse, healthResponseSchema } from '@/lib/shared/schemas/health';
 import {
   type CreateSourceProfileRequest,
   type ImportHistoryResponse,
@@ -41,87 +40,16 @@ import {
   sourceProfileListResponseSchema,
   sourceProfileSchema,
 } from '@/lib/shared/schemas/imports';
-import {
-  type SeriesResponse,
-  seriesResponseSchema,
-  type UnitReportResponse,
-  unitReportSchema,
-} from '@/lib/shared/schemas/metrics';
-import {
-  type JobPlanCurrencyRequest,
-  type JobPlanCurrencyResponse,
-  jobPlanCurrencyResponseSchema,
-  jobPlanCurrencySearchParams,
-  type ReportRequest,
-  reportSearchParams,
-  type SeriesRequest,
-  seriesSearchParams,
-  type WorkloadBalanceRequest,
-  type WorkloadBalanceResponse,
-  workloadBalanceResponseSchema,
-  workloadBalanceSearchParams,
-} from './metrics-requests';
+import { ApiError, getJson, postJson, type RequestOptions } from './http';
 
-/** A failed API call: the HTTP status and the `{ error: { code, message } }` body the routes return. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-  }
-}
-
-export interface RequestOptions {
-  /** Aborts the request when react-query cancels the query (unmount, newer key). */
-  signal?: AbortSignal;
-}
-
-/**
- * GETs a JSON resource and validates it against its schema, so that a drifting API fails loudly here rather
- * than as `undefined` deep in a component. Statuses listed in `acceptStatuses` are parsed like a success.
- */
-async function getJson<T>(
-  path: string,
-  schema: z.ZodType<T>,
-  { signal, acceptStatuses = [] }: RequestOptions & { acceptStatuses?: number[] } = {},
-): Promise<T> {
-  const response = await fetch(path, { signal, headers: { Accept: 'application/json' }, cache: 'no-store' });
-  if (!response.ok && !acceptStatuses.includes(response.status)) throw await toApiError(response);
-  return schema.parse(await response.json());
-}
-
-/** POSTs a JSON body and validates the JSON answer against its schema. */
-async function postJson<T>(
-  path: string,
-  body: unknown,
-  schema: z.ZodType<T>,
-  { signal }: RequestOptions = {},
-) {
-  const response = await fetch(path, {
-    method: 'POST',
-    signal,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw await toApiError(response);
-  return schema.parse(await response.json());
-}
-
-/** The `{ error }` body of a failed call as an ApiError (exported for callers that do not use fetch). */
-export async function toApiError(response: Response): Promise<ApiError> {
-  const body = apiErrorResponseSchema.safeParse(await response.json().catch(() => null));
-  if (body.success) return new ApiError(response.status, body.data.error.code, body.data.error.message);
-  return new ApiError(response.status, 'http_error', `Request failed with status ${response.status}`);
-}
-
-/** GET /api/health. A 503 still carries a health report (database unreachable, migrations pending). */
-export function fetchHealth(options: RequestOptions = {}): Promise<HealthResponse> {
-  return getJson('/api/health', healthResponseSchema, { ...options, acceptStatuses: [503] });
-}
+export { fetchHealth } from './health-api';
+export { ApiError, type RequestOptions, toApiError } from './http';
+export {
+  fetchJobPlanCurrency,
+  fetchMetricsReport,
+  fetchMetricsSeries,
+  fetchWorkloadBalance,
+} from './metrics-api';
 
 /** GET /api/imports: recent import batches, newest first, and data freshness per kind. */
 export function fetchImportHistory(options: RequestOptions = {}): Promise<ImportHistoryResponse> {
@@ -285,48 +213,4 @@ export function fetchAdminAuditEvents(
 export function adminAuditCsvHref(filter: Partial<AuditEventFilter>): string {
   const search = auditFilterSearchParams({ ...filter, page: undefined, pageSize: undefined }).toString();
   return `/api/admin/audit-events.csv${search ? `?${search}` : ''}`;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Metrics (/api/metrics/*): what the dashboards refetch when a filter changes
-// ---------------------------------------------------------------------------------------------------------------
-
-/** GET /api/metrics/report: every unit at one level over the period, optionally within one unit. */
-export function fetchMetricsReport(
-  request: ReportRequest,
-  options: RequestOptions = {},
-): Promise<UnitReportResponse> {
-  return getJson(`/api/metrics/report?${reportSearchParams(request)}`, unitReportSchema, options);
-}
-
-/** GET /api/metrics/series: weekly or monthly series per unit at one level. */
-export function fetchMetricsSeries(
-  request: SeriesRequest,
-  options: RequestOptions = {},
-): Promise<SeriesResponse> {
-  return getJson(`/api/metrics/series?${seriesSearchParams(request)}`, seriesResponseSchema, options);
-}
-
-/** GET /api/metrics/job-plan-currency: job plan currency on a date, optionally within one unit. */
-export function fetchJobPlanCurrency(
-  request: JobPlanCurrencyRequest,
-  options: RequestOptions = {},
-): Promise<JobPlanCurrencyResponse> {
-  return getJson(
-    `/api/metrics/job-plan-currency?${jobPlanCurrencySearchParams(request)}`,
-    jobPlanCurrencyResponseSchema,
-    options,
-  );
-}
-
-/** GET /api/metrics/workload-balance: sustained over- and under-delivery flags of the consultants. */
-export function fetchWorkloadBalance(
-  request: WorkloadBalanceRequest,
-  options: RequestOptions = {},
-): Promise<WorkloadBalanceResponse> {
-  return getJson(
-    `/api/metrics/workload-balance?${workloadBalanceSearchParams(request)}`,
-    workloadBalanceResponseSchema,
-    options,
-  );
 }

@@ -6,10 +6,12 @@
  * (every section rendered), so a slow page can be put down to the server or the browser.
  *
  *   npm run bench:ui -- [--consultants 600 --months 36] [--port 3300] [--runs 3] [--database-url postgresql://…]
+ *                       [--database-name fulfil_bench_ui] [--keep-database]
  *
  * Defaults to the large trust (600 consultants × 36 months); pass smaller numbers for a quick run. With
  * --database-url (or BENCH_DATABASE_URL) the demo goes into a new database `fulfil_bench_ui` on that server,
- * otherwise into embedded PGlite in a temporary folder.
+ * otherwise into embedded PGlite in a temporary folder. --database-name picks another database (two benches on one server
+ * at once); with --keep-database an existing database of the same size is reused instead of set up again.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -32,6 +34,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3300' },
     runs: { type: 'string', default: '3' },
     'database-url': { type: 'string' },
+    'database-name': { type: 'string', default: 'fulfil_bench_ui' },
+    'keep-database': { type: 'boolean', default: false },
   },
 });
 const consultants = Number(values.consultants);
@@ -53,14 +57,31 @@ const appEnv: Record<string, string> = {
   NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
   NEXT_TELEMETRY_DISABLED: '1',
 };
+const databaseName = values['database-name'];
+if (!/^[a-z_][a-z0-9_]*$/.test(databaseName)) {
+  console.error('--database-name must be a plain PostgreSQL name (lower case, digits, underscores).');
+  process.exit(1);
+}
+// A database set up by this script is labelled with its size, so --keep-database reuses only a match.
+const sizeLabel = `bench:ui demo trust, ${consultants} consultants x ${months} months`;
 let target: { url: string } | { dataDir: string };
+let isReused = false;
 if (serverUrl) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS fulfil_bench_ui WITH (FORCE)');
-  await admin.query('CREATE DATABASE fulfil_bench_ui');
+  if (values['keep-database']) {
+    const { rows } = await admin.query<{ label: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS label FROM pg_database WHERE datname = $1`,
+      [databaseName],
+    );
+    isReused = rows[0]?.label === sizeLabel;
+  }
+  if (!isReused) {
+    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${databaseName}`);
+  }
   await admin.end();
-  target = { url: withDatabaseName(serverUrl, 'fulfil_bench_ui') };
+  target = { url: withDatabaseName(serverUrl, databaseName) };
   appEnv.DATABASE_URL = target.url;
 } else {
   target = { dataDir: path.join(dataDir, 'pglite') };
@@ -68,10 +89,20 @@ if (serverUrl) {
 
 const setupStart = performance.now();
 const database = await openDatabase({ ...target, migrate: true });
-await setupDemo(database, { csvDir: path.join(dataDir, 'demo-csv'), consultants, months });
+if (!isReused) await setupDemo(database, { csvDir: path.join(dataDir, 'demo-csv'), consultants, months });
 await database.close();
+if (serverUrl && !isReused) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`COMMENT ON DATABASE ${databaseName} IS '${sizeLabel}'`);
+  await admin.end();
+}
 console.log(
-  `Demo trust: ${consultants} consultants × ${months} months on ${serverUrl ? 'PostgreSQL' : 'PGlite'}, set up in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
+  `Demo trust: ${consultants} consultants × ${months} months on ${serverUrl ? 'PostgreSQL' : 'PGlite'}, ${
+    isReused
+      ? `reused (${databaseName})`
+      : `set up in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`
+  }`,
 );
 
 const app = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {

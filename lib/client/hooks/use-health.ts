@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchHealth } from '../api-client';
+import { fetchHealth } from '../health-api';
 import { healthKeys } from '../query-keys';
 
 /** The server's health report, re-checked every minute while the page is open. */

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchJobPlanCurrency } from '../api-client';
+import { fetchJobPlanCurrency } from '../metrics-api';
 import {
   isSameRequest,
   type JobPlanCurrencyRequest,

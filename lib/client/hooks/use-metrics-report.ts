@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { UnitReportResponse } from '@/lib/shared/schemas/metrics';
-import { fetchMetricsReport } from '../api-client';
+import { fetchMetricsReport } from '../metrics-api';
 import { isSameRequest, type ReportRequest } from '../metrics-requests';
 import { metricsKeys } from '../query-keys';
 

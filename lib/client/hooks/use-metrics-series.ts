@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SeriesResponse } from '@/lib/shared/schemas/metrics';
-import { fetchMetricsSeries } from '../api-client';
+import { fetchMetricsSeries } from '../metrics-api';
 import { isSameRequest, type SeriesRequest } from '../metrics-requests';
 import { metricsKeys } from '../query-keys';
 

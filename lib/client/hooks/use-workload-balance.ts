@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchWorkloadBalance } from '../api-client';
+import { fetchWorkloadBalance } from '../metrics-api';
 import {
   isSameRequest,
   type WorkloadBalanceRequest,
