@@ -2,10 +2,12 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as escalatedRoute from '@/app/api/actions/escalated/route';
 import * as forReviewRoute from '@/app/api/reviews/for-review/route';
+import * as suggestionsRoute from '@/app/api/reviews/job-plan-suggestions/route';
 import { useDatabase } from '@/lib/server/db';
 import { createAction } from '@/lib/server/reviews/create-action';
 import { getEscalatedActions } from '@/lib/server/reviews/escalated-actions';
 import { getForReviewList } from '@/lib/server/reviews/for-review';
+import { getJobPlanReviewSuggestions } from '@/lib/server/reviews/job-plan-suggestions';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
 import { updateAction } from '@/lib/server/reviews/update-action';
@@ -165,5 +167,34 @@ describe(`escalation rules (${testDatabaseKind})`, () => {
       }),
     );
     expect(((await response.json()) as { actions: unknown[] }).actions).toHaveLength(2);
+  });
+
+  it('suggests a job-plan review where a line is delivered under half its sessions or output for three months', async () => {
+    const executive = await personWith(db, scenario.org, 'executive');
+    const suggestions = await getJobPlanReviewSuggestions(db, executive.actor.scope, { asOf: '2026-03-31' });
+    expect(
+      suggestions.map((row) => [row.gmcNumber, row.rule, row.months, row.dayOfWeek, row.period]),
+    ).toEqual([
+      // 6100003 held one of the Monday clinics a month; 6100002 two of five in March only.
+      ['6100003', 'sessions_under_half', 3, 1, 'AM'],
+      // 6200001's clinics see 10 patients of the 25 planned.
+      ['6200001', 'output_under_half', 3, 1, 'AM'],
+    ]);
+    expect(suggestions[0]?.evidence).toEqual([
+      { month: '2026-01-01', planned: 4, onLeave: 0, delivered: 1, patientsPerSession: 10 },
+      { month: '2026-02-01', planned: 4, onLeave: 0, delivered: 1, patientsPerSession: 10 },
+      { month: '2026-03-01', planned: 5, onLeave: 0, delivered: 1, patientsPerSession: 10 },
+    ]);
+    // Within the caller's named scope only.
+    const forLead = await getJobPlanReviewSuggestions(db, lead.actor.scope, { asOf: '2026-03-31' });
+    expect(forLead.map((row) => row.gmcNumber)).toEqual(['6100003']);
+    const response = await suggestionsRoute.GET(
+      new NextRequest(
+        `http://localhost/api/reviews/job-plan-suggestions?asOf=2026-03-31&specialtyId=${scenario.specialties.urology}`,
+        { headers: director.headers },
+      ),
+    );
+    const body = (await response.json()) as { suggestions: { gmcNumber: string }[] };
+    expect(body.suggestions.map((row) => row.gmcNumber)).toEqual(['6200001']);
   });
 });

@@ -6,7 +6,7 @@
  * - 6100001: every Monday, and an extra clinic every Tuesday (and on 1 January): total delivery about 200%;
  * - 6100002: every Monday in January and February, 2 of the 5 in March;
  * - 6100003: one Monday a month (fulfilment 25%, 25%, 20%);
- * - Urology: every Monday.
+ * - Urology: every Monday (6200001's clinic planned for 25 patients; every clinic sees 10).
  */
 import { resolveUserScope } from '@/lib/server/auth/scope';
 import type { ReviewActor } from '@/lib/server/reviews/actor';
@@ -85,9 +85,11 @@ export async function buildReviewScenario(db: TestDatabase, code: string): Promi
     db,
     org,
     'job-plans',
-    [...OPHTHALMOLOGY_GMCS, ...UROLOGY_GMCS].map((gmc) =>
-      planLine({ gmc, id: `JP-${gmc}`, from: '2026-01-05' }, { day: 'Mon', period: 'AM' }),
-    ),
+    [...OPHTHALMOLOGY_GMCS, ...UROLOGY_GMCS].map((gmc) => ({
+      ...planLine({ gmc, id: `JP-${gmc}`, from: '2026-01-05' }, { day: 'Mon', period: 'AM' }),
+      // 6200001's clinic is planned for 25 patients; every clinic sees 10.
+      ...(gmc === '6200001' ? { expected_output: 25 } : {}),
+    })),
   );
   await importRows(db, org, 'clinic-sessions', clinicRows());
   const rows = await db.prisma.consultant.findMany({ where: { organisationId: org } });

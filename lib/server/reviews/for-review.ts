@@ -2,6 +2,7 @@ import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import { queryRows, SqlParams } from '../metrics/query';
 import { grantCondition } from '../metrics/scope-sql';
+import { judgedMonthsSql, runLengthsSql } from './judged-months';
 
 export type ForReviewRule = 'low_fulfilment' | 'high_total_delivery';
 
@@ -18,9 +19,6 @@ export interface ForReviewEntry {
   /** The months of the run, oldest first. */
   evidence: { month: string; fulfilmentNet: number | null; totalDelivery: number | null }[];
 }
-
-/** How far back a run is traced: two years is longer than any review cycle. */
-const MONTHS_TRACED = 24;
 
 /**
  * The "for review" list (escalation rule, trust parameters): consultants the caller sees named whose session
@@ -51,19 +49,7 @@ scoped AS (
   SELECT c.id, c.gmc_number, c.name, c.specialty_id, c.division_id FROM consultants c
    WHERE c.organisation_id = ${org} AND ${named}${unit}
 ),
-cov AS (SELECT category, date_from, date_to FROM ledger_coverage WHERE organisation_id = ${org}),
-judged AS (
-  -- Complete months only, and only those every category's extracts cover: a partly covered month is not evidence.
-  SELECT date_trunc('month', (max(date_from) - 1)::timestamp + interval '1 month')::date AS first_month,
-         (date_trunc('month', (LEAST(min(date_to), ${asOf}) + 1)::timestamp) - interval '1 month')::date AS last_month
-    FROM cov
-),
-months AS (
-  SELECT m::date AS month, ((m + interval '1 month')::date - 1) AS month_end
-    FROM judged j,
-         generate_series(GREATEST(j.first_month, (j.last_month - interval '${MONTHS_TRACED - 1} months')::date)::timestamp,
-                         j.last_month::timestamp, interval '1 month') AS m
-),
+${judgedMonthsSql(org, asOf)},
 sums AS (
   SELECT ms.consultant_id, ms.category, ms.month, ms.planned, ms.delivered_slots, ms.unmatched_held,
          ms.leave_adequate_notice + ms.leave_short_notice + ms.sickness AS leave
@@ -104,23 +90,11 @@ grid AS (
     FROM scoped s CROSS JOIN months mo CROSS JOIN p
     LEFT JOIN monthly m ON m.consultant_id = s.id AND m.month = mo.month
 ),
-breaks AS (
-  SELECT consultant_id, max(month) AS last_month,
-         COALESCE(max(month) FILTER (WHERE NOT is_low), '-infinity'::date) AS last_not_low,
-         COALESCE(max(month) FILTER (WHERE NOT is_high), '-infinity'::date) AS last_not_high
-    FROM grid GROUP BY consultant_id
-),
-runs AS (
-  SELECT g.consultant_id, b.last_month,
-         count(*) FILTER (WHERE g.month > b.last_not_low) AS low_run,
-         count(*) FILTER (WHERE g.month > b.last_not_high) AS high_run
-    FROM grid g JOIN breaks b ON b.consultant_id = g.consultant_id
-   GROUP BY g.consultant_id, b.last_month
-),
+${runLengthsSql('grid', ['consultant_id'], ['is_low', 'is_high'])},
 flagged AS (
-  SELECT r.consultant_id, 'low_fulfilment' AS rule, r.low_run AS run, r.last_month FROM runs r, p WHERE r.low_run >= p.n
+  SELECT r.consultant_id, 'low_fulfilment' AS rule, r.is_low_run AS run, r.last_month FROM runs r, p WHERE r.is_low_run >= p.n
   UNION ALL
-  SELECT r.consultant_id, 'high_total_delivery', r.high_run, r.last_month FROM runs r, p WHERE r.high_run >= p.n
+  SELECT r.consultant_id, 'high_total_delivery', r.is_high_run, r.last_month FROM runs r, p WHERE r.is_high_run >= p.n
 )
 SELECT f.consultant_id AS "consultantId", s.gmc_number AS "gmcNumber", s.name, s.specialty_id AS "specialtyId",
        s.division_id AS "divisionId", f.rule, f.run::int AS months, to_char(f.last_month, 'YYYY-MM-DD') AS month,
