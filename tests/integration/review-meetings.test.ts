@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as packRoute from '@/app/api/reviews/[meetingId]/pack.xlsx/route';
 import * as meetingRoute from '@/app/api/reviews/[meetingId]/route';
 import * as startRoute from '@/app/api/reviews/start/route';
 import { useDatabase } from '@/lib/server/db';
@@ -190,5 +192,61 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     ).toEqual(['101', '130']);
     // A lead sees their specialty's consultants, not the division's: its meeting is not theirs to open.
     expect(await getMeeting(db, lead.actor.scope, division.id)).toBeNull();
+  });
+
+  it('exports the meeting pack as XLSX, anonymised as the reader must see it', async () => {
+    const cellsOf = async (response: Response) => {
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      const cells: string[] = [];
+      for (const sheet of workbook.worksheets) {
+        sheet.eachRow((row) => {
+          row.eachCell((cell) => {
+            cells.push(String(cell.value));
+          });
+        });
+      }
+      return { sheets: workbook.worksheets.map((sheet) => sheet.name), cells };
+    };
+    const download = (headers: Record<string, string>, query = '') =>
+      packRoute.GET(
+        new NextRequest(`http://localhost/api/reviews/${meetingId}/pack.xlsx${query}`, { headers }),
+        {
+          params: Promise.resolve({ meetingId: String(meetingId) }),
+        },
+      );
+
+    const named = await cellsOf(await download(lead.headers));
+    expect(named.sheets).toEqual([
+      'Meeting',
+      'Headline',
+      'Trend',
+      'Funnel',
+      'Lost sessions',
+      'Workload',
+      'For review',
+      'Opportunities',
+      'Annotations',
+      'Challenges',
+      'Actions carried forward',
+      'New actions',
+    ]);
+    expect(named.cells).toContain('Dr 6100001');
+
+    const anonymised = await cellsOf(await download(lead.headers, '?anonymise=1'));
+    expect(anonymised.cells.filter((cell) => /Dr \d|61000\d\d/.test(cell))).toEqual([]);
+
+    const peer = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100002'],
+    });
+    const forPeer = await cellsOf(await download(peer.headers));
+    expect(forPeer.cells).toContain('Dr 6100002');
+    expect(forPeer.cells.filter((cell) => /Dr 61000[13]/.test(cell))).toEqual([]);
+
+    const exported = await db.prisma.auditEvent.count({
+      where: { organisationId: scenario.org, action: 'review.exported', entityId: String(meetingId) },
+    });
+    expect(exported).toBe(3);
   });
 });

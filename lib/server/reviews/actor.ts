@@ -8,6 +8,7 @@ export type ReviewActor = Pick<Caller, 'organisationId' | 'scope' | 'userId' | '
 export const REVIEW_AUDIT_ACTIONS = {
   meetingStarted: 'review.started',
   meetingClosed: 'review.closed',
+  meetingExported: 'review.exported',
   annotationCreated: 'annotation.created',
   annotationUpdated: 'annotation.updated',
   annotationDeleted: 'annotation.deleted',

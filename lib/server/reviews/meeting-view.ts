@@ -12,7 +12,8 @@ export interface MeetingSummary {
 }
 
 export interface MeetingView extends MeetingSummary {
-  /** The numbers as they were when the meeting started (never changed by later imports). */
+  /** The numbers as they were when the meeting started (never changed by later imports), with the actions agreed
+   * in the meeting as they stand now. */
   agenda: AgendaView;
   /** The same agenda built now, for comparison; null when not asked for. */
   live: AgendaView | null;

@@ -2,6 +2,7 @@ import { todayInLondon } from '@/lib/shared/periods';
 import type { FrozenAgenda } from '@/lib/shared/review-agenda';
 import { NO_GRANT, type Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
+import { actionSelect, getUserNames, toAgendaAction } from './action-rows';
 import { buildAgenda } from './build-agenda';
 import { discloseAgenda } from './disclose-agenda';
 import { meetingSummarySelect, toMeetingSummary } from './meeting-summary';
@@ -33,7 +34,24 @@ export async function getMeeting(
   });
   if (!row?.snapshot) return null;
   const summary = toMeetingSummary(row);
-  const frozen = row.snapshot.agenda as unknown as FrozenAgenda;
+  const snapshot = row.snapshot.agenda as unknown as FrozenAgenda;
+  // The numbers are as frozen; the actions agreed in this meeting are as they stand now (they are its outcome,
+  // written after the snapshot was taken, and no import changes them).
+  const now = options.now ?? new Date();
+  const agreed = await database.prisma.reviewAction.findMany({
+    where: { organisationId: scope.organisationId, meetingId },
+    select: actionSelect,
+    orderBy: { id: 'asc' },
+  });
+  const owners = await getUserNames(
+    database,
+    scope.organisationId,
+    agreed.map((action) => action.ownerUserId),
+  );
+  const frozen: FrozenAgenda = {
+    ...snapshot,
+    newActions: agreed.map((action) => toAgendaAction(action, owners, todayInLondon(now))),
+  };
   const anonymise = options.anonymise ?? false;
   const agenda = await discloseAgenda(database, scope, frozen, { anonymise });
   if (options.live === false) return { ...summary, agenda, live: null, changes: [], isAnonymised: anonymise };
@@ -54,7 +72,6 @@ export async function getMeeting(
   };
   const found = await getNamedReviewUnit(database, unitScope, summary.unit);
   if (!found) return { ...summary, agenda, live: null, changes: [], isAnonymised: anonymise };
-  const now = options.now ?? new Date();
   const liveFrozen = await buildAgenda(database, unitScope, {
     unit: found.unit,
     people: found.people,

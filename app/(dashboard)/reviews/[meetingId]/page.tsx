@@ -40,8 +40,6 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
     meeting.agenda.members.map((row) => (row.member.kind === 'consultant' ? row.member.consultantId : null)),
     { view: 'review_meeting', meetingId },
   );
-  // The agenda as frozen, with this meeting's actions as they stand now (agreed after the snapshot was taken).
-  const agenda = { ...meeting.agenda, newActions: meeting.live?.newActions ?? meeting.agenda.newActions };
   return (
     <>
       <p className="mb-4">
@@ -54,7 +52,7 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
         meetingId={meetingId}
         title={meeting.unit.name}
         periodLabel={describePeriod(meeting.period)}
-        agenda={agenda}
+        agenda={meeting.agenda}
         changes={meeting.changes.map(({ metricId, label }) => ({ metricId, label }))}
         isAnonymised={isAnonymised}
         canAddActions={canAddActions}
