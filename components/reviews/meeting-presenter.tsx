@@ -79,7 +79,7 @@ export function MeetingPresenter({
   if (!screen) return null;
   return (
     <div>
-      <div className="mb-4 flex flex-wrap items-center gap-6 text-[1.1875rem]">
+      <div className="mb-4 flex flex-wrap items-center gap-6 text-[1.1875rem] print:hidden">
         <Link
           href={isAnonymised ? `/reviews/${meetingId}` : `/reviews/${meetingId}?anonymise=1`}
           aria-pressed={isAnonymised}
@@ -89,10 +89,20 @@ export function MeetingPresenter({
           Anonymise: {isAnonymised ? 'on' : 'off'}
         </Link>
         <p>Use ← and → (or Page Up and Page Down) to move, F for full screen.</p>
+        <a href={`/api/reviews/${meetingId}/pack.xlsx${isAnonymised ? '?anonymise=1' : ''}`}>
+          Download the tables (XLSX)
+        </a>
+        <button
+          type="button"
+          onClick={() => window.print()}
+          className="cursor-pointer text-nhs-blue underline"
+        >
+          Print the pack (PDF)
+        </button>
       </div>
       <section
         ref={stage}
-        className={`flex flex-col bg-nhs-white p-12 text-[1.5rem] leading-snug text-nhs-black ${
+        className={`flex flex-col bg-nhs-white p-12 text-[1.5rem] leading-snug text-nhs-black print:hidden ${
           isFullScreen ? 'h-screen w-screen' : 'aspect-video w-full overflow-hidden'
         }`}
         aria-roledescription="slide"
@@ -112,7 +122,7 @@ export function MeetingPresenter({
           </p>
         )}
       </section>
-      <nav aria-label="Agenda" className="mt-6">
+      <nav aria-label="Agenda" className="mt-6 print:hidden">
         <ol className="flex flex-wrap gap-3 text-[1.1875rem]">
           {screens.map((item, position) => (
             <li key={item.id}>
@@ -132,6 +142,17 @@ export function MeetingPresenter({
           ))}
         </ol>
       </nav>
+      {/* The meeting pack: every screen on its own landscape page when printed (or saved as PDF). */}
+      <div className="hidden print:block">
+        {screens.map((item) => (
+          <section key={item.id} className="break-after-page p-8 text-[1.25rem] text-nhs-black">
+            <h2 className="mb-6 text-[2rem] font-bold">
+              {title} · {periodLabel}: {item.title}
+            </h2>
+            {item.render()}
+          </section>
+        ))}
+      </div>
     </div>
   );
 }
