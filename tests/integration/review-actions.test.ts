@@ -2,7 +2,9 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as actionRoute from '@/app/api/actions/[actionId]/route';
 import * as actionsRoute from '@/app/api/actions/route';
+import * as closeRoute from '@/app/api/reviews/[meetingId]/close/route';
 import { useDatabase } from '@/lib/server/db';
+import { closeMeeting } from '@/lib/server/reviews/close-meeting';
 import { createAction } from '@/lib/server/reviews/create-action';
 import { getAction, getMyActions } from '@/lib/server/reviews/read-actions';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
@@ -221,5 +223,28 @@ describe(`actions and carry-forward (${testDatabaseKind})`, () => {
       }),
     );
     expect(((await listed.json()) as { actions: unknown[] }).actions).toEqual([]);
+  });
+
+  it('closes a meeting once, by those who may run it; a closed meeting takes no new actions', async () => {
+    const meeting = await start(lead, scenario.specialties.ophthalmology);
+    const close = (headers: Record<string, string>) =>
+      closeRoute.POST(
+        new NextRequest(`http://localhost/api/reviews/${meeting.id}/close`, { method: 'POST', headers }),
+        { params: Promise.resolve({ meetingId: String(meeting.id) }) },
+      );
+    const consultant = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100001'],
+    });
+    expect((await close(consultant.headers)).status).toBe(403);
+    expect((await close(urologyLead.headers)).status).toBe(404);
+    const closed = await close(lead.headers);
+    expect(closed.status).toBe(200);
+    expect(((await closed.json()) as { status: string }).status).toBe('closed');
+    await expect(closeMeeting(db, lead.actor, meeting.id)).rejects.toMatchObject({ status: 409 });
+    await expect(
+      createAction(db, lead.actor, { title: 'Too late', meetingId: meeting.id }),
+    ).rejects.toMatchObject({
+      status: 409,
+    });
   });
 });
