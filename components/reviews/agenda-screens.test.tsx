@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
 import { agendaScreens } from './agenda-screens';
 import { MeetingPresenter } from './meeting-presenter';
+import { PresenterNotes } from './presenter-notes';
+import { screenNotes } from './screen-notes';
 
 const colleague = (label: string): MemberView => ({
   kind: 'consultant',
@@ -161,5 +163,20 @@ describe('the agenda on the projector', () => {
     expect(html).toContain('Anonymise: on');
     expect(html).toContain('1/9');
     expect(html).toContain('later imports have changed: Session fulfilment (net)');
+  });
+
+  it('writes presenter notes for every screen from its numbers', () => {
+    const notes = screenNotes(agenda);
+    expect(Object.keys(notes)).toEqual(agendaScreens(agenda).map((screen) => screen.id));
+    expect(notes.headline).toContain(
+      'Session fulfilment (net): 81.2% against a target of 95.0%; it consistently fails its target.',
+    );
+    expect(notes.actionsCarriedForward).toEqual([
+      '1 open, 0 in progress, 0 done, 0 dropped.',
+      '1 overdue: agree a new date or drop them.',
+    ]);
+    const html = renderToStaticMarkup(createElement(PresenterNotes, { meetingId: 7, agenda }));
+    expect(html).toContain('1/9: Headline metrics against targets');
+    expect(html).toContain('Next: Trend');
   });
 });

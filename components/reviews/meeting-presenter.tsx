@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaView } from '@/lib/shared/review-agenda';
 import { agendaScreens } from './agenda-screens';
 import { NewActionForm } from './new-action-form';
+import { type PresenterMessage, presenterChannelName } from './presenter-notes';
 
 interface MeetingPresenterProps {
   meetingId: number;
@@ -75,6 +76,20 @@ export function MeetingPresenter({
     };
   }, [move, screens.length]);
 
+  // Presenter notes in another window follow the screen shown here, and can move it.
+  const channel = useRef<BroadcastChannel | null>(null);
+  useEffect(() => {
+    const opened = new BroadcastChannel(presenterChannelName(meetingId));
+    opened.onmessage = (event: MessageEvent<PresenterMessage>) => {
+      if (event.data.type === 'move') move(event.data.step);
+    };
+    channel.current = opened;
+    return () => opened.close();
+  }, [meetingId, move]);
+  useEffect(() => {
+    channel.current?.postMessage({ type: 'screen', index } satisfies PresenterMessage);
+  }, [index]);
+
   const screen = screens[index] ?? screens[0];
   if (!screen) return null;
   return (
@@ -89,6 +104,13 @@ export function MeetingPresenter({
           Anonymise: {isAnonymised ? 'on' : 'off'}
         </Link>
         <p>Use ← and → (or Page Up and Page Down) to move, F for full screen.</p>
+        <a
+          href={`/reviews/${meetingId}?notes=1${isAnonymised ? '&anonymise=1' : ''}`}
+          target="fulfil-presenter-notes"
+          rel="opener"
+        >
+          Presenter notes (second window)
+        </a>
         <a href={`/api/reviews/${meetingId}/pack.xlsx${isAnonymised ? '?anonymise=1' : ''}`}>
           Download the tables (XLSX)
         </a>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { MeetingPresenter } from '@/components/reviews/meeting-presenter';
+import { PresenterNotes } from '@/components/reviews/presenter-notes';
 import { getPageCaller } from '@/lib/server/api/caller';
 import { recordNamedViews } from '@/lib/server/audit/named-views';
 import { getDatabase } from '@/lib/server/db';
@@ -14,11 +15,12 @@ export const metadata: Metadata = { title: 'Review meeting' };
 
 interface PageProps {
   params: Promise<{ meetingId: string }>;
-  searchParams: Promise<{ anonymise?: string | string[] }>;
+  searchParams: Promise<{ anonymise?: string | string[]; notes?: string | string[] }>;
 }
 
 /**
- * One review meeting for the projector: its frozen agenda, one topic per screen. A meeting of a unit the caller
+ * One review meeting for the projector: its frozen agenda, one topic per screen (`?notes=1`: the presenter notes
+ * for a second window). A meeting of a unit the caller
  * may not see is not found; `?anonymise=1` leaves every name out (the server never sends them).
  */
 export default async function ReviewMeetingPage({ params, searchParams }: PageProps) {
@@ -27,7 +29,8 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
   const caller = await getPageCaller('metrics:view', `/reviews/${encodeURIComponent(rawId)}`);
   if (!/^[1-9]\d{0,9}$/.test(rawId) || Number(rawId) > 2_147_483_647) notFound();
   const meetingId = Number(rawId);
-  const isAnonymised = (await searchParams).anonymise === '1';
+  const query = await searchParams;
+  const isAnonymised = query.anonymise === '1';
   const database = await getDatabase();
   const meeting = await getMeeting(database, caller.scope, meetingId, { anonymise: isAnonymised });
   if (!meeting) notFound();
@@ -40,6 +43,14 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
     meeting.agenda.members.map((row) => (row.member.kind === 'consultant' ? row.member.consultantId : null)),
     { view: 'review_meeting', meetingId },
   );
+  if (query.notes === '1') {
+    return (
+      <>
+        <h1 className="mb-4 text-[2rem] font-bold">Presenter notes: {meeting.unit.name}</h1>
+        <PresenterNotes meetingId={meetingId} agenda={meeting.agenda} />
+      </>
+    );
+  }
   return (
     <>
       <p className="mb-4">
