@@ -34,13 +34,17 @@ const sessionCookies = new Map<SignInRole, Cookie[]>();
 
 /**
  * Signs the page's browser context in as the demo user for `role`, through the sign-in form the first time and
- * with the same session cookie after that. Leaves the page wherever it is (or on the overview after the form).
+ * with the same session cookie after that, while the server still accepts it: a spec that signs out revokes
+ * every session of that user on the server (sessions_valid_after), and the next spec then signs in afresh.
+ * Leaves the page wherever it is (or on the overview after the form).
  */
 export async function signInAs(page: Page, role: SignInRole): Promise<void> {
   const cached = sessionCookies.get(role);
   if (cached) {
     await page.context().addCookies(cached);
-    return;
+    if (await isSignedIn(page)) return;
+    sessionCookies.delete(role);
+    await page.context().clearCookies();
   }
   await page.goto('/sign-in');
   await submitSignInForm(page, getDemoUser(role).email, DEMO_PASSWORD);
@@ -50,4 +54,12 @@ export async function signInAs(page: Page, role: SignInRole): Promise<void> {
     role,
     cookies.filter((cookie) => /next-auth\.session-token/.test(cookie.name)),
   );
+}
+
+/** Whether the context's session cookie is accepted by the server (every demo role may read the definitions). */
+export async function isSignedIn(page: Page): Promise<boolean> {
+  const response = await page.context().request.get('/api/definitions', {
+    headers: { 'sec-fetch-site': 'same-origin' },
+  });
+  return response.ok();
 }
