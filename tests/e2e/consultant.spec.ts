@@ -62,6 +62,8 @@ function deliveredCells(sessions: LedgerSession[]): number {
 test('a consultant sees their own page named, with the ledger of the period in the calendar', async ({
   page,
 }, testInfo) => {
+  // A year of sessions is a large page for the accessibility checks, after a first sign-in through the form.
+  test.slow();
   await signInAs(page, 'consultant');
   const listed = await listedConsultants(page);
   // Only themselves by name: anonymised peers are never listed.
@@ -200,6 +202,7 @@ test('the consultants list passes the accessibility checks', async ({ page }, te
 test('the lead downloads a consultant’s lost sessions, job plan and trend as CSV and XLSX', async ({
   page,
 }, testInfo) => {
+  test.slow();
   await signInAs(page, 'lead');
   const [, id] = (await listedConsultants(page))[0] as [string, number];
   await page.goto(`/consultants/${id}`);
