@@ -212,6 +212,43 @@ test('an administrator creates a user, gives them a role, creates and revokes a 
   await expect(page.getByRole('status').filter({ hasText: 'Parameters saved' })).toBeVisible();
 });
 
+test('an administrator sets a cases-per-session target, finds it in the audit log, and removes it', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin');
+  await page.goto('/admin/parameters');
+  const panel = page.getByRole('region', { name: 'Cases per session targets' });
+  await expect(panel.getByText('No targets set')).toBeVisible();
+  await panel.getByRole('button', { name: 'Save target' }).click();
+  await expect(errorSummary(page)).toContainText('Enter the target as a number');
+  await expect(errorSummary(page)).toContainText('Enter where the target comes from');
+
+  // Ophthalmology: treatment function 130, whatever the demo trust calls it.
+  const specialty = panel.getByLabel('Specialty');
+  const ophthalmology = specialty.locator('option', { hasText: '(130)' });
+  const specialtyName = ((await ophthalmology.textContent()) ?? '').replace(' (130)', '');
+  await specialty.selectOption((await ophthalmology.getAttribute('value')) ?? '');
+  await panel.getByLabel('Activity').selectOption('list');
+  await panel.getByLabel('Patients or cases per session').fill('10');
+  await panel.getByLabel('Source', { exact: true }).fill('GIRFT ophthalmology');
+  await panel.getByRole('button', { name: 'Save target' }).click();
+  const applies = `${specialtyName}, theatre and endoscopy lists`;
+  await expect(page.getByRole('status').filter({ hasText: 'Target saved' })).toContainText(applies);
+  const row = panel.getByRole('row', { name: new RegExp(`^${applies}`) });
+  await expect(row).toContainText('GIRFT ophthalmology');
+  await expectNoSeriousViolations(page);
+
+  await page.goto('/admin/audit-log?action=metric_target.set');
+  const [event] = await bodyRows(page);
+  expect(event?.[1]).toBe('Metric target setmetric_target.set');
+
+  // Leave the benchmarks as the other specs expect them.
+  await page.goto('/admin/parameters');
+  await page.getByRole('button', { name: `Remove the target for ${applies}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is removed' })).toBeVisible();
+  await expect(panel.getByText('No targets set')).toBeVisible();
+});
+
 test('every admin page passes axe (no serious or critical violations)', async ({ page }) => {
   await signInAs(page, 'admin');
   await page.goto('/admin/users');
