@@ -8,8 +8,8 @@ import {
   readCoverage,
   updateCoverage,
 } from './coverage';
-import { rewriteMonthlySums } from './monthly-sums';
 import { rebuildPlanLines } from './plan-lines';
+import { rewriteRollups } from './rollups';
 import { type DateRange, rewriteLedgerSessions } from './sessions';
 
 /** Which part of the ledger to rebuild: some or all consultants, over some or all dates. */
@@ -63,12 +63,12 @@ export async function refreshLedgerInSession(
   }
   // Coverage that shrank removed ledger rows anywhere: recount every month then.
   const rollups = hasShrunk(before, coverage) ? [FULL_LEDGER] : rewritten;
-  for (const part of rollups) await rewriteMonthlySums(session, organisationId, part.consultants, part.dates);
+  for (const part of rollups) await rewriteRollups(session, organisationId, part.consultants, part.dates);
   if (scope.consultants.kind === 'all' && scope.dates === null) {
     // A full rebuild answers every pending request (e.g. imports run with the refresh deferred) ...
     await session.execute('DELETE FROM ledger_refresh_requests WHERE organisation_id = $1', [organisationId]);
     // ... and replaces every row: give the planner fresh statistics for the dashboards' queries.
-    await session.query('ANALYZE ledger_sessions');
+    await session.query('ANALYZE ledger_sessions, ledger_monthly_sums');
   }
   return {
     scope: {

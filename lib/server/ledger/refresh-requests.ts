@@ -72,6 +72,9 @@ const ACTIVITY_TABLE: Partial<
 async function requestDatesSessionsMovedFrom(session: SqlSession, change: ImportChange): Promise<void> {
   const activity = ACTIVITY_TABLE[change.kind];
   if (!activity || change.period === null) return;
+  // The file's rows were just written, before any ANALYZE (PGlite never runs one): the planner takes the batch for
+  // a row or two and loops over the ledger once per row, minutes for a large file. A hash join takes milliseconds.
+  await session.execute('SET LOCAL enable_nestloop = off', []);
   const [moved] = await session.query<{ ids: number[] | null; from: string | null; to: string | null }>(
     `SELECT array_agg(DISTINCT l.consultant_id) AS ids, to_char(min(l.session_date), 'YYYY-MM-DD') AS "from",
             to_char(max(l.session_date), 'YYYY-MM-DD') AS "to"
@@ -81,6 +84,7 @@ async function requestDatesSessionsMovedFrom(session: SqlSession, change: Import
         AND (l.session_date <> x.${activity.dateColumn} OR l.consultant_id IS DISTINCT FROM x.consultant_id)`,
     [change.organisationId, change.batchId],
   );
+  await session.execute('RESET enable_nestloop', []);
   if (!moved?.ids || !moved.from || !moved.to) return;
   await insertRequest(session, change, moved.ids, { from: moved.from, to: moved.to });
 }

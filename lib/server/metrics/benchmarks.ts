@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { wholeMonthsOf } from './ledger-sums';
 import type { Period } from './period';
 import { queryRows } from './query';
 
@@ -25,16 +26,28 @@ export async function getBenchmarks(
   period: Period,
   minHeld: number,
 ): Promise<Map<string, Benchmark>> {
+  // Whole months from the monthly rollup, the days around them from the ledger: patients only count on held
+  // sessions (delivered and additional), so the rollup's patients are the held sessions' patients.
+  const whole = wholeMonthsOf(period);
   const rows = await queryRows<Benchmark>(
     database,
-    `WITH per_consultant AS (
-       SELECT c.specialty_id, l.category, sum(l.patients) / count(*) AS cases_per_session
+    `WITH held AS (
+       SELECT m.consultant_id, m.category, m.patients, m.delivered_slots + m.unmatched_held AS sessions
+         FROM ledger_monthly_sums m
+        WHERE m.organisation_id = $1 AND m.month BETWEEN $6::date AND $7::date
+       UNION ALL
+       SELECT l.consultant_id, l.category, l.patients, 1::float8
          FROM ledger_sessions l
-         JOIN consultants c ON c.organisation_id = l.organisation_id AND c.id = l.consultant_id
-        WHERE l.organisation_id = $1 AND c.specialty_id = ANY($2::int[])
-          AND l.session_date BETWEEN $3::date AND $4::date AND l.outcome IN ('delivered', 'additional')
-        GROUP BY c.specialty_id, l.consultant_id, l.category
-       HAVING count(*) >= $5
+        WHERE l.organisation_id = $1 AND l.session_date BETWEEN $3::date AND $4::date
+          AND l.session_date NOT BETWEEN $6::date AND $7::date AND l.outcome IN ('delivered', 'additional')
+     ),
+     per_consultant AS (
+       SELECT c.specialty_id, h.category, sum(h.patients) / sum(h.sessions) AS cases_per_session
+         FROM held h
+         JOIN consultants c ON c.organisation_id = $1 AND c.id = h.consultant_id
+        WHERE c.specialty_id = ANY($2::int[])
+        GROUP BY c.specialty_id, h.consultant_id, h.category
+       HAVING sum(h.sessions) >= $5 AND sum(h.sessions) > 0
      ),
      medians AS (
        SELECT specialty_id, category, percentile_cont(0.5) WITHIN GROUP (ORDER BY cases_per_session) AS value,
@@ -58,7 +71,15 @@ export async function getBenchmarks(
             CASE WHEN t.value IS NULL THEN m.consultants END AS consultants
        FROM targets t
        FULL JOIN medians m ON m.specialty_id = t.specialty_id AND m.category = t.category`,
-    [organisationId, specialtyIds, period.from, period.to, minHeld],
+    [
+      organisationId,
+      specialtyIds,
+      period.from,
+      period.to,
+      minHeld,
+      whole?.from ?? '9999-12-31',
+      whole?.to ?? '0001-01-01',
+    ],
   );
   return new Map(rows.map((row) => [benchmarkKey(row.specialtyId, row.category), row]));
 }

@@ -1,5 +1,11 @@
 import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
+import {
+  MONTHLY_ROLLUP,
+  PLAN_EXPECTATION_DAYS,
+  PLAN_EXPECTATION_SUMS,
+  WEEKLY_ROLLUP,
+} from '../ledger/rollups';
 import { LEDGER_AGGREGATE_COLUMNS, ledgerAggregateSelect } from '../ledger/session-aggregates';
 import { type ActivityFilter, dayNumber, isoFromDayNumber, type Period } from './period';
 import { queryRows, SqlParams } from './query';
@@ -131,14 +137,22 @@ export async function getLedgerSums(
   const org = params.add(scope.organisationId, 'int');
   const from = params.add(request.period.from, 'date');
   const to = params.add(request.period.to, 'date');
-  // Whole calendar months inside the period are read from the monthly rollup, the days around them from the
-  // ledger. Weekly buckets do not align with months: they read the ledger only.
-  const months = request.bucket === 'week' ? null : wholeMonthsOf(request.period);
-  const fullFrom = params.add(months?.from ?? '9999-12-31', 'date');
-  const fullTo = params.add(months?.to ?? '0001-01-01', 'date');
+  // Whole weeks (weekly buckets) or whole calendar months (otherwise) inside the period are read from the rollup,
+  // the days around them from the ledger. Plan expectations come with the rollup's whole buckets; a period's own
+  // (which may hold part-months) and the edge buckets' are computed from the plan lines.
+  const rollup = request.bucket === 'week' ? WEEKLY_ROLLUP : MONTHLY_ROLLUP;
+  const whole = request.bucket === 'week' ? wholeWeeksOf(request.period) : wholeMonthsOf(request.period);
+  const wholeFrom = params.add(whole?.from ?? '9999-12-31', 'date');
+  const wholeTo = params.add(whole?.to ?? '0001-01-01', 'date');
+  const plansFromRollup = request.bucket !== 'period';
   const category =
     request.activity === 'all' ? 'TRUE' : `category = ${params.add(request.activity, 'activity_category')}`;
-  const sums = SUM_COLUMNS.map((column) => `sum(${snake(column)})::float8 AS "${column}"`).join(',\n       ');
+  const sums = SUM_COLUMNS.map((column) => `sum(${snake(column)})::float8 AS "${column}"`).join(', ');
+  const columns = SUM_COLUMNS.map((column) => `${snake(column)}::float8 AS "${column}"`).join(', ');
+  const nulls = LEDGER_AGGREGATE_COLUMNS.map(() => 'NULL::float8').join(', ');
+  // The consultants as an array too: an index condition on the ledger and the rollups (a join to the CTE would
+  // read every consultant's rows for the dates, then drop most of them).
+  const scopedIds = 'ARRAY(SELECT id FROM scoped)';
 
   const sql = `
 WITH scoped AS (
@@ -147,69 +161,93 @@ WITH scoped AS (
 coverage AS (
   SELECT category, date_from, date_to FROM ledger_coverage WHERE organisation_id = ${org} AND ${category}
 ),
-buckets AS (${bucketsSql(request.bucket, from, to)}),
+buckets AS (
+  SELECT * FROM (${bucketsSql(request.bucket, from, to)}) b
+   WHERE ${plansFromRollup ? `NOT (b.first_day >= ${wholeFrom} AND b.last_day <= ${wholeTo})` : 'TRUE'}
+),
 sessions_edges AS (
   SELECT l.consultant_id, l.category, ${bucketOf(request.bucket, 'l.session_date', from)} AS bucket,
-         ${ledgerAggregateSelect()}
+         ${ledgerAggregateSelect()},
+         NULL::float8 AS expected_gross_slots, NULL::float8 AS annualised_expectation
     FROM ledger_sessions l
     JOIN scoped s ON s.id = l.consultant_id
    WHERE l.organisation_id = ${org} AND l.session_date BETWEEN ${from} AND ${to} AND ${category}
-     AND l.session_date NOT BETWEEN ${fullFrom} AND ${fullTo}
+     AND l.session_date NOT BETWEEN ${wholeFrom} AND ${wholeTo} AND l.consultant_id = ANY(${scopedIds})
    GROUP BY 1, 2, 3
 ),
-sessions_months AS (
-  SELECT m.consultant_id, m.category, ${bucketOf(request.bucket, 'm.month', from)} AS bucket,
-         ${LEDGER_AGGREGATE_COLUMNS.map((column) => `m.${column}`).join(', ')}
-    FROM ledger_monthly_sums m
+sessions_rollup AS (
+  SELECT m.consultant_id, m.category, ${bucketOf(request.bucket, `m.${rollup.column}`, from)} AS bucket,
+         ${LEDGER_AGGREGATE_COLUMNS.map((column) => `m.${column}`).join(', ')},
+         ${plansFromRollup ? 'm.expected_gross_slots, m.annualised_expectation' : 'NULL::float8, NULL::float8'}
+    FROM ${rollup.table} m
     JOIN scoped s ON s.id = m.consultant_id
-   WHERE m.organisation_id = ${org} AND m.month BETWEEN ${fullFrom} AND ${fullTo} AND ${category}
-),
-sessions AS (
-  SELECT consultant_id, category, bucket,
-         ${LEDGER_AGGREGATE_COLUMNS.map((column) => `sum(${column}) AS ${column}`).join(', ')}
-    FROM (SELECT * FROM sessions_edges UNION ALL SELECT * FROM sessions_months) u
-   GROUP BY 1, 2, 3
+   WHERE m.organisation_id = ${org} AND m.${rollup.column} BETWEEN ${wholeFrom} AND ${wholeTo} AND ${category}
+     AND m.consultant_id = ANY(${scopedIds})
 ),
 plans AS (
-  SELECT pl.consultant_id, pl.category, b.bucket,
-         sum(COALESCE(pl.sessions_per_week * pl.expected_weeks, 0) * d.days / 365.0) AS expected_gross_slots,
-         sum(COALESCE(pl.annual_sessions, 0) * d.days / 365.0) AS annualised_expectation
+  SELECT pl.consultant_id, pl.category, b.bucket, ${nulls},
+         ${PLAN_EXPECTATION_SUMS}
     FROM ledger_plan_lines pl
     JOIN scoped s ON s.id = pl.consultant_id
     JOIN coverage cv ON cv.category = pl.category
     CROSS JOIN buckets b
-    CROSS JOIN LATERAL (
-      SELECT LEAST(COALESCE(pl.effective_to, 'infinity'::date), cv.date_to, b.last_day)
-             - GREATEST(pl.effective_from, cv.date_from, b.first_day) + 1 AS days
-    ) d
+    CROSS JOIN LATERAL (SELECT ${PLAN_EXPECTATION_DAYS} AS days) d
    WHERE pl.organisation_id = ${org} AND d.days > 0
    GROUP BY 1, 2, 3
 ),
+merged AS (
+  SELECT consultant_id, category, bucket,
+         ${[...LEDGER_AGGREGATE_COLUMNS, 'expected_gross_slots', 'annualised_expectation'].map((column) => `sum(${column}) AS ${column}`).join(', ')}
+    FROM (SELECT * FROM sessions_edges UNION ALL SELECT * FROM plans
+          ${plansFromRollup ? '' : 'UNION ALL SELECT * FROM sessions_rollup'}) u
+   GROUP BY 1, 2, 3
+),
+-- A whole week or month is one rollup row per consultant and category, with nothing to add to it.
+sessions AS (
+  SELECT * FROM merged ${plansFromRollup ? 'UNION ALL SELECT * FROM sessions_rollup' : ''}
+),
 per_consultant AS (
-  SELECT COALESCE(x.consultant_id, p.consultant_id) AS consultant_id, COALESCE(x.category, p.category) AS category,
-         COALESCE(x.bucket, p.bucket) AS bucket,
-         LEAST(COALESCE(x.unmatched_held, 0), COALESCE(p.annualised_expectation, 0)) AS annualised_credit,
-         COALESCE(p.annualised_expectation, 0) AS annualised_expectation,
-         COALESCE(p.annualised_expectation, 0) + COALESCE(p.expected_gross_slots, 0) AS expected_gross_slots,
-         x.planned, x.delivered_slots, x.leave_adequate_notice, x.leave_short_notice, x.sickness,
-         x.hospital_cancelled, x.not_scheduled, x.unmatched_held, x.patients, x.clinic_patients, x.slots, x.booked, x.dna,
-         x.late_not_seen, x.held_planned_minutes, x.touch_minutes, x.touch_minutes_capped,
-         x.utilisation_planned_minutes, x.timed_starts, x.late_start_minutes, x.late_starts_15, x.late_starts_30,
-         x.timed_finishes, x.early_finish_minutes, x.early_finishes_15, x.early_finishes_30
-    FROM sessions x
-    FULL JOIN plans p ON p.consultant_id = x.consultant_id AND p.category = x.category AND p.bucket = x.bucket
+  SELECT consultant_id, category, bucket,
+         LEAST(COALESCE(unmatched_held, 0), COALESCE(annualised_expectation, 0)) AS annualised_credit,
+         COALESCE(annualised_expectation, 0) AS annualised_expectation,
+         COALESCE(annualised_expectation, 0) + COALESCE(expected_gross_slots, 0) AS expected_gross_slots,
+         planned, delivered_slots, leave_adequate_notice, leave_short_notice, sickness,
+         hospital_cancelled, not_scheduled, unmatched_held, patients, clinic_patients, slots, booked, dna,
+         late_not_seen, held_planned_minutes, touch_minutes, touch_minutes_capped,
+         utilisation_planned_minutes, timed_starts, late_start_minutes, late_starts_15, late_starts_30,
+         timed_finishes, early_finish_minutes, early_finishes_15, early_finishes_30
+    FROM sessions
 )
-SELECT s.unit_id AS "unitId", pc.category::text AS category, to_char(pc.bucket, 'YYYY-MM-DD') AS bucket,
-       ${sums}
-  FROM per_consultant pc
-  JOIN scoped s ON s.id = pc.consultant_id
- GROUP BY 1, 2, 3
- ORDER BY 1, 2, 3`;
+${
+  request.level === 'consultant'
+    ? // one row per consultant, category and bucket already: nothing to sum up
+      `SELECT pc.consultant_id AS "unitId", pc.category::text AS category,
+              to_char(pc.bucket, 'YYYY-MM-DD') AS bucket, ${columns}
+         FROM per_consultant pc
+        ORDER BY pc.consultant_id, pc.category, pc.bucket`
+    : `SELECT s.unit_id AS "unitId", pc.category::text AS category, to_char(pc.bucket, 'YYYY-MM-DD') AS bucket,
+              ${sums}
+         FROM per_consultant pc
+         JOIN scoped s ON s.id = pc.consultant_id
+        GROUP BY s.unit_id, pc.category, pc.bucket
+        ORDER BY s.unit_id, pc.category, pc.bucket`
+}`;
   const rows = await queryRows<LedgerSumsRow>(database, sql, params.values);
   for (const row of rows) {
     for (const column of SUM_COLUMNS) row[column] = row[column] ?? 0;
   }
   return rows;
+}
+
+/** The first Monday and last Sunday of the whole ISO weeks inside a period, or null if it holds none. */
+export function wholeWeeksOf(period: Period): Period | null {
+  // Day 0 (1970-01-01) was a Thursday: weekday 3 counting Monday as 0.
+  const weekday = (day: number) => (((day + 3) % 7) + 7) % 7;
+  const from = dayNumber(period.from);
+  const to = dayNumber(period.to);
+  const first = from + ((7 - weekday(from)) % 7);
+  const last = to - ((weekday(to) + 1) % 7);
+  return first <= last ? { from: isoFromDayNumber(first), to: isoFromDayNumber(last) } : null;
 }
 
 /** The first and last day of the whole calendar months inside a period, or null if it holds none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wholeMonthsOf } from './ledger-sums';
+import { wholeMonthsOf, wholeWeeksOf } from './ledger-sums';
 import { daysInclusive, intersectPeriods, periodSchema } from './period';
 import { bucketsOf } from './series';
 import { lastCompleteMonths } from './workload-balance';
@@ -65,6 +65,26 @@ describe('wholeMonthsOf', () => {
     expect(wholeMonthsOf({ from: '2024-02-01', to: '2024-02-29' })).toEqual({
       from: '2024-02-01',
       to: '2024-02-29',
+    });
+  });
+});
+
+describe('wholeWeeksOf', () => {
+  it('finds the whole Monday–Sunday weeks inside a period (read from the weekly rollup)', () => {
+    // 2026-11-04 is a Wednesday, 2026-11-16 a Monday, 2026-11-22 a Sunday.
+    expect(wholeWeeksOf({ from: '2026-11-04', to: '2026-11-16' })).toEqual({
+      from: '2026-11-09',
+      to: '2026-11-15',
+    });
+    expect(wholeWeeksOf({ from: '2026-11-16', to: '2026-11-22' })).toEqual({
+      from: '2026-11-16',
+      to: '2026-11-22',
+    });
+    expect(wholeWeeksOf({ from: '2026-11-04', to: '2026-11-14' })).toBeNull();
+    // Before 1970 too (negative day numbers): 1969-12-29 was a Monday.
+    expect(wholeWeeksOf({ from: '1969-12-24', to: '1970-01-06' })).toEqual({
+      from: '1969-12-29',
+      to: '1970-01-04',
     });
   });
 });

@@ -21,6 +21,14 @@ export function grantCondition(grant: Grant, params: SqlParams): string {
   return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
 }
 
+/** Conditions joined with OR, leaving out those that are FALSE (which bind no parameters): a caller who sees
+ * everyone gets `TRUE` at every level, so that a dashboard's reports at two levels send identical SQL. */
+function anyOf(conditions: readonly string[]): string {
+  const parts = conditions.filter((condition) => condition !== 'FALSE');
+  if (parts.length === 0) return 'FALSE';
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+}
+
 /** Whether the caller may see a unit's totals at a level: a condition on the unit's consultants `c`. */
 function aggregateCondition(scope: Scope, level: UnitLevel, params: SqlParams): string {
   const grant = scope.aggregates;
@@ -51,7 +59,7 @@ export function consultantScopeCondition(
   const conditions = [`c.organisation_id = ${params.add(scope.organisationId, 'int')}`];
   conditions.push(
     level === 'consultant'
-      ? `(${grantCondition(scope.named, params)} OR ${grantCondition(scope.anonymised, params)})`
+      ? anyOf([grantCondition(scope.named, params), grantCondition(scope.anonymised, params)])
       : aggregateCondition(scope, level, params),
   );
   if (unit && unit.level !== 'trust') {

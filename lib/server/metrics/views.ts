@@ -2,7 +2,8 @@ import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import { getLedgerEntries, type LedgerEntry } from './ledger-entries';
 import type { ActivityFilter, Period } from './period';
-import { getSeries, type SeriesPoint, type UnitSeries } from './series';
+import { sharingReads } from './query';
+import { getSeries, type SeriesPoint } from './series';
 import { getUnitReport, type UnitReport, type UnitReportRow } from './unit-report';
 
 interface ViewRequest {
@@ -22,6 +23,8 @@ export async function getTrustOverview(
   scope: Scope,
   request: ViewRequest,
 ): Promise<TrustOverview> {
+  // The two reports read the same consultants, per-consultant sums and benchmarks (for a trust-wide caller).
+  database = sharingReads(database);
   const [trust, specialties, series] = await Promise.all([
     getUnitReport(database, scope, { level: 'trust', ...request }),
     getUnitReport(database, scope, { level: 'specialty', ...request }),
@@ -34,25 +37,28 @@ export interface SpecialtyView {
   specialty: UnitReportRow;
   consultants: UnitReport;
   weekly: SeriesPoint[];
-  consultantWeekly: UnitSeries[];
 }
 
-/** One specialty: its consultants' table with their weekly series. Null when it is outside the caller's scope. */
+/**
+ * One specialty: its totals, its consultants' table and its weekly series. Null when it is outside the caller's
+ * scope. Consultants' own weekly series are not part of it (no page draws them, and they were most of its bytes
+ * and time): GET /api/metrics/series gives them.
+ */
 export async function getSpecialtyView(
   database: Database,
   scope: Scope,
   request: ViewRequest & { specialtyId: number },
 ): Promise<SpecialtyView | null> {
+  database = sharingReads(database);
   const unit = { level: 'specialty', id: request.specialtyId } as const;
-  const [specialty, consultants, weekly, consultantWeekly] = await Promise.all([
+  const [specialty, consultants, weekly] = await Promise.all([
     getUnitReport(database, scope, { level: 'specialty', within: unit, ...request }),
     getUnitReport(database, scope, { level: 'consultant', within: unit, ...request }),
     getSeries(database, scope, { level: 'specialty', bucket: 'week', unit, ...request }),
-    getSeries(database, scope, { level: 'consultant', bucket: 'week', unit, ...request }),
   ]);
   const row = specialty.rows[0];
   if (!row) return null;
-  return { specialty: row, consultants, weekly: weekly[0]?.points ?? [], consultantWeekly };
+  return { specialty: row, consultants, weekly: weekly[0]?.points ?? [] };
 }
 
 export interface ConsultantView {
@@ -68,6 +74,7 @@ export async function getConsultantView(
   scope: Scope,
   request: ViewRequest & { consultantId: number },
 ): Promise<ConsultantView | null> {
+  database = sharingReads(database);
   const unit = { level: 'consultant', id: request.consultantId } as const;
   const [report, weekly, sessions] = await Promise.all([
     getUnitReport(database, scope, { level: 'consultant', within: unit, ...request }),

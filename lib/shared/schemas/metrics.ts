@@ -302,7 +302,6 @@ export const specialtyViewSchema = z.object({
   specialty: unitReportRowSchema,
   consultants: unitReportSchema,
   weekly: z.array(seriesPointSchema),
-  consultantWeekly: z.array(unitSeriesSchema),
 });
 
 /** One planned or additional session of a consultant's ledger, with its outcome. */
