@@ -93,19 +93,19 @@ export function agendaScreens(agenda: AgendaView, extra: { newActions?: ReactNod
       render: () => (
         <ul className="grid grid-cols-4 gap-6">
           {agenda.headline.map((metric) => (
-            <li key={metric.metricId} className="border-4 border-nhs-black p-4">
-              <p className="text-[1.5rem] leading-tight font-bold">{metric.label}</p>
-              <p className="my-2 text-[3rem] leading-none font-bold">
+            <li key={metric.metricId} className="border-4 border-nhs-black p-6">
+              <p className="text-[1.75rem] leading-tight font-bold">{metric.label}</p>
+              <p className="my-3 text-[3.5rem] leading-none font-bold">
                 {formatMetricValue(metric.unit as MetricUnit, metric.value)}
               </p>
-              <p className="text-[1.5rem]">
+              <p className="text-[1.75rem]">
                 {metric.target === null
                   ? 'No target'
                   : `Target ${formatMetricValue(metric.unit as MetricUnit, metric.target)}`}
               </p>
               <p className="mt-2 flex gap-2">
-                {metric.variation && <VariationIconSvg icon={metric.variation} size={56} />}
-                {metric.assurance && <AssuranceIconSvg icon={metric.assurance} size={56} />}
+                {metric.variation && <VariationIconSvg icon={metric.variation} size={64} />}
+                {metric.assurance && <AssuranceIconSvg icon={metric.assurance} size={64} />}
               </p>
             </li>
           ))}
@@ -298,7 +298,7 @@ function TrendChart({ agenda }: { agenda: AgendaView }) {
       unit="ratio"
       data={toSpcChartData(result, { floor: 0 })}
       caption={`Weekly, with the mean and process limits; target ${percent(target)}.`}
-      height={600}
+      height={640}
     />
   );
 }

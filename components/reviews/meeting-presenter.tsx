@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaView } from '@/lib/shared/review-agenda';
 import { agendaScreens } from './agenda-screens';
 import { NewActionForm } from './new-action-form';
@@ -40,7 +40,8 @@ export function MeetingPresenter({
   });
   const [index, setIndex] = useState(0);
   const [isFullScreen, setIsFullScreen] = useState(false);
-  const stage = useRef<HTMLElement>(null);
+  const stage = useRef<HTMLDivElement>(null);
+  const fit = useSlideFit(stage);
   const move = useCallback(
     (step: number) => setIndex((current) => Math.min(screens.length - 1, Math.max(0, current + step))),
     [screens.length],
@@ -122,28 +123,33 @@ export function MeetingPresenter({
           Print the pack (PDF)
         </button>
       </div>
-      <section
+      {/* The slide is laid out on a 1920×1080 canvas and scaled to fit, so it looks the same on a laptop as on the
+          projector in full screen, where its type is at full size (body 28 px). */}
+      <div
         ref={stage}
-        className={`flex flex-col bg-nhs-white p-12 text-[1.5rem] leading-snug text-nhs-black print:hidden ${
-          isFullScreen ? 'h-screen w-screen' : 'aspect-video w-full overflow-hidden'
-        }`}
-        aria-roledescription="slide"
-        aria-label={`${screen.title} (${index + 1} of ${screens.length})`}
+        className={`relative overflow-hidden print:hidden ${isFullScreen ? 'h-screen w-screen bg-nhs-black' : 'aspect-video w-full'}`}
       >
-        <header className="mb-8 flex items-baseline justify-between gap-8 border-b-4 border-nhs-blue pb-4">
-          <h2 className="text-[2.75rem] leading-tight font-bold">{screen.title}</h2>
-          <p className="shrink-0 text-[1.5rem]">
-            {title} · {periodLabel} · {index + 1}/{screens.length}
-          </p>
-        </header>
-        <div className="min-h-0 flex-1">{screen.render()}</div>
-        {index === 0 && changes.length > 0 && (
-          <p className="mt-4 text-[1.5rem]">
-            Since this meeting’s numbers were frozen, later imports have changed:{' '}
-            {changes.map((change) => change.label).join(', ')}. The figures shown are those frozen.
-          </p>
-        )}
-      </section>
+        <section
+          className="absolute top-0 left-0 flex h-[1080px] w-[1920px] origin-top-left flex-col bg-nhs-white p-16 text-[1.75rem] leading-snug text-nhs-black"
+          style={{ transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})` }}
+          aria-roledescription="slide"
+          aria-label={`${screen.title} (${index + 1} of ${screens.length})`}
+        >
+          <header className="mb-8 border-b-4 border-nhs-blue pb-4">
+            <p className="text-[1.5rem]">
+              {title} · {periodLabel} · {index + 1}/{screens.length}
+            </p>
+            <h2 className="text-[3rem] leading-tight font-bold">{screen.title}</h2>
+          </header>
+          <div className="min-h-0 flex-1">{screen.render()}</div>
+          {index === 0 && changes.length > 0 && (
+            <p className="mt-4 text-[1.5rem]">
+              Since this meeting’s numbers were frozen, later imports have changed:{' '}
+              {changes.map((change) => change.label).join(', ')}. The figures shown are those frozen.
+            </p>
+          )}
+        </section>
+      </div>
       <nav aria-label="Agenda" className="mt-6 print:hidden">
         <ol className="flex flex-wrap gap-3 text-[1.1875rem]">
           {screens.map((item, position) => (
@@ -166,7 +172,7 @@ export function MeetingPresenter({
       </nav>
       {/* The meeting pack: every screen on its own landscape page when printed (or saved as PDF). */}
       <div className="hidden print:block">
-        {screens.map((item) => (
+        {agendaScreens(agenda).map((item) => (
           <section key={item.id} className="break-after-page p-8 text-[1.25rem] text-nhs-black">
             <h2 className="mb-6 text-[2rem] font-bold">
               {title} · {periodLabel}: {item.title}
@@ -177,4 +183,25 @@ export function MeetingPresenter({
       </div>
     </div>
   );
+}
+
+const CANVAS = { width: 1920, height: 1080 };
+
+/** The scale (and centring offsets) that fit the 1920×1080 slide into its frame, kept up to date as it resizes. */
+function useSlideFit(frame: RefObject<HTMLDivElement | null>) {
+  // Before the frame is measured: the size of a laptop's content column, so the first paint is close.
+  const [fit, setFit] = useState({ scale: 0.7, left: 0, top: 0 });
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      const scale = Math.min(width / CANVAS.width, height / CANVAS.height);
+      setFit({ scale, left: (width - CANVAS.width * scale) / 2, top: (height - CANVAS.height * scale) / 2 });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [frame]);
+  return fit;
 }

@@ -99,7 +99,8 @@ export async function buildAgenda(
     scope.organisationId,
     [...carried, ...created].map((action) => action.ownerUserId),
   );
-  const trend = trendSeries[0]?.points ?? [];
+  // Whole weeks only: a week the extracts cover in part (at either end) is not comparable with the others.
+  const trend = (trendSeries[0]?.points ?? []).filter((point) => point.weeks >= 1 - 1e-9);
   const unitRow = figures.unitRow;
   const members = figures.memberRows.flatMap((row) => {
     const member = memberRefOf(row);
