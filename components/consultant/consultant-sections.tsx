@@ -8,7 +8,8 @@ import { CalendarHeatmap } from './calendar-heatmap';
 import { JobPlanPanel } from './job-plan-panel';
 import { loadConsultantWeekly, loadJobPlans, loadLedgerEntries, loadSpecialtyPeers } from './load-consultant';
 import { PeerStrip, type PeerValue } from './peer-strip';
-import { LostSessionsTable, SessionsTable } from './session-tables';
+import { LostSessionsTable } from './session-tables';
+import { SessionsTable } from './sessions-table';
 import { TrendPanel } from './trend-panel';
 
 /*

@@ -92,7 +92,9 @@ test('a consultant sees their own page named, with the ledger of the period in t
   );
   await expect(calendar.locator('[data-additional="true"]')).toHaveCount(additionalSlots.size);
 
-  // Every ledger session is in the table alternative, with its outcome.
+  // Every ledger session is in the table alternative, with its outcome (drawn when the disclosure opens).
+  await expect(page.locator('details tr[data-outcome]')).toHaveCount(0);
+  await page.getByText(/^Show the calendar as a table/).click();
   for (const outcome of ['delivered', 'hospital_cancelled', 'not_scheduled', 'additional']) {
     const expected = sessions.filter((session) => session.outcome === outcome).length;
     await expect(page.locator(`details tr[data-outcome="${outcome}"]`)).toHaveCount(expected);
