@@ -4,7 +4,7 @@
  * activities, and compares two dumps.
  *
  *   tsx tests/bench/metrics-compare.ts dump <database url> <out.json>
- *   tsx tests/bench/metrics-compare.ts compare <before.json> <after.json>
+ *   tsx tests/bench/metrics-compare.ts compare <before.json> <after.json> [key,key… left out on purpose]
  *
  * Numbers are compared exactly; those that differ are listed with their relative difference (sums of fractional
  * plan expectations taken in another order may differ in the last bit).
@@ -144,7 +144,13 @@ interface Difference {
   after: unknown;
 }
 
-function differences(before: unknown, after: unknown, path: string, found: Difference[]): void {
+function differences(
+  before: unknown,
+  after: unknown,
+  path: string,
+  found: Difference[],
+  ignored: ReadonlySet<string>,
+): void {
   if (typeof before === 'number' && typeof after === 'number') {
     if (before !== after && !(Number.isNaN(before) && Number.isNaN(after)))
       found.push({ path, before, after });
@@ -153,11 +159,13 @@ function differences(before: unknown, after: unknown, path: string, found: Diffe
   if (before && after && typeof before === 'object' && typeof after === 'object') {
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
     for (const key of keys) {
+      if (ignored.has(key)) continue;
       differences(
         (before as Record<string, unknown>)[key],
         (after as Record<string, unknown>)[key],
         `${path}.${key}`,
         found,
+        ignored,
       );
     }
     return;
@@ -165,11 +173,11 @@ function differences(before: unknown, after: unknown, path: string, found: Diffe
   if (before !== after) found.push({ path, before, after });
 }
 
-async function compare(beforeFile: string, afterFile: string): Promise<void> {
+async function compare(beforeFile: string, afterFile: string, ignored: ReadonlySet<string>): Promise<void> {
   const before = JSON.parse(await readFile(beforeFile, 'utf8'));
   const after = JSON.parse(await readFile(afterFile, 'utf8'));
   const found: Difference[] = [];
-  differences(before, after, '', found);
+  differences(before, after, '', found, ignored);
   const relative = (d: Difference) =>
     typeof d.before === 'number' && typeof d.after === 'number'
       ? Math.abs(d.before - d.after) / Math.max(Math.abs(d.before), Math.abs(d.after))
@@ -185,7 +193,7 @@ async function compare(beforeFile: string, afterFile: string): Promise<void> {
   process.exitCode = notNumeric.length > 0 || worst > 1e-12 ? 1 : 0;
 }
 
-const [command, a, b] = process.argv.slice(2);
+const [command, a, b, ignore] = process.argv.slice(2);
 if (command === 'dump' && a && b) await dump(a, b);
-else if (command === 'compare' && a && b) await compare(a, b);
+else if (command === 'compare' && a && b) await compare(a, b, new Set(ignore ? ignore.split(',') : []));
 else throw new Error('usage: metrics-compare.ts dump <url> <out.json> | compare <before.json> <after.json>');
