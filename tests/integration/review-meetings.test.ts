@@ -7,7 +7,7 @@ import * as startRoute from '@/app/api/reviews/start/route';
 import { useDatabase } from '@/lib/server/db';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
-import { importRows } from '../helpers/ledger-scenario';
+import { consultant, importRows } from '../helpers/ledger-scenario';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
 import {
   buildReviewScenario,
@@ -249,5 +249,30 @@ describe(`review meetings (${testDatabaseKind})`, () => {
       where: { organisationId: scenario.org, action: 'review.exported', entityId: String(meetingId) },
     });
     expect(exported).toBe(3);
+  });
+
+  it('keeps a meeting of a unit too small for its totals from those who do not see everyone in it named', async () => {
+    const dermatology = { specialty_code: '330', specialty_name: 'Dermatology' };
+    await importRows(db, scenario.org, 'consultants', [
+      consultant('6300001', dermatology),
+      consultant('6300002', dermatology),
+    ]);
+    const specialty = await db.prisma.specialty.findFirstOrThrow({
+      where: { organisationId: scenario.org, code: '330' },
+    });
+    const director = await personWith(db, scenario.org, 'divisional_director', {
+      divisionId: scenario.division,
+    });
+    const meeting = await startMeeting(db, director.actor, {
+      unit: { level: 'specialty', id: specialty.id },
+      period: REVIEW_PERIOD,
+      activity: 'all',
+    });
+    expect(await getMeeting(db, director.actor.scope, meeting.id, { live: false })).not.toBeNull();
+    const member = await db.prisma.consultant.findFirstOrThrow({
+      where: { organisationId: scenario.org, gmcNumber: '6300001' },
+    });
+    const own = await personWith(db, scenario.org, 'consultant', { consultantId: member.id });
+    expect(await getMeeting(db, own.actor.scope, meeting.id, { live: false })).toBeNull();
   });
 });

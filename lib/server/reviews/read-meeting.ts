@@ -1,7 +1,8 @@
 import { todayInLondon } from '@/lib/shared/periods';
 import type { FrozenAgenda } from '@/lib/shared/review-agenda';
-import { NO_GRANT, type Scope } from '@/lib/shared/scope';
+import { grantCovers, NO_GRANT, type Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
+import { MIN_GROUP_SIZE } from '../metrics/disclosure';
 import { actionSelect, getUserNames, toAgendaAction } from './action-rows';
 import { buildAgenda } from './build-agenda';
 import { discloseAgenda } from './disclose-agenda';
@@ -20,7 +21,8 @@ export interface ReadMeetingOptions {
 /**
  * One meeting as the caller may see it: its frozen agenda and, for comparison, the same agenda from today's data,
  * both disclosed by the caller's scope (peers anonymised for a consultant). Null when the meeting does not exist
- * or is of a unit whose consultants the caller may not see (the condition is in the query: it reads as not found).
+ * or is of a unit whose consultants the caller may not see (the condition is in the query: it reads as not found),
+ * or of a unit too small for its totals to be shown to someone who does not see everyone in it named.
  */
 export async function getMeeting(
   database: Database,
@@ -35,6 +37,10 @@ export async function getMeeting(
   if (!row?.snapshot) return null;
   const summary = toMeetingSummary(row);
   const snapshot = row.snapshot.agenda as unknown as FrozenAgenda;
+  // As on the dashboards: a unit of fewer than MIN_GROUP_SIZE consultants shows its totals only to those who see
+  // all of them named (a specialty of two: its total less your own is your colleague).
+  const seesAllNamed = snapshot.people.every((person) => grantCovers(scope.named, person));
+  if (!seesAllNamed && snapshot.people.length < MIN_GROUP_SIZE) return null;
   // The numbers are as frozen; the actions agreed in this meeting are as they stand now (they are its outcome,
   // written after the snapshot was taken, and no import changes them).
   const now = options.now ?? new Date();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { METRICS } from '../metrics';
 
 /*
  * Requests of the review API (meetings, annotations, challenges, actions). Bodies are small JSON objects; dates are
@@ -11,7 +12,14 @@ const isoDate = z.iso.date().refine((value) => value >= '1900-01-01' && value <=
   message: 'Give a date between 1900 and 2999',
 });
 const text = (max: number) => z.string().trim().min(1, 'Write something').max(max);
-const metricId = z.string().trim().min(1).max(64);
+const METRIC_IDS = new Set(METRICS.map((metric) => metric.id));
+/** A metric of the registry (lib/shared/metrics.ts), so that an annotation or action points at a real one. */
+const metricId = z
+  .string()
+  .trim()
+  .refine((value) => METRIC_IDS.has(value), {
+    message: 'Give a metric id from the definitions, e.g. fulfilmentNet',
+  });
 
 export const REVIEW_UNIT_LEVELS = ['specialty', 'division'] as const;
 export const REVIEW_ACTIVITIES = ['clinic', 'list', 'all'] as const;
