@@ -42,7 +42,14 @@ export default async function ReviewsPage() {
       <PageHeader caption="Reviews" title="Review meetings">
         <p>
           The same agenda for every specialty, with its numbers frozen when the meeting starts. See also{' '}
-          <Link href="/actions">my actions</Link>.
+          <Link href="/actions">my actions</Link>
+          {caller.permissions.has('challenges:resolve') && (
+            <>
+              {' '}
+              and the <Link href="/reviews/challenges">challenges waiting to be resolved</Link>
+            </>
+          )}
+          .
         </p>
       </PageHeader>
       {canRun && units.length > 0 && (
