@@ -62,9 +62,21 @@ export async function getUnitReport(
   scope: Scope,
   request: UnitReportRequest,
 ): Promise<UnitReport> {
-  const [context, consultants, sumsRows] = await Promise.all([
-    getMetricContext(database, scope.organisationId),
-    getConsultantUnits(database, scope, request.level, request.within),
+  const contextRead = getMetricContext(database, scope.organisationId);
+  const consultantsRead = getConsultantUnits(database, scope, request.level, request.within);
+  // The benchmarks need only the consultants' specialties: read them while the sums are being read.
+  const benchmarksRead = Promise.all([contextRead, consultantsRead]).then(([context, consultants]) =>
+    getBenchmarks(
+      database,
+      scope.organisationId,
+      [...new Set(consultants.map((consultant) => consultant.specialtyId))],
+      request.period,
+      context.parameters.benchmarkMinHeldSessions,
+    ),
+  );
+  const [context, consultants, sumsRows, benchmarks] = await Promise.all([
+    contextRead,
+    consultantsRead,
     getLedgerSums(database, scope, {
       level: 'consultant',
       scopeLevel: request.level,
@@ -73,17 +85,10 @@ export async function getUnitReport(
       bucket: 'period',
       unit: request.within,
     }),
+    benchmarksRead,
   ]);
   const { parameters, coverage } = context;
   const disclosure = await planDisclosure(database, scope, request.level, consultants);
-  const specialtyIds = [...new Set(consultants.map((consultant) => consultant.specialtyId))];
-  const benchmarks = await getBenchmarks(
-    database,
-    scope.organisationId,
-    specialtyIds,
-    request.period,
-    parameters.benchmarkMinHeldSessions,
-  );
   const sumsByConsultant = groupBy(sumsRows, (row) => row.unitId);
   const weeksByCategory = Object.fromEntries(
     categoriesOf(request.activity).map((category) => [
