@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as escalatedRoute from '@/app/api/actions/escalated/route';
 import * as forReviewRoute from '@/app/api/reviews/for-review/route';
 import * as suggestionsRoute from '@/app/api/reviews/job-plan-suggestions/route';
+import * as whatIfRoute from '@/app/api/reviews/what-if/route';
 import { useDatabase } from '@/lib/server/db';
 import { createAction } from '@/lib/server/reviews/create-action';
 import { getEscalatedActions } from '@/lib/server/reviews/escalated-actions';
@@ -196,5 +197,48 @@ describe(`escalation rules (${testDatabaseKind})`, () => {
     );
     const body = (await response.json()) as { suggestions: { gmcNumber: string }[] };
     expect(body.suggestions.map((row) => row.gmcNumber)).toEqual(['6200001']);
+  });
+
+  it('shows what moving a weekly clinic from one consultant to another would do, for the lead’s own specialty only', async () => {
+    const body = {
+      specialtyId: scenario.specialties.ophthalmology,
+      period: REVIEW_PERIOD,
+      changes: [
+        {
+          kind: 'move',
+          fromConsultantId: scenario.consultants['6100003'],
+          toConsultantId: scenario.consultants['6100001'],
+          sessionsPerWeek: 1,
+        },
+      ],
+    };
+    const post = (headers: Record<string, string>) =>
+      whatIfRoute.POST(
+        new NextRequest('http://localhost/api/reviews/what-if', {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+    const response = await post(lead.headers);
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as {
+      weeks: number;
+      unit: { before: { fulfilment: number }; after: { fulfilment: number } };
+      consultants: { name: string; after: { expectedNet: number; delivered: number } }[];
+    };
+    // 90 days are 12.857 weeks: 6100003 gives 12.857 of their 13 expected sessions and loses them at 3/13;
+    // 6100001 delivers all of them. The specialty: 26 of 39 delivered before, 35.89 after.
+    expect(result.weeks).toBeCloseTo(12.857, 3);
+    expect(result.unit.before.fulfilment).toBeCloseTo(26 / 39, 10);
+    expect(result.unit.after.fulfilment).toBeCloseTo(35.89011 / 39, 5);
+    expect(result.consultants.find((row) => row.name === 'Dr 6100003')?.after.delivered).toBeCloseTo(
+      0.032967,
+      5,
+    );
+    const urologyLead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.urology,
+    });
+    expect((await post(urologyLead.headers)).status).toBe(404);
   });
 });

@@ -176,3 +176,34 @@ export const challengeQueueQuerySchema = z.object({
 
 /** Query strings say true as "true" or "1". */
 export const isTrue = (value: string | undefined): boolean => value === 'true' || value === '1';
+
+/** A what-if for one specialty over a period: moves of sessions between its consultants, new template outputs. */
+export const whatIfRequestSchema = z
+  .strictObject({
+    specialtyId: id,
+    period: z.strictObject({ from: isoDate, to: isoDate }),
+    activity: z.enum(REVIEW_ACTIVITIES).default('all'),
+    changes: z
+      .array(
+        z.discriminatedUnion('kind', [
+          z.strictObject({
+            kind: z.literal('move'),
+            fromConsultantId: id,
+            toConsultantId: id,
+            sessionsPerWeek: z.number().positive().max(20),
+          }),
+          z.strictObject({
+            kind: z.literal('output'),
+            consultantId: id,
+            casesPerSession: z.number().min(0).max(1000),
+          }),
+        ]),
+      )
+      .min(1)
+      .max(50),
+  })
+  .refine((request) => request.period.from <= request.period.to, {
+    message: 'The period must end on or after its start',
+    path: ['period'],
+  });
+export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
