@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { ForReviewPanel } from '@/components/reviews/for-review-panel';
 import { StartReviewForm } from '@/components/reviews/start-review-form';
 import { SectionHeading } from '@/components/ui/heading';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,6 +10,8 @@ import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from '
 import { getPageCaller } from '@/lib/server/api/caller';
 import { getDatabase } from '@/lib/server/db';
 import { lastCompleteMonths } from '@/lib/server/metrics/workload-balance';
+import { getForReviewList } from '@/lib/server/reviews/for-review';
+import { getJobPlanReviewSuggestions } from '@/lib/server/reviews/job-plan-suggestions';
 import { listMeetings } from '@/lib/server/reviews/list-meetings';
 import { listReviewableUnits } from '@/lib/server/reviews/reviewable-units';
 import { describePeriod, todayInLondon } from '@/lib/shared/periods';
@@ -28,9 +31,12 @@ export default async function ReviewsPage() {
   const caller = await getPageCaller('metrics:view', '/reviews');
   const database = await getDatabase();
   const canRun = caller.permissions.has('reviews:run');
-  const [meetings, units] = await Promise.all([
+  const today = todayInLondon();
+  const [meetings, units, forReview, suggestions] = await Promise.all([
     listMeetings(database, caller.scope),
     canRun ? listReviewableUnits(database, caller.scope) : Promise.resolve([]),
+    canRun ? getForReviewList(database, caller.scope, { asOf: today }) : Promise.resolve([]),
+    canRun ? getJobPlanReviewSuggestions(database, caller.scope, { asOf: today }) : Promise.resolve([]),
   ]);
   // The last three complete months: the review cycle the escalation rules judge.
   const defaultPeriod = lastCompleteMonths(todayInLondon(), 3) ?? {
@@ -58,6 +64,7 @@ export default async function ReviewsPage() {
           <StartReviewForm units={units} period={defaultPeriod} />
         </Panel>
       )}
+      {canRun && <ForReviewPanel forReview={forReview} suggestions={suggestions} />}
       <Panel aria-labelledby="meetings-heading">
         <SectionHeading id="meetings-heading">Meetings</SectionHeading>
         {meetings.length === 0 ? (
