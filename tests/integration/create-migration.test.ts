@@ -7,13 +7,13 @@ import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from '@/lib/server/migrations
 import { createTestDatabase } from '../helpers/test-database';
 
 const NEW_MODEL = `
-model Annotation {
+model MigrationProbe {
   organisationId Int    @map("organisation_id")
   id             Int    @default(autoincrement())
   body           String
 
   @@id([organisationId, id])
-  @@map("annotations")
+  @@map("migration_probes")
 }
 `;
 
@@ -42,26 +42,26 @@ describe('creating the next migration from a schema change', () => {
 
   it('writes the SQL of a new model in Prisma’s layout, updates the snapshot, and the result applies', async () => {
     await writeFile(schemaPath, (await readFile(schemaPath, 'utf8')) + NEW_MODEL);
-    const created = await createMigration('add_annotations', {
+    const created = await createMigration('add_migration_probes', {
       migrationsDir,
       schemaPath,
       now: new Date('2099-01-02T03:04:05Z'),
     });
-    expect(created?.name).toBe('20990102030405_add_annotations');
+    expect(created?.name).toBe('20990102030405_add_migration_probes');
     const sql = await readFile(
-      path.join(migrationsDir, '20990102030405_add_annotations', 'migration.sql'),
+      path.join(migrationsDir, '20990102030405_add_migration_probes', 'migration.sql'),
       'utf8',
     );
-    expect(sql).toContain('CREATE TABLE "annotations"');
+    expect(sql).toContain('CREATE TABLE "migration_probes"');
     expect(sql).not.toContain('CREATE TABLE "consultants"');
-    expect(await readFile(path.join(migrationsDir, SNAPSHOT_FILE), 'utf8')).toContain('model Annotation');
+    expect(await readFile(path.join(migrationsDir, SNAPSHOT_FILE), 'utf8')).toContain('model MigrationProbe');
 
     const db = await createTestDatabase({ migrate: false });
     try {
       const applied = await applyMigrations(db.adapterFactory, migrationsDir);
-      expect(applied.at(-1)).toBe('20990102030405_add_annotations');
+      expect(applied.at(-1)).toBe('20990102030405_add_migration_probes');
       const [row] = await db.prisma.$queryRaw<[{ exists: boolean }]>`
-        SELECT to_regclass('public.annotations') IS NOT NULL AS exists`;
+        SELECT to_regclass('public.migration_probes') IS NOT NULL AS exists`;
       expect(row.exists).toBe(true);
     } finally {
       await db.drop();
