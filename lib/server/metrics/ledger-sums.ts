@@ -150,9 +150,12 @@ export async function getLedgerSums(
   const sums = SUM_COLUMNS.map((column) => `sum(${snake(column)})::float8 AS "${column}"`).join(', ');
   const columns = SUM_COLUMNS.map((column) => `${snake(column)}::float8 AS "${column}"`).join(', ');
   const nulls = LEDGER_AGGREGATE_COLUMNS.map(() => 'NULL::float8').join(', ');
-  // The consultants as an array too: an index condition on the ledger and the rollups (a join to the CTE would
-  // read every consultant's rows for the dates, then drop most of them).
-  const scopedIds = 'ARRAY(SELECT id FROM scoped)';
+  // For one unit's consultants, their ids as an index condition on the ledger and the rollups too (a join to the
+  // CTE alone reads every consultant's rows for the dates, then drops most of them); for the whole trust, reading
+  // the dates' rows and joining is the cheaper way.
+  const narrowed = request.unit !== undefined && request.unit.level !== 'trust';
+  const onlyScoped = (column: string) =>
+    narrowed ? `AND ${column} = ANY(ARRAY(SELECT id FROM scoped))` : '';
 
   const sql = `
 WITH scoped AS (
@@ -172,7 +175,7 @@ sessions_edges AS (
     FROM ledger_sessions l
     JOIN scoped s ON s.id = l.consultant_id
    WHERE l.organisation_id = ${org} AND l.session_date BETWEEN ${from} AND ${to} AND ${category}
-     AND l.session_date NOT BETWEEN ${wholeFrom} AND ${wholeTo} AND l.consultant_id = ANY(${scopedIds})
+     AND l.session_date NOT BETWEEN ${wholeFrom} AND ${wholeTo} ${onlyScoped('l.consultant_id')}
    GROUP BY 1, 2, 3
 ),
 sessions_rollup AS (
@@ -182,7 +185,7 @@ sessions_rollup AS (
     FROM ${rollup.table} m
     JOIN scoped s ON s.id = m.consultant_id
    WHERE m.organisation_id = ${org} AND m.${rollup.column} BETWEEN ${wholeFrom} AND ${wholeTo} AND ${category}
-     AND m.consultant_id = ANY(${scopedIds})
+     ${onlyScoped('m.consultant_id')}
 ),
 plans AS (
   SELECT pl.consultant_id, pl.category, b.bucket, ${nulls},
