@@ -17,17 +17,41 @@ interface ChartFigureProps {
   actions?: ReactNode;
   /** The drawing's height in pixels (kept while a chart other than the main one waits to be drawn). */
   height: number;
+  /**
+   * What a main chart shows until the browser has drawn it (e.g. the same chart as plain SVG from the server), so
+   * that it is on screen with the page's HTML.
+   */
+  placeholder?: ReactNode;
 }
 
 /**
  * A chart with its label, caption and a table alternative in a closed <details>. The page's main chart is drawn
  * at once; any other waits until it is near the viewport or the browser is idle (DeferredChart).
  */
-export function ChartFigure({ label, caption, table, children, testId, actions, height }: ChartFigureProps) {
+export function ChartFigure({
+  label,
+  caption,
+  table,
+  children,
+  testId,
+  actions,
+  height,
+  placeholder,
+}: ChartFigureProps) {
   return (
     <figure className="chart-figure mb-6" data-testid={testId}>
       <div role="img" aria-label={label} className="w-full">
-        {testId === MAIN_CHART_TEST_ID ? children : <DeferredChart height={height}>{children}</DeferredChart>}
+        {testId === MAIN_CHART_TEST_ID ? (
+          placeholder ? (
+            <DeferredChart height={height} placeholder={placeholder} isUrgent>
+              {children}
+            </DeferredChart>
+          ) : (
+            children
+          )
+        ) : (
+          <DeferredChart height={height}>{children}</DeferredChart>
+        )}
       </div>
       {caption && <figcaption className="mt-2 max-w-4xl text-base text-nhs-dark-grey">{caption}</figcaption>}
       {actions && <div className="mt-3">{actions}</div>}

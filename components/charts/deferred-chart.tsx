@@ -12,12 +12,28 @@ type IdleWindow = Window & {
  * other charts then do not hold up its main chart (recharts draws only in the browser, and each chart costs tens
  * of milliseconds on a slow laptop). Until then an empty box of the chart's height keeps the layout still.
  */
-export function DeferredChart({ height, children }: { height: number; children: ReactNode }) {
+export function DeferredChart({
+  height,
+  children,
+  placeholder,
+  isUrgent = false,
+}: {
+  height: number;
+  children: ReactNode;
+  /** Shown until the chart is drawn (by default an empty box of its height). */
+  placeholder?: ReactNode;
+  /** Draw as soon as the page is interactive (a main chart whose placeholder is already on screen). */
+  isUrgent?: boolean;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [isDrawn, setIsDrawn] = useState(false);
   useEffect(() => {
     if (isDrawn) return;
     const draw = () => setIsDrawn(true);
+    if (isUrgent) {
+      draw();
+      return;
+    }
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) draw();
@@ -34,10 +50,10 @@ export function DeferredChart({ height, children }: { height: number; children: 
       if (idleWindow.cancelIdleCallback) idleWindow.cancelIdleCallback(idle);
       else window.clearTimeout(idle);
     };
-  }, [isDrawn]);
+  }, [isDrawn, isUrgent]);
   return (
-    <div ref={box} style={isDrawn ? undefined : { height }}>
-      {isDrawn ? children : null}
+    <div ref={box} style={isDrawn || placeholder ? undefined : { height }}>
+      {isDrawn ? children : (placeholder ?? null)}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { ChartFigure, DataTable } from './chart-figure';
 import { formatMetricValue } from './format-value';
 import type { FunnelChartData, FunnelChartPoint } from './funnel-data';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
+import { StaticFunnel } from './static-funnel';
 
 interface FunnelPlotProps {
   label: string;
@@ -67,7 +68,23 @@ export function FunnelPlot({ label, unit, xLabel, data, target, caption, testId 
     />
   );
   return (
-    <ChartFigure label={label} caption={caption} table={table} testId={testId} height={320}>
+    <ChartFigure
+      label={label}
+      caption={caption}
+      table={table}
+      testId={testId}
+      height={320}
+      placeholder={
+        <StaticFunnel
+          data={data}
+          height={320}
+          target={target ?? null}
+          format={(value) => format(value)}
+          formatX={(value) => whole.format(value)}
+          xLabel={xLabel}
+        />
+      }
+    >
       <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 800, height: 320 }}>
         <ComposedChart margin={{ top: 10, right: 20, bottom: 24, left: 10 }}>
           <CartesianGrid stroke="#e8edee" />
