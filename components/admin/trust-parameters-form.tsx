@@ -85,17 +85,51 @@ const NUMBER_PARAMETERS: readonly NumberParameter[] = [
   },
 ];
 
+/** The escalation rules of review meetings (issue 7): who goes on a lead's "for review" list, when an action escalates. */
+const ESCALATION_PARAMETERS: readonly NumberParameter[] = [
+  {
+    field: 'reviewFulfilmentBelow',
+    label: 'For review when fulfilment is below',
+    explanation:
+      'A consultant whose session fulfilment (net) is below this in each of the months below goes on their lead’s “for review” list.',
+    kind: 'percent',
+  },
+  {
+    field: 'reviewTotalDeliveryAbove',
+    label: 'For review when total delivery is above',
+    explanation:
+      'A consultant whose total delivery is above this in each of the months below goes on the “for review” list (a workload signal).',
+    kind: 'percent',
+  },
+  {
+    field: 'reviewMonths',
+    label: 'For review after',
+    explanation:
+      'Complete months in a row outside either threshold before a consultant is put forward for review.',
+    kind: 'months',
+  },
+  {
+    field: 'actionEscalationDays',
+    label: 'Escalate actions overdue by more than',
+    explanation: 'An open action overdue by more than this many days escalates to the divisional director.',
+    kind: 'days',
+  },
+];
+
+const ALL_NUMBER_PARAMETERS = [...NUMBER_PARAMETERS, ...ESCALATION_PARAMETERS];
+
 const LABELS: Record<ParameterField, string> = {
-  ...(Object.fromEntries(NUMBER_PARAMETERS.map((parameter) => [parameter.field, parameter.label])) as Record<
-    NumberParameter['field'],
-    string
-  >),
+  ...(Object.fromEntries(
+    ALL_NUMBER_PARAMETERS.map((parameter) => [parameter.field, parameter.label]),
+  ) as Record<NumberParameter['field'], string>),
   dnaIncludesLateNotSeen: 'DNA includes code 7',
 };
 
 const fieldId = (field: ParameterField) => `parameter-${field}`;
 const FIELD_IDS: Record<string, string> = {
-  ...Object.fromEntries(NUMBER_PARAMETERS.map((parameter) => [parameter.field, fieldId(parameter.field)])),
+  ...Object.fromEntries(
+    ALL_NUMBER_PARAMETERS.map((parameter) => [parameter.field, fieldId(parameter.field)]),
+  ),
   dnaIncludesLateNotSeen: 'parameter-dnaIncludesLateNotSeen-yes',
 };
 
@@ -148,7 +182,7 @@ export function TrustParametersForm({ initialParameters }: { initialParameters: 
     const data = new FormData(event.currentTarget);
     const input = {
       ...Object.fromEntries(
-        NUMBER_PARAMETERS.map((parameter) => [
+        ALL_NUMBER_PARAMETERS.map((parameter) => [
           parameter.field,
           readValue(String(data.get(parameter.field) ?? ''), parameter.kind),
         ]),
@@ -169,6 +203,36 @@ export function TrustParametersForm({ initialParameters }: { initialParameters: 
       onSuccess: setResult,
       onError: (error) => setProblems(problemsFromError(error, FIELD_IDS)),
     });
+  }
+
+  function renderField(parameter: NumberParameter) {
+    const value = parameters[parameter.field];
+    const current =
+      parameter.kind === 'percent' ? `${toPercentText(value)}%` : `${value} ${UNIT[parameter.kind]}`;
+    return (
+      <TextField
+        key={`${parameter.field}-${parameters.updatedAt ?? 'default'}`}
+        id={fieldId(parameter.field)}
+        name={parameter.field}
+        label={`${parameter.label} (${UNIT[parameter.kind]})`}
+        hint={
+          <>
+            {parameter.explanation} {rangeHint(parameter)} In force: {current}.
+            {parameter.field === 'noticeThresholdDays' && (
+              <strong className="mt-1 block text-nhs-black">
+                Changing it rebuilds the session ledger for the whole trust when you save, which can take a
+                little while.
+              </strong>
+            )}
+          </>
+        }
+        inputMode={parameter.kind === 'percent' ? 'decimal' : 'numeric'}
+        defaultValue={parameter.kind === 'percent' ? toPercentText(value) : String(value)}
+        suffix={UNIT[parameter.kind]}
+        className="max-w-[10rem]!"
+        error={problems.fields[parameter.field]}
+      />
+    );
   }
 
   return (
@@ -199,35 +263,7 @@ export function TrustParametersForm({ initialParameters }: { initialParameters: 
         aria-labelledby="parameters-form-heading"
         className="max-w-3xl"
       >
-        {NUMBER_PARAMETERS.map((parameter) => {
-          const value = parameters[parameter.field];
-          const current =
-            parameter.kind === 'percent' ? `${toPercentText(value)}%` : `${value} ${UNIT[parameter.kind]}`;
-          return (
-            <TextField
-              key={`${parameter.field}-${parameters.updatedAt ?? 'default'}`}
-              id={fieldId(parameter.field)}
-              name={parameter.field}
-              label={`${parameter.label} (${UNIT[parameter.kind]})`}
-              hint={
-                <>
-                  {parameter.explanation} {rangeHint(parameter)} In force: {current}.
-                  {parameter.field === 'noticeThresholdDays' && (
-                    <strong className="mt-1 block text-nhs-black">
-                      Changing it rebuilds the session ledger for the whole trust when you save, which can
-                      take a little while.
-                    </strong>
-                  )}
-                </>
-              }
-              inputMode={parameter.kind === 'percent' ? 'decimal' : 'numeric'}
-              defaultValue={parameter.kind === 'percent' ? toPercentText(value) : String(value)}
-              suffix={UNIT[parameter.kind]}
-              className="max-w-[10rem]!"
-              error={problems.fields[parameter.field]}
-            />
-          );
-        })}
+        {NUMBER_PARAMETERS.map(renderField)}
         <Fieldset legend="Does “did not attend” include patients who arrived late and were not seen (attendance code 7)?">
           <p className="mb-3 text-nhs-dark-grey">
             Used in the DNA rate. In force: {parameters.dnaIncludesLateNotSeen ? 'yes' : 'no'}.
@@ -248,6 +284,13 @@ export function TrustParametersForm({ initialParameters }: { initialParameters: 
             onChange={() => setDnaIncludesLateNotSeen(false)}
             label="No, only code 3"
           />
+        </Fieldset>
+        <Fieldset legend="Escalation rules for reviews">
+          <p className="mb-3 text-nhs-dark-grey">
+            Who is put forward on the clinical lead’s “for review” list, and when an overdue action is shown
+            to the divisional director. Both appear on the overview for the people concerned.
+          </p>
+          {ESCALATION_PARAMETERS.map(renderField)}
         </Fieldset>
         <Button type="submit" disabled={updateParameters.isPending}>
           {updateParameters.isPending ? 'Saving the parameters…' : 'Save parameters'}

@@ -14,10 +14,20 @@ import {
 import type { LedgerCoverageResponse, MetricParametersResponse } from '@/lib/shared/schemas/metrics';
 import { formatPercent, formatYesNo } from './labels';
 
+/** The escalation rules of reviews (trust parameters, issue 7). */
+export interface EscalationParameters {
+  reviewFulfilmentBelow: number;
+  reviewTotalDeliveryAbove: number;
+  reviewMonths: number;
+  actionEscalationDays: number;
+}
+
 interface TrustParametersProps {
   trustName: string;
   parameters: MetricParametersResponse;
   coverage: LedgerCoverageResponse;
+  /** The escalation rules in force; left out, they are not listed. */
+  escalation?: EscalationParameters;
 }
 
 const CATEGORIES = [
@@ -124,8 +134,53 @@ function parameterItems(parameters: MetricParametersResponse): SummaryItem[] {
   ];
 }
 
+function escalationItems(escalation: EscalationParameters): SummaryItem[] {
+  return [
+    {
+      key: 'reviewFulfilmentBelow',
+      label: 'For review: fulfilment below',
+      value: (
+        <Explained
+          value={formatPercent(escalation.reviewFulfilmentBelow)}
+          explanation="A consultant whose session fulfilment (net) is below this in each of the months below goes on their clinical lead’s “for review” list."
+        />
+      ),
+    },
+    {
+      key: 'reviewTotalDeliveryAbove',
+      label: 'For review: total delivery above',
+      value: (
+        <Explained
+          value={formatPercent(escalation.reviewTotalDeliveryAbove)}
+          explanation="A consultant whose total delivery is above this in each of the months below goes on the “for review” list (a workload signal)."
+        />
+      ),
+    },
+    {
+      key: 'reviewMonths',
+      label: 'For review after',
+      value: (
+        <Explained
+          value={plural(escalation.reviewMonths, 'complete month', 'complete months in a row')}
+          explanation="How long fulfilment or total delivery must stay outside its threshold before a consultant is put forward for review."
+        />
+      ),
+    },
+    {
+      key: 'actionEscalationDays',
+      label: 'Action escalation',
+      value: (
+        <Explained
+          value={`Overdue by more than ${plural(escalation.actionEscalationDays, 'day', 'days')}`}
+          explanation="An open action overdue by more than this escalates to the divisional director; both lists show on the overview for the people concerned."
+        />
+      ),
+    },
+  ];
+}
+
 /** The trust's parameters in force and the dates the session ledger covers for each kind of activity. */
-export function TrustParameters({ trustName, parameters, coverage }: TrustParametersProps) {
+export function TrustParameters({ trustName, parameters, coverage, escalation }: TrustParametersProps) {
   return (
     <Panel id="parameters" aria-labelledby="parameters-heading" className="scroll-mt-6">
       <SectionHeading id="parameters-heading">Parameters in force</SectionHeading>
@@ -134,6 +189,14 @@ export function TrustParameters({ trustName, parameters, coverage }: TrustParame
         metric dictionary unless the trust has set its own).
       </p>
       <SummaryList items={parameterItems(parameters)} />
+      {escalation && (
+        <>
+          <h3 id="escalation-rules" className="mt-8 mb-4 scroll-mt-6 text-[1.375rem] font-bold">
+            Escalation rules for reviews
+          </h3>
+          <SummaryList items={escalationItems(escalation)} />
+        </>
+      )}
 
       <Table caption="Dates the session ledger covers">
         <TableHead>

@@ -23,6 +23,7 @@ import { POST as postImport } from '@/app/api/imports/route';
 import { verifyPassword } from '@/lib/server/auth/password';
 import { getDatabase, useDatabase } from '@/lib/server/db';
 import { getBenchmarks } from '@/lib/server/metrics/benchmarks';
+import { getReviewParameters } from '@/lib/server/reviews/parameters';
 import type { Role } from '@/lib/shared/permissions';
 import {
   adminUserListResponseSchema,
@@ -108,6 +109,10 @@ const DEFAULT_PARAMETERS = {
   underDeliveryThreshold: 0.8,
   sustainedMonths: 3,
   jobPlanReviewMonths: 12,
+  reviewFulfilmentBelow: 0.8,
+  reviewTotalDeliveryAbove: 1.1,
+  reviewMonths: 3,
+  actionEscalationDays: 28,
 };
 
 const CATARACT_TARGET = {
@@ -797,6 +802,16 @@ describe(`the admin API (${testDatabaseKind})`, () => {
         [{ dnaIncludesLateNotSeen: 'yes' }, /DNA includes code 7/],
         [{ sustainedMonths: 0 }, /Sustained for must be a whole number from 1 to 12/],
         [{ underDeliveryThreshold: 1, overDeliveryThreshold: 1 }, /under-delivery threshold must be below/],
+        [{ reviewFulfilmentBelow: 0.05 }, /“for review” fulfilment threshold must be from 10% to 100%/],
+        [{ reviewFulfilmentBelow: 0.805555 }, /at most 2 decimal places/],
+        [{ reviewTotalDeliveryAbove: 2.5 }, /total delivery threshold must be from 100% to 200%/],
+        [
+          { reviewFulfilmentBelow: 1, reviewTotalDeliveryAbove: 1 },
+          /fulfilment threshold must be below the total delivery threshold/,
+        ],
+        [{ reviewMonths: 13 }, /run of months must be a whole number from 1 to 12/],
+        [{ actionEscalationDays: 0 }, /escalation delay must be a whole number from 1 to 365/],
+        [{ actionEscalationDays: '28' }, /escalation delay must be a whole number/],
         [{ colour: 'blue' }, /colour/],
       ];
       for (const [change, message] of cases) {
@@ -870,6 +885,52 @@ describe(`the admin API (${testDatabaseKind})`, () => {
         { before: { noticeThresholdDays: 14 }, after: { noticeThresholdDays: 21 } },
         { before: { noticeThresholdDays: 21 }, after: { noticeThresholdDays: 22 } },
       ]);
+    });
+
+    it('saves the escalation rules, audited, and the review rules read them', async () => {
+      const rules = {
+        reviewFulfilmentBelow: 0.75,
+        reviewTotalDeliveryAbove: 1.2,
+        reviewMonths: 2,
+        actionEscalationDays: 14,
+      };
+      const current = await expectOk(
+        await call(getParameters, 'GET', '/api/admin/parameters', admin.headers),
+        trustParametersSchema,
+      );
+      const { updatedAt: _, ...inForce } = current;
+      const saved = await expectOk(await put({ ...inForce, ...rules }), updateTrustParametersResponseSchema);
+      expect(saved).toMatchObject({
+        changed: [
+          'reviewFulfilmentBelow',
+          'reviewTotalDeliveryAbove',
+          'reviewMonths',
+          'actionEscalationDays',
+        ],
+        ledgerRebuild: 'not-needed',
+        parameters: rules,
+      });
+      const events = await auditOf(orgA, 'parameters.updated');
+      expect(events.at(-1)?.details).toEqual({
+        before: {
+          reviewFulfilmentBelow: 0.8,
+          reviewTotalDeliveryAbove: 1.1,
+          reviewMonths: 3,
+          actionEscalationDays: 28,
+        },
+        after: rules,
+      });
+      // The escalation rules (for-review list, escalated actions) read the saved values.
+      expect(await getReviewParameters(await getDatabase(), orgA)).toMatchObject(rules);
+      expect(
+        await expectOk(
+          await call(getParameters, 'GET', '/api/admin/parameters', admin.headers),
+          trustParametersSchema,
+        ),
+      ).toMatchObject(rules);
+
+      // Put back as the other tests expect them.
+      await expectOk(await put(inForce), updateTrustParametersResponseSchema);
     });
 
     it('leaves another trust’s parameters alone', async () => {

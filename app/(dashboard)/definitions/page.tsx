@@ -11,6 +11,7 @@ import { getPageCaller } from '@/lib/server/api/caller';
 import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
 import { getDatabase } from '@/lib/server/db';
 import { getMetricContext } from '@/lib/server/metrics/context';
+import { getReviewParameters } from '@/lib/server/reviews/parameters';
 import { LEDGER_RULES, METRICS } from '@/lib/shared/metrics';
 
 export const metadata: Metadata = { title: 'Definitions' };
@@ -18,9 +19,11 @@ export const metadata: Metadata = { title: 'Definitions' };
 export default async function DefinitionsPage() {
   await connection();
   const caller = await getPageCaller('metrics:view', '/definitions');
-  const [context, organisation] = await Promise.all([
-    getMetricContext(await getDatabase(), caller.organisationId),
+  const database = await getDatabase();
+  const [context, organisation, escalation] = await Promise.all([
+    getMetricContext(database, caller.organisationId),
     getCurrentOrganisation(),
+    getReviewParameters(database, caller.organisationId),
   ]);
   // The fulfilment target is a trust parameter: show the one in force beside the registry's default.
   const targetsInForce = context
@@ -66,6 +69,7 @@ export default async function DefinitionsPage() {
         trustName={organisation?.name ?? ''}
         parameters={context.parameters}
         coverage={context.coverage}
+        escalation={escalation}
       />
 
       {groups.map((entry) => (

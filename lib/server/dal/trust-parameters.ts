@@ -3,6 +3,7 @@ import { recordAuditEvent } from '@/lib/server/audit/audit-log';
 import { getDatabase, getPrisma } from '@/lib/server/db';
 import { processLedgerRefreshRequests } from '@/lib/server/ledger/refresh-requests';
 import { DEFAULT_PARAMETERS } from '@/lib/server/metrics/context';
+import { DEFAULT_REVIEW_PARAMETERS } from '@/lib/server/reviews/parameters';
 import {
   ADMIN_AUDIT_ACTIONS,
   PARAMETER_FIELDS,
@@ -14,8 +15,9 @@ import {
 import { auditEntryFor } from './audit-events';
 
 /**
- * The trust parameters an administrator sets. All but one are read by the metrics at query time; the leave-notice
- * threshold decides ledger outcomes (short or adequate notice), so changing it rebuilds the whole ledger.
+ * The trust parameters an administrator sets (the metrics' and the review escalation rules'). All but one are read
+ * at query time; the leave-notice threshold decides ledger outcomes (short or adequate notice), so changing it
+ * rebuilds the whole ledger.
  */
 
 const parameterSelect = {
@@ -27,6 +29,10 @@ const parameterSelect = {
   underDeliveryThreshold: true,
   sustainedMonths: true,
   jobPlanReviewMonths: true,
+  reviewFulfilmentBelow: true,
+  reviewTotalDeliveryAbove: true,
+  reviewMonths: true,
+  actionEscalationDays: true,
   updatedAt: true,
 } as const;
 
@@ -39,12 +45,24 @@ interface ParameterRow {
   underDeliveryThreshold: unknown;
   sustainedMonths: number;
   jobPlanReviewMonths: number;
+  reviewFulfilmentBelow: unknown;
+  reviewTotalDeliveryAbove: unknown;
+  reviewMonths: number;
+  actionEscalationDays: number;
   updatedAt: Date;
 }
 
+/** The escalation rules' defaults (issue 7), while the trust has saved no parameters. */
+const ESCALATION_DEFAULTS = {
+  reviewFulfilmentBelow: DEFAULT_REVIEW_PARAMETERS.reviewFulfilmentBelow,
+  reviewTotalDeliveryAbove: DEFAULT_REVIEW_PARAMETERS.reviewTotalDeliveryAbove,
+  reviewMonths: DEFAULT_REVIEW_PARAMETERS.reviewMonths,
+  actionEscalationDays: DEFAULT_REVIEW_PARAMETERS.actionEscalationDays,
+};
+
 /** Decimal columns as numbers (4 decimal places at most, so exact enough as doubles). */
 function toResponse(row: ParameterRow | null): TrustParametersResponse {
-  if (!row) return { ...DEFAULT_PARAMETERS, updatedAt: null };
+  if (!row) return { ...DEFAULT_PARAMETERS, ...ESCALATION_DEFAULTS, updatedAt: null };
   return {
     noticeThresholdDays: row.noticeThresholdDays,
     fulfilmentTarget: Number(row.fulfilmentTarget),
@@ -54,6 +72,10 @@ function toResponse(row: ParameterRow | null): TrustParametersResponse {
     underDeliveryThreshold: Number(row.underDeliveryThreshold),
     sustainedMonths: row.sustainedMonths,
     jobPlanReviewMonths: row.jobPlanReviewMonths,
+    reviewFulfilmentBelow: Number(row.reviewFulfilmentBelow),
+    reviewTotalDeliveryAbove: Number(row.reviewTotalDeliveryAbove),
+    reviewMonths: row.reviewMonths,
+    actionEscalationDays: row.actionEscalationDays,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -87,6 +109,8 @@ export async function updateTrustParameters(
     fulfilmentTarget: roundTo4(input.fulfilmentTarget),
     overDeliveryThreshold: roundTo4(input.overDeliveryThreshold),
     underDeliveryThreshold: roundTo4(input.underDeliveryThreshold),
+    reviewFulfilmentBelow: roundTo4(input.reviewFulfilmentBelow),
+    reviewTotalDeliveryAbove: roundTo4(input.reviewTotalDeliveryAbove),
   };
   const { changed, row } = await prisma.$transaction(async (tx) => {
     const before = toResponse(

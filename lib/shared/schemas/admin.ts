@@ -219,6 +219,10 @@ export const PARAMETER_RANGES = {
   underDeliveryThreshold: { min: 0.1, max: 1 },
   sustainedMonths: { min: 1, max: 12 },
   jobPlanReviewMonths: { min: 1, max: 36 },
+  reviewFulfilmentBelow: { min: 0.1, max: 1 },
+  reviewTotalDeliveryAbove: { min: 1, max: 2 },
+  reviewMonths: { min: 1, max: 12 },
+  actionEscalationDays: { min: 1, max: 365 },
 } as const;
 
 type RangedParameter = keyof typeof PARAMETER_RANGES;
@@ -255,10 +259,21 @@ export const updateTrustParametersRequestSchema = z
     underDeliveryThreshold: fraction('underDeliveryThreshold', 'The under-delivery threshold'),
     sustainedMonths: wholeNumber('sustainedMonths', 'Sustained for'),
     jobPlanReviewMonths: wholeNumber('jobPlanReviewMonths', 'The job plan review interval'),
+    reviewFulfilmentBelow: fraction('reviewFulfilmentBelow', 'The “for review” fulfilment threshold'),
+    reviewTotalDeliveryAbove: fraction(
+      'reviewTotalDeliveryAbove',
+      'The “for review” total delivery threshold',
+    ),
+    reviewMonths: wholeNumber('reviewMonths', 'The “for review” run of months'),
+    actionEscalationDays: wholeNumber('actionEscalationDays', 'The action escalation delay'),
   })
   .refine((value) => value.underDeliveryThreshold < value.overDeliveryThreshold, {
     message: 'The under-delivery threshold must be below the over-delivery threshold',
     path: ['underDeliveryThreshold'],
+  })
+  .refine((value) => value.reviewFulfilmentBelow < value.reviewTotalDeliveryAbove, {
+    message: 'The “for review” fulfilment threshold must be below the total delivery threshold',
+    path: ['reviewFulfilmentBelow'],
   });
 export type UpdateTrustParametersRequest = z.infer<typeof updateTrustParametersRequestSchema>;
 
@@ -271,6 +286,10 @@ export const PARAMETER_FIELDS = [
   'underDeliveryThreshold',
   'sustainedMonths',
   'jobPlanReviewMonths',
+  'reviewFulfilmentBelow',
+  'reviewTotalDeliveryAbove',
+  'reviewMonths',
+  'actionEscalationDays',
 ] as const satisfies readonly (keyof UpdateTrustParametersRequest)[];
 export type ParameterField = (typeof PARAMETER_FIELDS)[number];
 
@@ -283,6 +302,12 @@ export const trustParametersSchema = z.object({
   underDeliveryThreshold: z.number(),
   sustainedMonths: z.number().int(),
   jobPlanReviewMonths: z.number().int(),
+  /** Escalation rules: fulfilment (net) below, or total delivery above, for this many complete months → "for review". */
+  reviewFulfilmentBelow: z.number(),
+  reviewTotalDeliveryAbove: z.number(),
+  reviewMonths: z.number().int(),
+  /** An open action overdue by more than this many days escalates to the divisional director. */
+  actionEscalationDays: z.number().int(),
   /** Null while the trust runs on the defaults (nothing saved yet). */
   updatedAt: instant.nullable(),
 });
