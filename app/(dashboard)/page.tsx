@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import '@/components/print/print.css';
+import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
 import { DashboardFilterProvider } from '@/components/filters/dashboard-filter-context';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { PeriodSummary } from '@/components/filters/period-summary';
@@ -16,6 +17,7 @@ import {
   SpecialtyFunnelSection,
 } from '@/components/overview/overview-sections';
 import { TilesSkeleton, WidgetSkeleton } from '@/components/overview/widget-skeleton';
+import { ReviewAlerts } from '@/components/reviews/review-alerts';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPageCaller } from '@/lib/server/api/caller';
@@ -47,6 +49,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </PageHeader>
       <FilterBar hasDivisionFilter />
       <PeriodSummary />
+      {/* Overdue actions, the "for review" list and escalations: streamed on their own, never holding the page. */}
+      <SectionErrorBoundary label="what needs your attention">
+        <Suspense fallback={null}>
+          <ReviewAlerts caller={caller} />
+        </Suspense>
+      </SectionErrorBoundary>
       {lastCoveredDate === null ? (
         <div className="mb-8">
           <EmptyState title="No activity to show yet">
