@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { ForReviewPanel } from '@/components/reviews/for-review-panel';
 import { StartReviewForm } from '@/components/reviews/start-review-form';
+import { WhatIfPanel } from '@/components/reviews/what-if-panel';
 import { SectionHeading } from '@/components/ui/heading';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
@@ -14,6 +15,7 @@ import { getForReviewList } from '@/lib/server/reviews/for-review';
 import { getJobPlanReviewSuggestions } from '@/lib/server/reviews/job-plan-suggestions';
 import { listMeetings } from '@/lib/server/reviews/list-meetings';
 import { listReviewableUnits } from '@/lib/server/reviews/reviewable-units';
+import { listWhatIfSpecialties } from '@/lib/server/reviews/what-if';
 import { describePeriod, todayInLondon } from '@/lib/shared/periods';
 
 export const metadata: Metadata = { title: 'Review meetings' };
@@ -32,11 +34,12 @@ export default async function ReviewsPage() {
   const database = await getDatabase();
   const canRun = caller.permissions.has('reviews:run');
   const today = todayInLondon();
-  const [meetings, units, forReview, suggestions] = await Promise.all([
+  const [meetings, units, forReview, suggestions, whatIfSpecialties] = await Promise.all([
     listMeetings(database, caller.scope),
     canRun ? listReviewableUnits(database, caller.scope) : Promise.resolve([]),
     canRun ? getForReviewList(database, caller.scope, { asOf: today }) : Promise.resolve([]),
     canRun ? getJobPlanReviewSuggestions(database, caller.scope, { asOf: today }) : Promise.resolve([]),
+    canRun ? listWhatIfSpecialties(database, caller.scope) : Promise.resolve([]),
   ]);
   // The last three complete months: the review cycle the escalation rules judge.
   const defaultPeriod = lastCompleteMonths(todayInLondon(), 3) ?? {
@@ -65,6 +68,9 @@ export default async function ReviewsPage() {
         </Panel>
       )}
       {canRun && <ForReviewPanel forReview={forReview} suggestions={suggestions} />}
+      {canRun && whatIfSpecialties.length > 0 && (
+        <WhatIfPanel specialties={whatIfSpecialties} period={defaultPeriod} />
+      )}
       <Panel aria-labelledby="meetings-heading">
         <SectionHeading id="meetings-heading">Meetings</SectionHeading>
         {meetings.length === 0 ? (

@@ -3,7 +3,7 @@ import type { WhatIfRequest } from '@/lib/shared/schemas/reviews';
 import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import { getUnitReport } from '../metrics/unit-report';
-import { namedSpecialtyWhere } from './scope-where';
+import { namedConsultantWhere, namedSpecialtyWhere } from './scope-where';
 
 /**
  * The what-if of a specialty the caller sees named (null otherwise: not found): its consultants' figures over the
@@ -48,4 +48,42 @@ export async function getWhatIf(
     },
   });
   return { ...result, weeks: report.weeks };
+}
+
+/** A specialty the caller may try a what-if on, with its consultants (named: only specialties seen named). */
+export interface WhatIfSpecialty {
+  id: number;
+  code: string;
+  name: string;
+  consultants: { id: number; name: string }[];
+}
+
+/**
+ * The specialties the caller sees entirely named, each with its active consultants by name: what the what-if
+ * panel offers to move sessions between or to re-template.
+ */
+export async function listWhatIfSpecialties(database: Database, scope: Scope): Promise<WhatIfSpecialty[]> {
+  const specialties = await database.prisma.specialty.findMany({
+    where: namedSpecialtyWhere(scope),
+    select: { id: true, code: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+  if (specialties.length === 0) return [];
+  const consultants = await database.prisma.consultant.findMany({
+    where: {
+      ...namedConsultantWhere(scope),
+      isActive: true,
+      specialtyId: { in: specialties.map((specialty) => specialty.id) },
+    },
+    select: { id: true, name: true, specialtyId: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  return specialties
+    .map((specialty) => ({
+      ...specialty,
+      consultants: consultants
+        .filter((consultant) => consultant.specialtyId === specialty.id)
+        .map(({ id, name }) => ({ id, name })),
+    }))
+    .filter((specialty) => specialty.consultants.length > 0);
 }
