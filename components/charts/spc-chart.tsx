@@ -26,7 +26,12 @@ interface SpcChartProps {
   testId?: string;
   /** When set, the chart's data can be downloaded as CSV and XLSX under this name. */
   exportName?: string;
+  /** Notes to mark on the chart, each at the x of a row (drawn as a labelled line, and a column of the table). */
+  annotations?: readonly { x: string; text: string }[];
 }
+
+/** Notes (annotations) are drawn in NHS purple, apart from the SPC point colours. */
+const NOTE_COLOUR = '#330072';
 
 const uk = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)}`;
 
@@ -53,14 +58,32 @@ function SpcDot({ cx, cy, payload }: DotProps) {
 }
 
 /** XmR chart: values coloured by point type, mean, process limits per rebase group, breaks and target. */
-export function SpcChart({ label, unit, data, caption, height = 300, testId, exportName }: SpcChartProps) {
+export function SpcChart({
+  label,
+  unit,
+  data,
+  caption,
+  height = 300,
+  testId,
+  exportName,
+  annotations = [],
+}: SpcChartProps) {
+  const noteAt = new Map(annotations.map((annotation) => [annotation.x, annotation.text]));
   const format = (value: number | null) => formatMetricValue(unit, value);
   const groupOf = (row: SpcChartData['rows'][number]) =>
     data.groups.find((g) => row[`mean${g}`] !== null) ?? 0;
   const table = (
     <DataTable
       caption={label}
-      columns={['Period starting', 'Value', 'Mean', 'Lower limit', 'Upper limit', 'Variation']}
+      columns={[
+        'Period starting',
+        'Value',
+        'Mean',
+        'Lower limit',
+        'Upper limit',
+        'Variation',
+        ...(annotations.length > 0 ? ['Notes'] : []),
+      ]}
       rows={data.rows.map((row) => {
         const group = groupOf(row);
         return [
@@ -70,6 +93,7 @@ export function SpcChart({ label, unit, data, caption, height = 300, testId, exp
           format(row[`lpl${group}`] ?? null),
           format(row[`upl${group}`] ?? null),
           row.pointType ? POINT_TYPE_LABELS[row.pointType] : 'No data',
+          ...(annotations.length > 0 ? [noteAt.get(row.x) ?? ''] : []),
         ];
       })}
     />
@@ -153,6 +177,16 @@ export function SpcChart({ label, unit, data, caption, height = 300, testId, exp
           ])}
           {data.rebaseAt.map((x) => (
             <ReferenceLine key={x} x={x} stroke="#212b32" strokeDasharray="2 2" label="Rebased" />
+          ))}
+          {annotations.map((annotation) => (
+            <ReferenceLine
+              key={`note-${annotation.x}`}
+              x={annotation.x}
+              stroke={NOTE_COLOUR}
+              strokeWidth={2}
+              strokeDasharray="3 3"
+              label={{ value: 'Note', position: 'insideTopLeft', fill: NOTE_COLOUR, fontSize: 13 }}
+            />
           ))}
           {data.target !== null && (
             <ReferenceLine

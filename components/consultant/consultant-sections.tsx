@@ -1,7 +1,9 @@
 import 'server-only';
 import { formatDate } from '@/components/format';
+import { loadConsultantAnnotations } from '@/components/reviews/annotation-data';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
+import type { Caller } from '@/lib/server/api/caller';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
 import type { Scope } from '@/lib/shared/scope';
 import { CalendarHeatmap } from './calendar-heatmap';
@@ -88,8 +90,13 @@ export async function TrendSection({
   period,
   activity,
   periodLabel,
-}: SectionProps) {
-  const weekly = await loadConsultantWeekly(scope, consultantId, period.from, period.to, activity);
+  caller,
+}: SectionProps & { caller?: Caller }) {
+  // The notes the caller may read are marked on the charts (shared with the notes panel: cached per request).
+  const [weekly, annotations] = await Promise.all([
+    loadConsultantWeekly(scope, consultantId, period.from, period.to, activity),
+    caller ? loadConsultantAnnotations(caller, consultantId, period.from, period.to) : [],
+  ]);
   return (
     <Panel aria-labelledby="trend-heading">
       <SectionHeading id="trend-heading">Trend</SectionHeading>
@@ -98,6 +105,7 @@ export async function TrendSection({
         metricId="heldSessions"
         weekly={weekly}
         value={(point) => point.heldSessions}
+        annotations={annotations}
         periodLabel={periodLabel}
         exportName={`${name} sessions held per week ${period.from} to ${period.to}`}
       />
@@ -106,6 +114,7 @@ export async function TrendSection({
         metricId="patientsPerWeek"
         weekly={weekly}
         value={(point) => point.patients}
+        annotations={annotations}
         periodLabel={periodLabel}
         exportName={`${name} patients per week ${period.from} to ${period.to}`}
       />

@@ -2,6 +2,7 @@ import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { SpcIcons } from '@/components/charts/spc-icons';
 import { formatNumber } from '@/components/format';
+import { type AnnotationPoint, toChartAnnotations } from '@/components/reviews/annotation-markers';
 import type { SeriesPoint } from '@/lib/server/metrics/series';
 import { computeSpc } from '@/lib/shared/stats';
 
@@ -16,6 +17,8 @@ interface TrendPanelProps {
   /** File name stem of the data download. */
   exportName: string;
   testId?: string;
+  /** Notes about the consultant, marked at the weeks they fall in. */
+  annotations?: readonly AnnotationPoint[];
 }
 
 /**
@@ -31,6 +34,7 @@ export function TrendPanel({
   periodLabel,
   exportName,
   testId,
+  annotations = [],
 }: TrendPanelProps) {
   const spc = computeSpc(
     weekly.map((point) => ({ x: point.from, y: point.weeks > 0 ? value(point) / point.weeks : null })),
@@ -62,6 +66,10 @@ export function TrendPanel({
             caption={`${periodLabel}. ${summary} Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern, purple neither).`}
             exportName={exportName}
             testId={testId}
+            annotations={toChartAnnotations(
+              annotations,
+              data.rows.map((row) => row.x),
+            )}
           />
         </>
       )}

@@ -18,6 +18,7 @@ import { defaultPeriod, readViewFilters } from '@/components/consultant/view-fil
 import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
 import { formatDate } from '@/components/format';
 import { WidgetSkeleton } from '@/components/overview/widget-skeleton';
+import { AnnotationsPanel } from '@/components/reviews/annotations-panel';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPageCaller } from '@/lib/server/api/caller';
@@ -131,9 +132,14 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
           <LostSessionsSection {...section} />
         </Suspense>
       </SectionErrorBoundary>
+      <SectionErrorBoundary label="the notes and challenges">
+        <Suspense fallback={<WidgetSkeleton label="the notes and challenges" rows={4} />}>
+          <AnnotationsPanel caller={caller} consultantId={consultantId} period={period} activity={activity} />
+        </Suspense>
+      </SectionErrorBoundary>
       <SectionErrorBoundary label="the trend">
         <Suspense fallback={<WidgetSkeleton label="the trend charts" rows={8} />}>
-          <TrendSection {...section} />
+          <TrendSection {...section} caller={caller} />
         </Suspense>
       </SectionErrorBoundary>
       <SectionErrorBoundary label="the comparison with the specialty">

@@ -1,0 +1,188 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { Fieldset, Label, Radio, Select, TextInput } from '@/components/ui/form';
+
+/** A session the form offers by name (e.g. one of the lost sessions): its date and period, and how it reads. */
+export interface SessionChoice {
+  date: string;
+  period: 'AM' | 'PM' | 'EVE';
+  label: string;
+}
+
+export interface MetricChoice {
+  id: string;
+  label: string;
+}
+
+export type DataPointKind = 'session' | 'week' | 'metric';
+
+/** Where a note or a challenge points, as the annotation and challenge APIs take it. */
+export interface DataPoint {
+  sessionDate?: string;
+  sessionPeriod?: 'AM' | 'PM' | 'EVE' | 'ALL';
+  weekStart?: string;
+  metricId?: string;
+}
+
+const OTHER_SESSION = 'other';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The Monday of the week holding an ISO date (weeks run Monday to Sunday, as the dashboards' weeks do). */
+export function mondayOf(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Reads the data point from the submitted form: the session picked (or typed), the week or the metric. A problem
+ * (what is missing) is returned as text for the form's error message, with the name of the field to focus.
+ */
+export function readDataPoint(data: FormData): { point: DataPoint } | { problem: string; field: string } {
+  const kind = String(data.get('about') ?? 'session') as DataPointKind;
+  if (kind === 'metric') {
+    const metricId = String(data.get('metricId') ?? '');
+    return metricId ? { point: { metricId } } : { problem: 'Choose the figure.', field: 'metricId' };
+  }
+  if (kind === 'week') {
+    const day = String(data.get('weekStart') ?? '');
+    return ISO_DATE.test(day)
+      ? { point: { weekStart: mondayOf(day) } }
+      : { problem: 'Enter a date in the week.', field: 'weekStart' };
+  }
+  const picked = String(data.get('session') ?? OTHER_SESSION);
+  if (picked !== OTHER_SESSION) {
+    const [sessionDate, sessionPeriod] = picked.split('|') as [string, 'AM' | 'PM' | 'EVE'];
+    return { point: { sessionDate, sessionPeriod } };
+  }
+  const sessionDate = String(data.get('sessionDate') ?? '');
+  if (!ISO_DATE.test(sessionDate)) return { problem: 'Enter the date of the session.', field: 'sessionDate' };
+  const sessionPeriod = String(data.get('sessionPeriod') ?? 'ALL') as DataPoint['sessionPeriod'];
+  return { point: { sessionDate, sessionPeriod } };
+}
+
+/**
+ * "What is it about?": a session (one of those listed, e.g. the lost sessions, or another by date and period), a
+ * week, or a figure of the metric dictionary. The fields are named for `readDataPoint`.
+ */
+export function DataPointFields({
+  sessions,
+  metrics,
+  errorField,
+  errorId,
+}: {
+  sessions: readonly SessionChoice[];
+  metrics: readonly MetricChoice[];
+  /** The field the form's error is about (it is marked invalid and described by the error). */
+  errorField?: string;
+  errorId?: string;
+}) {
+  const ids = {
+    session: useId(),
+    week: useId(),
+    metric: useId(),
+    pick: useId(),
+    date: useId(),
+    period: useId(),
+    weekStart: useId(),
+    metricId: useId(),
+  };
+  const [kind, setKind] = useState<DataPointKind>('session');
+  const [picked, setPicked] = useState(OTHER_SESSION);
+  const invalid = (field: string) =>
+    errorField === field ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
+  return (
+    <>
+      <Fieldset legend="What is it about?" className="mb-4">
+        <div className="flex flex-wrap gap-x-8">
+          <Radio
+            id={ids.session}
+            name="about"
+            value="session"
+            label="A session"
+            checked={kind === 'session'}
+            onChange={() => setKind('session')}
+          />
+          <Radio
+            id={ids.week}
+            name="about"
+            value="week"
+            label="A week"
+            checked={kind === 'week'}
+            onChange={() => setKind('week')}
+          />
+          <Radio
+            id={ids.metric}
+            name="about"
+            value="metric"
+            label="A figure"
+            checked={kind === 'metric'}
+            onChange={() => setKind('metric')}
+          />
+        </div>
+      </Fieldset>
+      {kind === 'session' && (
+        <div className="mb-4">
+          {sessions.length > 0 && (
+            <div className="mb-4">
+              <Label htmlFor={ids.pick}>Session</Label>
+              <Select
+                id={ids.pick}
+                name="session"
+                value={picked}
+                onChange={(event) => setPicked(event.currentTarget.value)}
+              >
+                <option value={OTHER_SESSION}>Another session (enter its date)</option>
+                {sessions.map((session) => (
+                  <option
+                    key={`${session.date}|${session.period}`}
+                    value={`${session.date}|${session.period}`}
+                  >
+                    {session.label}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          )}
+          {picked === OTHER_SESSION && (
+            <div className="flex flex-wrap gap-6">
+              <div>
+                <Label htmlFor={ids.date}>Date of the session</Label>
+                <TextInput id={ids.date} name="sessionDate" type="date" {...invalid('sessionDate')} />
+              </div>
+              <div>
+                <Label htmlFor={ids.period}>Period</Label>
+                <Select id={ids.period} name="sessionPeriod" defaultValue="ALL">
+                  <option value="ALL">The whole day</option>
+                  <option value="AM">Morning (AM)</option>
+                  <option value="PM">Afternoon (PM)</option>
+                  <option value="EVE">Evening</option>
+                </Select>
+              </div>
+            </div>
+          )}
+        </div>
+      )}
+      {kind === 'week' && (
+        <div className="mb-4">
+          <Label htmlFor={ids.weekStart}>A date in the week</Label>
+          <TextInput id={ids.weekStart} name="weekStart" type="date" {...invalid('weekStart')} />
+        </div>
+      )}
+      {kind === 'metric' && (
+        <div className="mb-4">
+          <Label htmlFor={ids.metricId}>Figure</Label>
+          <Select id={ids.metricId} name="metricId" defaultValue="" {...invalid('metricId')}>
+            <option value="">Choose a figure</option>
+            {metrics.map((metric) => (
+              <option key={metric.id} value={metric.id}>
+                {metric.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+      )}
+    </>
+  );
+}
