@@ -87,6 +87,10 @@ export function ledgerStatementLabel(sql: string): string {
     [/INSERT INTO ledger_plan_lines/, 'plan lines: insert'],
     [/DELETE FROM ledger_sessions/, 'ledger sessions: delete'],
     [/INSERT INTO ledger_sessions/, 'ledger sessions: build and insert'],
+    [/DELETE FROM ledger_monthly_sums/, 'monthly rollup: delete'],
+    [/INSERT INTO ledger_monthly_sums/, 'monthly rollup: insert'],
+    [/DELETE FROM ledger_weekly_sums/, 'weekly rollup: delete'],
+    [/INSERT INTO ledger_weekly_sums/, 'weekly rollup: insert'],
     [/^\s*ANALYZE/i, 'analyse'],
   ];
   return rules.find(([pattern]) => pattern.test(sql))?.[1] ?? sql.replace(/\s+/g, ' ').trim().slice(0, 50);
