@@ -1,0 +1,164 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { type SignInRole, signInAs } from './sign-in';
+
+/*
+ * Notes and challenges where the data is (issue 7, point 2): the consultant notes a session and challenges another
+ * on their own page; an administrator resolves the challenge in the queue; the consultant reads the outcome; the
+ * lead of the specialty reads the shared note; a consultant of another specialty reads neither.
+ */
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(blocking).toEqual([]);
+}
+
+async function pageAs(browser: Browser, role: SignInRole): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+/** The only consultant a consultant user sees named: themselves, [name, id]. */
+async function ownConsultant(page: Page): Promise<[string, number]> {
+  await page.goto('/consultants');
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultants' })).toBeVisible();
+  const link = page.locator('table a[href^="/consultants/"]').first();
+  const href = (await link.getAttribute('href')) as string;
+  return [((await link.textContent()) ?? '').trim(), Number(href.split('/').pop())];
+}
+
+test('a consultant notes a session and challenges one; an admin resolves it; only those who may, read them', async ({
+  browser,
+}) => {
+  // A year of sessions on the consultant page, under the accessibility checks, for four users.
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const noteText = `Covering the ward for a colleague ${stamp}`;
+  const reason = `This list was held in theatre 3 ${stamp}`;
+  const correction = `Theatre extract corrected for the list ${stamp}`;
+
+  const consultant = await pageAs(browser, 'consultant');
+  const [name, id] = await ownConsultant(consultant);
+  await consultant.goto(`/consultants/${id}`);
+  await expect(consultant.getByRole('heading', { level: 1, name })).toBeVisible();
+  const notes = consultant.getByRole('region', { name: 'Notes and challenges' });
+  await expect(notes).toBeVisible();
+
+  // A note about one of the lost sessions, shared.
+  await notes.getByText('Add a note').click();
+  const noteForm = notes.getByRole('form', { name: 'Add a note' });
+  await noteForm.getByRole('button', { name: 'Add the note' }).click();
+  await expect(noteForm.getByText('Enter the date of the session.')).toBeVisible();
+  const sessionPicker = noteForm.getByLabel('Session', { exact: true });
+  const lostSessions = await sessionPicker.locator('option').count();
+  expect(lostSessions, 'the demo consultant has lost sessions to pick from').toBeGreaterThan(1);
+  await sessionPicker.selectOption({ index: 1 });
+  const sessionLabel = ((await sessionPicker.locator('option:checked').textContent()) ?? '').trim();
+  const sessionDay = sessionLabel.match(/\d{2}\/\d{2}\/\d{4}/)?.[0] as string;
+  await noteForm.getByLabel('Note', { exact: true }).fill(noteText);
+  await noteForm.getByRole('button', { name: 'Add the note' }).click();
+  await expect(notes.getByRole('status').filter({ hasText: 'Your note has been added.' })).toBeVisible();
+  const noteItem = notes
+    .getByRole('list', { name: 'Notes' })
+    .getByRole('listitem')
+    .filter({ hasText: noteText });
+  await expect(noteItem).toContainText(`Session`);
+  await expect(noteItem).toContainText(sessionDay);
+  // The note is marked on the trend's charts (in their tables, beside the week it falls in).
+  await expect(
+    consultant.getByRole('region', { name: 'Trend' }).locator('td', { hasText: noteText }).first(),
+  ).toBeAttached();
+
+  // A challenge against a session, with what Fulfil shows and why it is wrong.
+  await notes.getByText('Challenge a figure as wrong').click();
+  const challengeForm = notes.getByRole('form', { name: 'Challenge a figure' });
+  await challengeForm.getByLabel('Session', { exact: true }).selectOption({ index: 1 });
+  await challengeForm.getByLabel('What Fulfil shows (optional)').fill('Not scheduled');
+  await challengeForm.getByLabel('Why it is wrong').fill(reason);
+  await challengeForm.getByRole('button', { name: 'Send the challenge' }).click();
+  await expect(
+    notes.getByRole('status').filter({ hasText: 'Your challenge has been sent to the administrators.' }),
+  ).toBeVisible();
+  const challengeItem = notes
+    .getByRole('list', { name: 'Your challenges' })
+    .getByRole('listitem')
+    .filter({ hasText: reason });
+  await expect(challengeItem).toContainText('Waiting for the administrators');
+  await expectNoSeriousViolations(consultant);
+
+  // The administrator finds it in the queue and accepts it with the correction made.
+  const admin = await pageAs(browser, 'admin');
+  await admin.goto('/reviews/challenges');
+  await expect(admin.getByRole('heading', { level: 1, name: 'Challenges' })).toBeVisible();
+  const queued = admin.getByRole('article').filter({ hasText: reason });
+  await expect(queued).toContainText(name);
+  await expect(queued).toContainText('Not scheduled');
+  await queued.getByLabel('Accepted: the data was wrong and has been corrected').check();
+  await queued.getByLabel('The correction made').fill(correction);
+  await queued.getByRole('button', { name: 'Resolve' }).click();
+  await expect(admin.getByRole('article').filter({ hasText: reason })).toHaveCount(0);
+  await expect(admin.getByRole('region', { name: 'Recently resolved' })).toContainText(correction);
+  await expectNoSeriousViolations(admin);
+
+  // The consultant reads the outcome on their page.
+  await consultant.reload();
+  await expect(
+    consultant
+      .getByRole('list', { name: 'Your challenges' })
+      .getByRole('listitem')
+      .filter({ hasText: reason }),
+  ).toContainText(`Accepted by `);
+  await expect(
+    consultant
+      .getByRole('list', { name: 'Your challenges' })
+      .getByRole('listitem')
+      .filter({ hasText: reason }),
+  ).toContainText(correction);
+
+  // Their clinical lead reads the shared note on the consultant's page.
+  const lead = await pageAs(browser, 'lead');
+  await lead.goto(`/consultants/${id}`);
+  await expect(lead.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(lead.getByRole('region', { name: 'Notes and challenges' }).getByText(noteText)).toBeVisible();
+
+  // A consultant of another specialty reads neither the page nor the note, by the page or by the API.
+  const cardiologist = await pageAs(browser, 'consultant2');
+  await cardiologist.goto(`/consultants/${id}`);
+  await expect(cardiologist.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(cardiologist.getByText(noteText)).toHaveCount(0);
+  const answer = await cardiologist.evaluate(async (url) => {
+    const response = await fetch(url);
+    return { status: response.status, body: await response.text() };
+  }, `/api/annotations?consultantId=${id}`);
+  expect([200, 404]).toContain(answer.status);
+  expect(answer.body).not.toContain(noteText);
+  expect(answer.body).not.toContain(name);
+
+  // The consultant removes their note again (other specs see the page as seeded).
+  await consultant.reload();
+  await consultant
+    .getByRole('list', { name: 'Notes' })
+    .getByRole('listitem')
+    .filter({ hasText: noteText })
+    .getByRole('button', { name: /^Delete/ })
+    .click();
+  await expect(consultant.getByText(noteText)).toHaveCount(0);
+
+  await Promise.all([
+    consultant.context().close(),
+    admin.context().close(),
+    lead.context().close(),
+    cardiologist.context().close(),
+  ]);
+});
