@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import '@/components/print/print.css';
+import { loadReport } from '@/components/dashboard/load-metrics';
 import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
 import { DashboardFilterProvider } from '@/components/filters/dashboard-filter-context';
 import { FilterBar } from '@/components/filters/filter-bar';
@@ -42,6 +43,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     await searchParams,
   );
   const props = { scope: caller.scope, requests: overviewRequests(filter) };
+  // Start the main chart's query first (the sections share it through the request cache); a failure is the
+  // section's to show.
+  if (lastCoveredDate !== null) loadReport(caller.scope, props.requests.specialties).catch(() => undefined);
   return (
     <DashboardFilterProvider lastCoveredDate={lastCoveredDate} divisions={divisions}>
       <PageHeader caption="Overview" title={organisation.name}>

@@ -12,7 +12,11 @@ import {
   TrendSection,
 } from '@/components/consultant/consultant-sections';
 import { FiltersForm } from '@/components/consultant/filters-form';
-import { loadConsultantRow } from '@/components/consultant/load-consultant';
+import {
+  loadConsultantRow,
+  loadConsultantWeekly,
+  loadLedgerEntries,
+} from '@/components/consultant/load-consultant';
 import { MetricTiles } from '@/components/consultant/metric-tiles';
 import { defaultPeriod, readViewFilters } from '@/components/consultant/view-filters';
 import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
@@ -55,6 +59,10 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
   const fallback = defaultPeriod(context.coverage, todayInLondon());
   const { period, activity, problem } = readViewFilters(await searchParams, fallback);
 
+  // The calendar's and the trend's queries start now, beside the consultant's own row (scope applies inside each;
+  // the sections share them through the request cache and show their failures).
+  loadLedgerEntries(caller.scope, consultantId, period.from, period.to, activity).catch(() => undefined);
+  loadConsultantWeekly(caller.scope, consultantId, period.from, period.to, activity).catch(() => undefined);
   // Only the consultant's own row is awaited before the page starts streaming, so that a consultant outside the
   // caller's scope (or only visible anonymised) answers 404 rather than a streamed 200.
   const { row: consultant, report } = await loadConsultantRow(

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import '@/components/print/print.css';
-import { loadReport } from '@/components/dashboard/load-metrics';
+import { loadReport, loadSeries, loadWorkloadBalance } from '@/components/dashboard/load-metrics';
 import { DashboardFilterProvider } from '@/components/filters/dashboard-filter-context';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { PeriodSummary } from '@/components/filters/period-summary';
@@ -43,6 +43,13 @@ export default async function SpecialtyPage({ params, searchParams }: PageProps)
     await searchParams,
   );
   const requests = specialtyRequests(filter, specialtyId);
+  // The sections' queries start now, beside the specialty's own row (scope applies inside each; the sections share
+  // them through the request cache and show their failures).
+  if (lastCoveredDate !== null) {
+    loadReport(caller.scope, requests.consultants).catch(() => undefined);
+    loadWorkloadBalance(caller.scope, requests.workload).catch(() => undefined);
+    loadSeries(caller.scope, requests.weekly).catch(() => undefined);
+  }
   // Only the specialty's own row is awaited before the page starts: out of scope answers 404, not a streamed 200.
   const specialtyReport = await loadReport(caller.scope, requests.specialty);
   const specialty = specialtyReport.rows[0];
