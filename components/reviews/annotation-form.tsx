@@ -97,7 +97,7 @@ export function AnnotationForm({ consultantId, sessions, metrics }: AnnotationFo
             value="shared"
             defaultChecked
             label="Shared"
-            hint="Everyone who sees this consultant named: the consultant, their clinical lead and director, and in review meetings."
+            hint="Everyone who may see this consultant’s data by name: the consultant, their clinical lead, divisional director and the administrators. Shared notes are shown in review meetings."
           />
           <Radio id={ids.private} name="visibility" value="private" label="Only me" />
         </Fieldset>
