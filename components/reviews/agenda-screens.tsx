@@ -292,13 +292,16 @@ function TrendChart({ agenda }: { agenda: AgendaView }) {
   }
   const target = agenda.parameters.fulfilmentTarget;
   const result = computeSpc(points, { improvementDirection: 'increase', target });
+  // The chart's caption and its table disclosure at the slide's type size (the chart's own are for pages).
   return (
-    <SpcChart
-      label={`Session fulfilment (net) by week, ${agenda.unit.name}`}
-      unit="ratio"
-      data={toSpcChartData(result, { floor: 0 })}
-      caption={`Weekly, with the mean and process limits; target ${percent(target)}.`}
-      height={640}
-    />
+    <div className="[&_figcaption]:text-[1.5rem] [&_summary]:text-[1.5rem]">
+      <SpcChart
+        label={`Session fulfilment (net) by week, ${agenda.unit.name}`}
+        unit="ratio"
+        data={toSpcChartData(result, { floor: 0 })}
+        caption={`Weekly, with the mean and process limits; target ${percent(target)}.`}
+        height={640}
+      />
+    </div>
   );
 }

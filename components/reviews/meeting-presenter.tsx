@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaView } from '@/lib/shared/review-agenda';
 import { agendaScreens } from './agenda-screens';
@@ -95,39 +94,11 @@ export function MeetingPresenter({
   if (!screen) return null;
   return (
     <div>
-      <div className="mb-4 flex flex-wrap items-center gap-6 text-[1.1875rem] print:hidden">
-        <Link
-          href={isAnonymised ? `/reviews/${meetingId}` : `/reviews/${meetingId}?anonymise=1`}
-          aria-pressed={isAnonymised}
-          role="button"
-          className="rounded-[4px] border-2 border-nhs-black bg-nhs-white px-4 py-2 font-bold text-nhs-black no-underline"
-        >
-          Anonymise: {isAnonymised ? 'on' : 'off'}
-        </Link>
-        <p>Use ← and → (or Page Up and Page Down) to move, F for full screen.</p>
-        <a
-          href={`/reviews/${meetingId}?notes=1${isAnonymised ? '&anonymise=1' : ''}`}
-          target="fulfil-presenter-notes"
-          rel="opener"
-        >
-          Presenter notes (second window)
-        </a>
-        <a href={`/api/reviews/${meetingId}/pack.xlsx${isAnonymised ? '?anonymise=1' : ''}`}>
-          Download the tables (XLSX)
-        </a>
-        <button
-          type="button"
-          onClick={() => window.print()}
-          className="cursor-pointer text-nhs-blue underline"
-        >
-          Print the pack (PDF)
-        </button>
-      </div>
       {/* The slide is laid out on a 1920×1080 canvas and scaled to fit, so it looks the same on a laptop as on the
           projector in full screen, where its type is at full size (body 28 px). */}
       <div
         ref={stage}
-        className={`relative overflow-hidden print:hidden ${isFullScreen ? 'h-screen w-screen bg-nhs-black' : 'aspect-video w-full'}`}
+        className={`relative overflow-hidden print:hidden ${isFullScreen ? 'h-screen w-screen bg-nhs-black' : 'aspect-video max-h-[calc(100dvh-2rem)] w-full'}`}
       >
         <section
           className="absolute top-0 left-0 flex h-[1080px] w-[1920px] origin-top-left flex-col bg-nhs-white p-16 text-[1.75rem] leading-snug text-nhs-black"
@@ -149,6 +120,41 @@ export function MeetingPresenter({
             </p>
           )}
         </section>
+      </div>
+      {/* The controls sit under the slide, so that the slide is whole on a 1920×1080 screen without full screen. */}
+      <div className="mt-4 flex flex-wrap items-center gap-6 text-[1.1875rem] print:hidden">
+        {/* A full page load, not a client-side navigation: the named page (and its data) is left behind
+            entirely, so nothing of it stays in the browser while the meeting is shown anonymised. */}
+        <button
+          type="button"
+          aria-pressed={isAnonymised}
+          onClick={() =>
+            window.location.assign(
+              isAnonymised ? `/reviews/${meetingId}` : `/reviews/${meetingId}?anonymise=1`,
+            )
+          }
+          className="cursor-pointer rounded-[4px] border-2 border-nhs-black bg-nhs-white px-4 py-2 font-bold text-nhs-black"
+        >
+          Anonymise: {isAnonymised ? 'on' : 'off'}
+        </button>
+        <p>Use ← and → (or Page Up and Page Down) to move, F for full screen.</p>
+        <a
+          href={`/reviews/${meetingId}?notes=1${isAnonymised ? '&anonymise=1' : ''}`}
+          target="fulfil-presenter-notes"
+          rel="opener"
+        >
+          Presenter notes (second window)
+        </a>
+        <a href={`/api/reviews/${meetingId}/pack.xlsx${isAnonymised ? '?anonymise=1' : ''}`}>
+          Download the tables (XLSX)
+        </a>
+        <button
+          type="button"
+          onClick={() => window.print()}
+          className="cursor-pointer text-nhs-blue underline"
+        >
+          Print the pack (PDF)
+        </button>
       </div>
       <nav aria-label="Agenda" className="mt-6 print:hidden">
         <ol className="flex flex-wrap gap-3 text-[1.1875rem]">

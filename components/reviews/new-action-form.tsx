@@ -39,7 +39,12 @@ export function NewActionForm({ meetingId }: { meetingId: number }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 flex flex-wrap items-end gap-6" noValidate>
+    // On the slide, the form's fields and button at the projector's type size too.
+    <form
+      onSubmit={onSubmit}
+      className="mt-6 flex flex-wrap items-end gap-6 [&_button]:text-[1.5rem] [&_input]:text-[1.5rem]"
+      noValidate
+    >
       <div className="min-w-[24rem] flex-1">
         <Label htmlFor={titleId}>New action</Label>
         <TextInput id={titleId} name="title" maxLength={300} aria-describedby={error ? errorId : undefined} />

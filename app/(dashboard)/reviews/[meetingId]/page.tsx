@@ -53,9 +53,6 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
   }
   return (
     <>
-      <p className="mb-4">
-        <Link href="/reviews">All review meetings</Link>
-      </p>
       <h1 className="sr-only">
         Review of {meeting.unit.name}, {describePeriod(meeting.period)}
       </h1>
@@ -68,6 +65,9 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
         isAnonymised={isAnonymised}
         canAddActions={canAddActions}
       />
+      <p className="mt-6 print:hidden">
+        <Link href="/reviews">All review meetings</Link>
+      </p>
     </>
   );
 }

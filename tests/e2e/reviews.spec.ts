@@ -1,0 +1,369 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { type SignInRole, signInAs } from './sign-in';
+
+/*
+ * Review meetings end to end (issue 7), as the demo clinical lead for Ophthalmology on a 1920×1080 screen: start a
+ * meeting, move through every screen with the keyboard only (each fits without scrolling, body text 24 px and up),
+ * switch anonymise on (no Ophthalmology consultant's name anywhere on the page, nor in the XLSX pack), agree an
+ * action and find it in "my actions", export the pack (XLSX and the print view), try a what-if; and a consultant of
+ * another specialty cannot open the meeting. Each test starts its own meeting, so no spec depends on another.
+ */
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+const PROJECTOR = { width: 1920, height: 1080 };
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(blocking).toEqual([]);
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+}
+
+async function pageAs(browser: Browser, role: SignInRole): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    viewport: PROJECTOR,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+/** The consultants of the lead's specialty as the lead sees them named (the report of its consultants). */
+async function specialtyPeople(
+  page: Page,
+): Promise<{ specialtyId: number; people: { name: string; gmc: string }[] }> {
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
+  const headers = { 'sec-fetch-site': 'same-origin' };
+  const specialties = await page
+    .context()
+    .request.get(`/api/metrics/report?level=specialty&from=${from}&to=${to}`, {
+      headers,
+    });
+  expect(specialties.ok()).toBe(true);
+  const ophthalmology = ((await specialties.json()) as { rows: { id: number; key: string }[] }).rows.find(
+    (row) => row.key === '130',
+  );
+  if (!ophthalmology) throw new Error('the demo trust lacks Ophthalmology');
+  const consultants = await page
+    .context()
+    .request.get(
+      `/api/metrics/report?level=consultant&from=${from}&to=${to}&within_level=specialty&within_id=${ophthalmology.id}`,
+      { headers },
+    );
+  expect(consultants.ok()).toBe(true);
+  const people = ((await consultants.json()) as { rows: { name: string; key: string }[] }).rows.map(
+    (row) => ({
+      name: row.name,
+      gmc: row.key,
+    }),
+  );
+  expect(people.length).toBeGreaterThanOrEqual(3);
+  return { specialtyId: ophthalmology.id, people };
+}
+
+/** Starts a review of Ophthalmology (the lead's specialty) from the reviews page; returns the meeting's id. */
+async function startOphthalmologyMeeting(page: Page): Promise<number> {
+  await page.goto('/reviews');
+  const unit = page.getByLabel('Specialty or division');
+  const value = await unit.locator('option', { hasText: 'specialty 130' }).getAttribute('value');
+  if (!value) throw new Error('the lead cannot start a review of Ophthalmology');
+  await unit.selectOption(value);
+  await page.getByRole('button', { name: 'Start the review' }).click();
+  await page.waitForURL(/\/reviews\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Review of Ophthalmology');
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+/** The slide on show: its label says "<title> (n of N)". */
+async function currentSlide(page: Page): Promise<{ title: string; index: number; count: number }> {
+  const label = (await page.locator('[aria-roledescription="slide"]').getAttribute('aria-label')) ?? '';
+  const match = /^(.*) \((\d+) of (\d+)\)$/.exec(label);
+  if (!match) throw new Error(`unexpected slide label ${label}`);
+  return { title: match[1] ?? '', index: Number(match[2]), count: Number(match[3]) };
+}
+
+/** What the projector shows must fit: no scrolling of the page, nothing overflowing the 1920×1080 slide. */
+async function measureFit(page: Page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const slide = document.querySelector<HTMLElement>('[aria-roledescription="slide"]');
+    const body = slide?.querySelector<HTMLElement>(':scope > div');
+    // Text on the slide, in CSS pixels of its 1920×1080 canvas (its size on the projector in full screen).
+    const sizes: { text: string; size: number }[] = [];
+    if (slide) {
+      const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim() ?? '';
+        const parent = node.parentElement;
+        // Body text: the slide's HTML text (charts' axes and the SPC icons' letters are graphics, labelled apart).
+        if (!text || !parent || parent.closest('.sr-only') || parent.closest('svg')) continue;
+        // Text not drawn (a closed disclosure's table) is not on screen.
+        if (!parent.checkVisibility()) continue;
+        sizes.push({ text: text.slice(0, 40), size: Number.parseFloat(getComputedStyle(parent).fontSize) });
+      }
+    }
+    const full = document.fullscreenElement;
+    const rect = slide?.getBoundingClientRect();
+    return {
+      isFullScreen: full !== null,
+      fullScreenOverflows: full
+        ? full.scrollHeight > full.clientHeight || full.scrollWidth > full.clientWidth
+        : null,
+      slideRect: rect ? { top: rect.top, left: rect.left, width: rect.width, height: rect.height } : null,
+      scrollWidth: root.scrollWidth,
+      scrollHeight: root.scrollHeight,
+      viewportWidth: window.innerWidth,
+      viewportHeight: window.innerHeight,
+      slideOverflows: slide ? slide.scrollHeight > slide.clientHeight + 1 : true,
+      bodyOverflows: body ? body.scrollHeight > body.clientHeight + 1 : false,
+      smallText: sizes.filter((entry) => entry.size < 24),
+    };
+  });
+}
+
+test.describe('review meetings on a projector', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('the lead runs a meeting with the keyboard, anonymised, agrees an action and exports the pack', async ({
+    browser,
+  }, testInfo) => {
+    const page = await pageAs(browser, 'lead');
+    const { people } = await specialtyPeople(page);
+    const meetingId = await startOphthalmologyMeeting(page);
+
+    // Every screen, with the keyboard only: → and Page Down forward, ← back.
+    const first = await currentSlide(page);
+    expect(first.index).toBe(1);
+    expect(first.count).toBeGreaterThanOrEqual(9);
+    // In the browser window, the whole slide is on screen without scrolling.
+    const windowed = await measureFit(page);
+    expect.soft(windowed.slideRect?.top ?? -1).toBeGreaterThanOrEqual(0);
+    expect
+      .soft((windowed.slideRect?.top ?? 0) + (windowed.slideRect?.height ?? 2000))
+      .toBeLessThanOrEqual(windowed.viewportHeight);
+    // F: full screen, as on the projector; the slide is then shown at its full 1920×1080.
+    await page.locator('body').focus();
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    const titles: string[] = [];
+    for (let index = 1; index <= first.count; index += 1) {
+      const slide = await currentSlide(page);
+      expect(slide.index).toBe(index);
+      titles.push(slide.title);
+      const fit = await measureFit(page);
+      expect.soft(fit.slideRect, `${slide.title}: the slide at full size`).toEqual({
+        top: 0,
+        left: 0,
+        width: PROJECTOR.width,
+        height: PROJECTOR.height,
+      });
+      expect.soft(fit.fullScreenOverflows, `${slide.title}: full screen scrolls`).toBe(false);
+      expect.soft(fit.scrollHeight, `${slide.title}: page height`).toBeLessThanOrEqual(fit.viewportHeight);
+      expect.soft(fit.scrollWidth, `${slide.title}: page width`).toBeLessThanOrEqual(fit.viewportWidth);
+      expect.soft(fit.slideOverflows, `${slide.title}: slide overflows`).toBe(false);
+      expect.soft(fit.bodyOverflows, `${slide.title}: slide body overflows`).toBe(false);
+      expect.soft(fit.smallText, `${slide.title}: text under 24 px`).toEqual([]);
+      await attachScreenshot(page, testInfo, `screen ${index}: ${slide.title}`);
+      if (index < first.count) await page.keyboard.press(index % 2 === 0 ? 'PageDown' : 'ArrowRight');
+    }
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+    // The last screen stays the last; ← goes back one, Page Up one more.
+    await page.keyboard.press('ArrowRight');
+    expect((await currentSlide(page)).index).toBe(first.count);
+    await page.keyboard.press('ArrowLeft');
+    expect((await currentSlide(page)).index).toBe(first.count - 1);
+    await page.keyboard.press('PageUp');
+    expect((await currentSlide(page)).index).toBe(first.count - 2);
+    expect(titles).toContain('New actions');
+    await expectNoSeriousViolations(page);
+
+    // Named, the page holds the lead's consultants (so that the anonymised check below means something).
+    const namedText = (await page.locator('body').textContent()) ?? '';
+    expect(people.some((person) => namedText.includes(person.name))).toBe(true);
+
+    // Anonymise: the switch (a toggle button loading the page afresh), pressed from the keyboard.
+    const anonymise = page.getByRole('button', { name: 'Anonymise: off' });
+    await anonymise.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/reviews/${meetingId}?anonymise=1`);
+    await expect(page.getByRole('button', { name: 'Anonymise: on' })).toBeVisible();
+    await page.locator('body').focus();
+    await page.keyboard.press('Home');
+    expect((await currentSlide(page)).index).toBe(1);
+    for (let index = 1; index <= first.count; index += 1) {
+      const slide = await currentSlide(page);
+      // Everything the page holds: its text, every attribute (labels of charts' points) and the data sent for React.
+      const html = await page.content();
+      for (const person of people) {
+        expect.soft(html, `${slide.title} (anonymised) holds ${person.name}`).not.toContain(person.name);
+        expect
+          .soft(html, `${slide.title} (anonymised) holds GMC ${person.gmc}`)
+          .not.toMatch(new RegExp(`(?<!\\d)${person.gmc}(?!\\d)`));
+      }
+      if (slide.title.startsWith('Fulfilment')) {
+        await attachScreenshot(page, testInfo, `anonymised: ${slide.title}`);
+      }
+      if (index < first.count) await page.keyboard.press('ArrowRight');
+    }
+    await expectNoSeriousViolations(page);
+
+    // The XLSX pack, anonymised: it opens, has its sheets, and holds no name.
+    const anonymisedPack = await downloadPack(page);
+    expect(anonymisedPack.sheets).toContain('Meeting');
+    expect(anonymisedPack.sheets.length).toBeGreaterThan(3);
+    for (const person of people) {
+      expect.soft(anonymisedPack.text, `the anonymised pack holds ${person.name}`).not.toContain(person.name);
+      expect
+        .soft(anonymisedPack.text, `the anonymised pack holds GMC ${person.gmc}`)
+        .not.toMatch(new RegExp(`(?<!\\d)${person.gmc}(?!\\d)`));
+    }
+    expect(anonymisedPack.text).toContain('Yes');
+
+    // A new action agreed in the meeting, on its last screen (End), then in the owner's "my actions".
+    const title = `Backfill short-notice leave for Tuesday clinics (${testInfo.testId.slice(0, 8)}-${Date.now()})`;
+    await page.keyboard.press('End');
+    expect((await currentSlide(page)).title).toBe('New actions');
+    await page.getByRole('textbox', { name: 'New action' }).fill(title);
+    await page.getByLabel('Due', { exact: true }).fill('2030-03-31');
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await expect(
+      page.locator('[aria-roledescription="slide"]').getByRole('cell', { name: title }),
+    ).toBeVisible();
+    await attachScreenshot(page, testInfo, 'new action agreed');
+
+    // Named again: the pack names the lead's consultants.
+    await page.getByRole('button', { name: 'Anonymise: on' }).click();
+    await page.waitForURL(`**/reviews/${meetingId}`);
+    const namedPack = await downloadPack(page);
+    expect(people.some((person) => namedPack.text.includes(person.name))).toBe(true);
+    expect(namedPack.text).toContain(title);
+
+    // The print view: every screen on its own page, none of the controls.
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator('.print\\:block');
+    await expect(printed).toBeVisible();
+    const printedHeadings = await printed.getByRole('heading', { level: 2 }).allTextContents();
+    expect(printedHeadings).toHaveLength(first.count);
+    await expect(page.getByRole('button', { name: 'Print the pack (PDF)' })).toBeHidden();
+    await expect(page.locator('[aria-roledescription="slide"]')).toBeHidden();
+    await testInfo.attach('meeting pack (PDF)', {
+      body: await page.pdf({ landscape: true, format: 'A4' }),
+      contentType: 'application/pdf',
+    });
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.goto('/actions');
+    const mine = page.getByRole('table', { name: 'Actions you own' });
+    await expect(mine.getByText(title)).toBeVisible();
+    await expectNoSeriousViolations(page);
+    await attachScreenshot(page, testInfo, 'my actions');
+    await page.context().close();
+  });
+
+  test('the lead tries a what-if: a session a week moved between two consultants', async ({
+    browser,
+  }, testInfo) => {
+    const page = await pageAs(browser, 'lead');
+    await page.goto('/reviews');
+    const panel = page.getByRole('region', { name: /What if/ });
+    await expect(panel).toBeVisible();
+    await expect(panel.getByLabel('Specialty')).toContainText(/Ophthalmology.*\(specialty 130\)/);
+    await panel.getByRole('button', { name: 'Show the effect' }).click();
+    await expect(panel.getByRole('alert')).toContainText('Add a change to try');
+
+    await panel.getByRole('button', { name: 'Add a move of sessions' }).click();
+    const move = panel.getByRole('group', { name: 'Change 1: move sessions' });
+    await expect(move.getByLabel('From consultant')).toBeVisible();
+    await move.getByLabel('Sessions a week').fill('1');
+    await panel.getByRole('button', { name: 'Add a template change' }).click();
+    const template = panel.getByRole('group', { name: /Change 2: change a template/ });
+    await template.getByLabel('New output per session').fill('14');
+    await panel.getByRole('button', { name: 'Show the effect' }).click();
+
+    const result = panel.getByRole('region', { name: /^The effect on Ophthalmology/ });
+    await expect(result).toBeVisible();
+    await expect(result).toContainText('Session fulfilment (net)');
+    await expect(result).toContainText(
+      'Delivered sessions ÷ expected sessions net of leave, over the period',
+    );
+    await expect(result).toContainText('Patients a week');
+    await expect(result).toContainText(/\d+(\.\d)? weeks\)/);
+    await expect(result.getByRole('table')).toBeVisible();
+    expect(await result.getByRole('table').getByRole('row').count()).toBeGreaterThanOrEqual(2);
+    await expectNoSeriousViolations(page);
+    await panel.scrollIntoViewIfNeeded();
+    await testInfo.attach('what-if', { body: await panel.screenshot(), contentType: 'image/png' });
+
+    // Removing the changes leaves nothing to try.
+    await panel.getByRole('button', { name: 'Remove change 2' }).click();
+    await panel.getByRole('button', { name: 'Remove change 1' }).click();
+    await expect(panel.getByText('No changes yet')).toBeVisible();
+    await page.context().close();
+  });
+
+  test('a consultant of another specialty cannot open the meeting', async ({ browser }) => {
+    const lead = await pageAs(browser, 'lead');
+    const meetingId = await startOphthalmologyMeeting(lead);
+    await lead.context().close();
+
+    const cardiologist = await pageAs(browser, 'consultant2');
+    for (const url of [
+      `/reviews/${meetingId}`,
+      `/reviews/${meetingId}?anonymise=1`,
+      `/reviews/${meetingId}?notes=1`,
+    ]) {
+      const response = await cardiologist.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(cardiologist.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    }
+    const headers = { 'sec-fetch-site': 'same-origin' };
+    const api = await cardiologist.context().request.get(`/api/reviews/${meetingId}`, { headers });
+    expect(api.status()).toBe(404);
+    const pack = await cardiologist.context().request.get(`/api/reviews/${meetingId}/pack.xlsx`, { headers });
+    expect(pack.status()).toBe(404);
+    // Nor may they add an action to it.
+    const action = await cardiologist.context().request.post('/api/actions', {
+      headers: { ...headers, 'content-type': 'application/json' },
+      data: { title: 'Not my meeting', meetingId },
+    });
+    expect([403, 404]).toContain(action.status());
+    await cardiologist.context().close();
+  });
+});
+
+/** Downloads the meeting pack through its link and reads it back with ExcelJS. */
+async function downloadPack(page: Page): Promise<{ sheets: string[]; text: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download the tables (XLSX)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const path = await download.path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const cells: string[] = [];
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        cells.push(String(cell.text ?? ''));
+      });
+    });
+  });
+  return { sheets: workbook.worksheets.map((sheet) => sheet.name), text: cells.join('\n') };
+}
