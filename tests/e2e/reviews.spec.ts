@@ -27,7 +27,8 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+  // The name ends .png, so that a title's full stop ("6.9 patients") is not taken for the file's extension.
+  await testInfo.attach(`${name}.png`, { body: await page.screenshot(), contentType: 'image/png' });
 }
 
 async function pageAs(browser: Browser, role: SignInRole): Promise<Page> {
@@ -262,7 +263,7 @@ test.describe('review meetings on a projector', () => {
     expect(printedHeadings).toHaveLength(first.count);
     await expect(page.getByRole('button', { name: 'Print the pack (PDF)' })).toBeHidden();
     await expect(page.locator('[aria-roledescription="slide"]')).toBeHidden();
-    await testInfo.attach('meeting pack (PDF)', {
+    await testInfo.attach('meeting pack.pdf', {
       body: await page.pdf({ landscape: true, format: 'A4' }),
       contentType: 'application/pdf',
     });
@@ -276,10 +277,11 @@ test.describe('review meetings on a projector', () => {
     await page.context().close();
   });
 
-  test('the lead tries a what-if: a session a week moved between two consultants', async ({
+  test('the lead tries a what-if: a session a week moved between two consultants, and a new template', async ({
     browser,
   }, testInfo) => {
     const page = await pageAs(browser, 'lead');
+    const { specialtyId } = await specialtyPeople(page);
     await page.goto('/reviews');
     const panel = page.getByRole('region', { name: /What if/ });
     await expect(panel).toBeVisible();
@@ -287,28 +289,50 @@ test.describe('review meetings on a projector', () => {
     await panel.getByRole('button', { name: 'Show the effect' }).click();
     await expect(panel.getByRole('alert')).toContainText('Add a change to try');
 
+    // Who has clinics to give and take over the panel's period: the most planned gives, another takes.
+    const from = await panel.getByLabel('From', { exact: true }).inputValue();
+    const to = await panel.getByLabel('To', { exact: true }).inputValue();
+    const report = await page
+      .context()
+      .request.get(
+        `/api/metrics/report?level=consultant&from=${from}&to=${to}&activity=clinic&within_level=specialty&within_id=${specialtyId}`,
+        { headers: { 'sec-fetch-site': 'same-origin' } },
+      );
+    expect(report.ok()).toBe(true);
+    const withClinics = (
+      (await report.json()) as { rows: { name: string; expectedNet: number; heldSessions: number }[] }
+    ).rows
+      .filter((row) => row.expectedNet > 0 && row.heldSessions > 0)
+      .sort((a, b) => b.expectedNet - a.expectedNet);
+    const [giver, taker] = withClinics;
+    if (!giver || !taker) throw new Error('the demo specialty lacks two consultants with clinics');
+
     await panel.getByRole('button', { name: 'Add a move of sessions' }).click();
     const move = panel.getByRole('group', { name: 'Change 1: move sessions' });
-    await expect(move.getByLabel('From consultant')).toBeVisible();
+    await move.getByLabel('From consultant').selectOption({ label: giver.name });
+    await move.getByLabel('To consultant').selectOption({ label: taker.name });
     await move.getByLabel('Sessions a week').fill('1');
     await panel.getByRole('button', { name: 'Add a template change' }).click();
     const template = panel.getByRole('group', { name: /Change 2: change a template/ });
+    await template.getByLabel('Consultant', { exact: true }).selectOption({ label: taker.name });
     await template.getByLabel('New output per session').fill('14');
     await panel.getByRole('button', { name: 'Show the effect' }).click();
 
     const result = panel.getByRole('region', { name: /^The effect on Ophthalmology/ });
     await expect(result).toBeVisible();
+    await expect(result).not.toContainText('Not applied');
     await expect(result).toContainText('Session fulfilment (net)');
     await expect(result).toContainText(
       'Delivered sessions ÷ expected sessions net of leave, over the period',
     );
     await expect(result).toContainText('Patients a week');
+    await expect(result).toContainText('Workload balance');
     await expect(result).toContainText(/\d+(\.\d)? weeks\)/);
-    await expect(result.getByRole('table')).toBeVisible();
-    expect(await result.getByRole('table').getByRole('row').count()).toBeGreaterThanOrEqual(2);
+    const table = result.getByRole('table');
+    await expect(table.getByRole('row', { name: new RegExp(giver.name) })).toBeVisible();
+    await expect(table.getByRole('row', { name: new RegExp(taker.name) })).toBeVisible();
     await expectNoSeriousViolations(page);
-    await panel.scrollIntoViewIfNeeded();
-    await testInfo.attach('what-if', { body: await panel.screenshot(), contentType: 'image/png' });
+    await testInfo.attach('what-if.png', { body: await panel.screenshot(), contentType: 'image/png' });
 
     // Removing the changes leaves nothing to try.
     await panel.getByRole('button', { name: 'Remove change 2' }).click();
