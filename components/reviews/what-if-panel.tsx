@@ -322,18 +322,19 @@ function DraftChangeFields({
             <div>
               <Label htmlFor={ids.amount}>Sessions a week</Label>
               <Hint id={ids.hint}>Half-day sessions, every week of the period</Hint>
-              <TextInput
-                id={ids.amount}
-                type="number"
-                inputMode="decimal"
-                min={0.5}
-                max={20}
-                step={0.5}
-                className="w-32"
-                aria-describedby={ids.hint}
-                value={draft.sessionsPerWeek}
-                onChange={(event) => onChange({ sessionsPerWeek: event.target.value })}
-              />
+              <div className="w-40">
+                <TextInput
+                  id={ids.amount}
+                  type="number"
+                  inputMode="decimal"
+                  min={0.5}
+                  max={20}
+                  step={0.5}
+                  aria-describedby={ids.hint}
+                  value={draft.sessionsPerWeek}
+                  onChange={(event) => onChange({ sessionsPerWeek: event.target.value })}
+                />
+              </div>
             </div>
           </>
         ) : (
@@ -351,18 +352,19 @@ function DraftChangeFields({
             <div>
               <Label htmlFor={ids.amount}>New output per session</Label>
               <Hint id={ids.hint}>Patients a clinic or cases a list the template would give, e.g. 12</Hint>
-              <TextInput
-                id={ids.amount}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={1000}
-                step={0.5}
-                className="w-32"
-                aria-describedby={ids.hint}
-                value={draft.casesPerSession}
-                onChange={(event) => onChange({ casesPerSession: event.target.value })}
-              />
+              <div className="w-40">
+                <TextInput
+                  id={ids.amount}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={1000}
+                  step={0.5}
+                  aria-describedby={ids.hint}
+                  value={draft.casesPerSession}
+                  onChange={(event) => onChange({ casesPerSession: event.target.value })}
+                />
+              </div>
             </div>
           </>
         )}
