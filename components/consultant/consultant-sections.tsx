@@ -63,7 +63,8 @@ export async function LostSessionsSection({
   period,
   activity,
   periodLabel,
-}: SectionProps) {
+  hasNoteLinks,
+}: SectionProps & { hasNoteLinks?: boolean }) {
   const sessions = await loadLedgerEntries(scope, consultantId, period.from, period.to, activity);
   return (
     <Panel aria-labelledby="lost-heading">
@@ -78,6 +79,7 @@ export async function LostSessionsSection({
         sessions={sessions}
         periodLabel={periodLabel}
         exportName={`${name} lost sessions ${period.from} to ${period.to}`}
+        hasNoteLinks={hasNoteLinks}
       />
     </Panel>
   );

@@ -20,10 +20,13 @@ export function LostSessionsTable({
   sessions,
   periodLabel,
   exportName,
+  hasNoteLinks = false,
 }: {
   sessions: LedgerEntry[];
   periodLabel: string;
   exportName: string;
+  /** Each row links to the notes and challenges section with its session chosen (components/reviews). */
+  hasNoteLinks?: boolean;
 }) {
   const lost = sessions.filter((entry) => (LOST_OUTCOMES as readonly string[]).includes(entry.outcome));
   if (lost.length === 0) {
@@ -56,6 +59,7 @@ export function LostSessionsTable({
               <ColumnHeader>Outcome</ColumnHeader>
               <ColumnHeader>Reason</ColumnHeader>
               <ColumnHeader align="end">Notice (days)</ColumnHeader>
+              {hasNoteLinks && <ColumnHeader>Note or challenge</ColumnHeader>}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -75,6 +79,17 @@ export function LostSessionsTable({
                 <TableCell align="end">
                   {entry.noticeDays === null ? '' : formatNumber(entry.noticeDays)}
                 </TableCell>
+                {hasNoteLinks && (
+                  <TableCell>
+                    <a href="#notes" data-note-session={`${entry.date}|${entry.period}`}>
+                      Note or challenge
+                      <span className="sr-only">
+                        {' '}
+                        the session of {formatDate(entry.date)}, {PERIOD_LABELS[entry.period]}
+                      </span>
+                    </a>
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>

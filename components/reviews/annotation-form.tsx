@@ -79,6 +79,7 @@ export function AnnotationForm({ consultantId, sessions, metrics }: AnnotationFo
           metrics={metrics}
           errorField={error?.field}
           errorId={ids.error}
+          opensOnPick
         />
         <Label htmlFor={ids.text}>Note</Label>
         <textarea

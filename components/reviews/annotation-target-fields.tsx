@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Fieldset, Label, Radio, Select, TextInput } from '@/components/ui/form';
 
 /** A session the form offers by name (e.g. one of the lost sessions): its date and period, and how it reads. */
@@ -64,19 +64,23 @@ export function readDataPoint(data: FormData): { point: DataPoint } | { problem:
 
 /**
  * "What is it about?": a session (one of those listed, e.g. the lost sessions, or another by date and period), a
- * week, or a figure of the metric dictionary. The fields are named for `readDataPoint`.
+ * week, or a figure of the metric dictionary. The fields are named for `readDataPoint`. A link elsewhere on the
+ * page carrying `data-note-session="yyyy-mm-dd|AM"` (a row of the lost sessions table) picks that session; with
+ * `opensOnPick`, it also opens the disclosure holding the form and moves focus to the session.
  */
 export function DataPointFields({
   sessions,
   metrics,
   errorField,
   errorId,
+  opensOnPick = false,
 }: {
   sessions: readonly SessionChoice[];
   metrics: readonly MetricChoice[];
   /** The field the form's error is about (it is marked invalid and described by the error). */
   errorField?: string;
   errorId?: string;
+  opensOnPick?: boolean;
 }) {
   const ids = {
     session: useId(),
@@ -90,10 +94,28 @@ export function DataPointFields({
   };
   const [kind, setKind] = useState<DataPointKind>('session');
   const [picked, setPicked] = useState(OTHER_SESSION);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const pickRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    function onClick(event: MouseEvent) {
+      const link = event.target instanceof Element ? event.target.closest('a[data-note-session]') : null;
+      const value = link?.getAttribute('data-note-session');
+      if (!value || !sessions.some((session) => `${session.date}|${session.period}` === value)) return;
+      setKind('session');
+      setPicked(value);
+      if (!opensOnPick) return;
+      const details = rootRef.current?.closest('details');
+      if (details) details.open = true;
+      requestAnimationFrame(() => pickRef.current?.focus());
+    }
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, [sessions, opensOnPick]);
   const invalid = (field: string) =>
     errorField === field ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
   return (
-    <>
+    <div ref={rootRef}>
       <Fieldset legend="What is it about?" className="mb-4">
         <div className="flex flex-wrap gap-x-8">
           <Radio
@@ -128,6 +150,7 @@ export function DataPointFields({
             <div className="mb-4">
               <Label htmlFor={ids.pick}>Session</Label>
               <Select
+                ref={pickRef}
                 id={ids.pick}
                 name="session"
                 value={picked}
@@ -183,6 +206,6 @@ export function DataPointFields({
           </Select>
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -137,7 +137,12 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
       </SectionErrorBoundary>
       <SectionErrorBoundary label="the lost sessions">
         <Suspense fallback={<WidgetSkeleton label="the lost sessions" rows={6} />}>
-          <LostSessionsSection {...section} />
+          <LostSessionsSection
+            {...section}
+            hasNoteLinks={
+              caller.permissions.has('annotations:write') || caller.permissions.has('challenges:raise')
+            }
+          />
         </Suspense>
       </SectionErrorBoundary>
       <SectionErrorBoundary label="the notes and challenges">
