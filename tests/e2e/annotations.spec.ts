@@ -55,17 +55,24 @@ test('a consultant notes a session and challenges one; an admin resolves it; onl
   const notes = consultant.getByRole('region', { name: 'Notes and challenges' });
   await expect(notes).toBeVisible();
 
-  // A note about one of the lost sessions, shared.
-  await notes.getByText('Add a note').click();
+  // A note about one of the lost sessions, shared: its row in the lost sessions table opens the form with it chosen.
+  const lostLink = consultant
+    .getByRole('region', { name: /Lost sessions/ })
+    .getByRole('link', { name: /^Note or challenge/ })
+    .first();
+  const picked = (await lostLink.getAttribute('data-note-session')) as string;
+  expect(picked).toMatch(/^\d{4}-\d{2}-\d{2}\|(AM|PM|EVE)$/);
+  await lostLink.click();
   const noteForm = notes.getByRole('form', { name: 'Add a note' });
+  const sessionPicker = noteForm.getByLabel('Session', { exact: true });
+  await expect(sessionPicker).toBeFocused();
+  await expect(sessionPicker).toHaveValue(picked);
+  // Another session needs its date.
+  await sessionPicker.selectOption('other');
   await noteForm.getByRole('button', { name: 'Add the note' }).click();
   await expect(noteForm.getByText('Enter the date of the session.')).toBeVisible();
-  const sessionPicker = noteForm.getByLabel('Session', { exact: true });
-  const lostSessions = await sessionPicker.locator('option').count();
-  expect(lostSessions, 'the demo consultant has lost sessions to pick from').toBeGreaterThan(1);
-  await sessionPicker.selectOption({ index: 1 });
-  const sessionLabel = ((await sessionPicker.locator('option:checked').textContent()) ?? '').trim();
-  const sessionDay = sessionLabel.match(/\d{2}\/\d{2}\/\d{4}/)?.[0] as string;
+  await sessionPicker.selectOption(picked);
+  const sessionDay = picked.slice(0, 10).split('-').reverse().join('/');
   await noteForm.getByLabel('Note', { exact: true }).fill(noteText);
   await noteForm.getByRole('button', { name: 'Add the note' }).click();
   await expect(notes.getByRole('status').filter({ hasText: 'Your note has been added.' })).toBeVisible();
