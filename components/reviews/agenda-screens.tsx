@@ -301,6 +301,7 @@ function TrendChart({ agenda }: { agenda: AgendaView }) {
         data={toSpcChartData(result, { floor: 0 })}
         caption={`Weekly, with the mean and process limits; target ${percent(target)}.`}
         height={640}
+        tickFontSize={24}
       />
     </div>
   );

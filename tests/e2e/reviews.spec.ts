@@ -117,6 +117,12 @@ async function measureFit(page: Page) {
         if (!parent.checkVisibility()) continue;
         sizes.push({ text: text.slice(0, 40), size: Number.parseFloat(getComputedStyle(parent).fontSize) });
       }
+      // Charts' axis labels are read from the back of the room too.
+      for (const tick of slide.querySelectorAll<SVGTextElement>('.recharts-cartesian-axis-tick text'))
+        sizes.push({
+          text: `axis: ${tick.textContent?.trim().slice(0, 30) ?? ''}`,
+          size: Number.parseFloat(getComputedStyle(tick).fontSize),
+        });
     }
     const full = document.fullscreenElement;
     const rect = slide?.getBoundingClientRect();
@@ -166,6 +172,11 @@ test.describe('review meetings on a projector', () => {
       const slide = await currentSlide(page);
       expect(slide.index).toBe(index);
       titles.push(slide.title);
+      // The trend's chart is drawn in the browser: wait for its axes before measuring them.
+      if (slide.title.startsWith('Trend:'))
+        await expect(
+          page.locator('[aria-roledescription="slide"] .recharts-cartesian-axis-tick').first(),
+        ).toBeVisible();
       const fit = await measureFit(page);
       expect.soft(fit.slideRect, `${slide.title}: the slide at full size`).toEqual({
         top: 0,
