@@ -118,7 +118,7 @@ async function measureFit(page: Page) {
         sizes.push({ text: text.slice(0, 40), size: Number.parseFloat(getComputedStyle(parent).fontSize) });
       }
       // Charts' axis labels are read from the back of the room too.
-      for (const tick of slide.querySelectorAll<SVGTextElement>('.recharts-cartesian-axis-tick text'))
+      for (const tick of slide.querySelectorAll<SVGTextElement>('text.recharts-cartesian-axis-tick-value'))
         sizes.push({
           text: `axis: ${tick.textContent?.trim().slice(0, 30) ?? ''}`,
           size: Number.parseFloat(getComputedStyle(tick).fontSize),
@@ -174,9 +174,11 @@ test.describe('review meetings on a projector', () => {
       titles.push(slide.title);
       // The trend's chart is drawn in the browser: wait for its axes before measuring them.
       if (slide.title.startsWith('Trend:'))
-        await expect(
-          page.locator('[aria-roledescription="slide"] .recharts-cartesian-axis-tick').first(),
-        ).toBeVisible();
+        await expect
+          .poll(() =>
+            page.locator('[aria-roledescription="slide"] text.recharts-cartesian-axis-tick-value').count(),
+          )
+          .toBeGreaterThan(0);
       const fit = await measureFit(page);
       expect.soft(fit.slideRect, `${slide.title}: the slide at full size`).toEqual({
         top: 0,
