@@ -22,6 +22,10 @@ export type ActionRow = Prisma.ReviewActionGetPayload<{ select: typeof actionSel
 
 export const isoDay = (date: Date | null): string | null => (date ? date.toISOString().slice(0, 10) : null);
 
+/** A request's optional ISO day as the date column stores it (UTC midnight), or null. */
+export const dayOrNull = (iso: string | undefined): Date | null =>
+  iso ? new Date(`${iso}T00:00:00Z`) : null;
+
 const ACTIVE = new Set(['open', 'in_progress']);
 
 /** Overdue: still open or in progress after its due date (`today` is the trust's date, Europe/London). */

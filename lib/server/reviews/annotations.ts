@@ -7,9 +7,9 @@ import type {
   UpdateAnnotationRequest,
 } from '@/lib/shared/schemas/reviews';
 import type { Database } from '../db';
-import { getUserNames, isoDay } from './action-rows';
+import { dayOrNull, getUserNames, isoDay } from './action-rows';
 import { auditActorOf, REVIEW_AUDIT_ACTIONS, type ReviewActor } from './actor';
-import { namedConsultantWhere } from './scope-where';
+import { namedConsultantWhere, requireNamedConsultantId } from './scope-where';
 
 /*
  * Annotations: context a consultant (about themselves) or their lead gives to a session, a week or a metric.
@@ -31,8 +31,6 @@ export interface AnnotationView {
   createdAt: string;
   updatedAt: string;
 }
-
-const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 type AnnotationRow = Prisma.AnnotationGetPayload<object>;
 
@@ -71,18 +69,14 @@ export async function createAnnotation(
   if (actor.userId === undefined) throw AppError.badRequest('Annotations are written by a signed-in person.');
   const userId = actor.userId;
   const row = await database.prisma.$transaction(async (tx) => {
-    const consultant = await tx.consultant.findFirst({
-      where: { ...namedConsultantWhere(actor.scope), id: input.consultantId },
-      select: { id: true },
-    });
-    if (!consultant) throw AppError.notFound(`No consultant ${input.consultantId}.`);
+    const consultantId = await requireNamedConsultantId(tx, actor.scope, input.consultantId);
     const created = await tx.annotation.create({
       data: {
         organisationId: actor.organisationId,
-        consultantId: consultant.id,
-        sessionDate: day(input.sessionDate),
+        consultantId,
+        sessionDate: dayOrNull(input.sessionDate),
         sessionPeriod: input.sessionPeriod ?? null,
-        weekStart: day(input.weekStart),
+        weekStart: dayOrNull(input.weekStart),
         metricId: input.metricId ?? null,
         text: input.text,
         visibility: input.visibility,
@@ -94,7 +88,7 @@ export async function createAnnotation(
       action: REVIEW_AUDIT_ACTIONS.annotationCreated,
       entityType: 'annotation',
       entityId: created.id,
-      details: { consultantId: consultant.id, visibility: input.visibility },
+      details: { consultantId, visibility: input.visibility },
     });
     return created;
   });
@@ -107,8 +101,8 @@ export async function listAnnotations(
   actor: ReviewActor,
   query: ListAnnotationsQuery,
 ): Promise<AnnotationView[]> {
-  const from = day(query.from);
-  const to = day(query.to);
+  const from = dayOrNull(query.from);
+  const to = dayOrNull(query.to);
   const dated = from || to ? { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } : undefined;
   const rows = await database.prisma.annotation.findMany({
     where: {

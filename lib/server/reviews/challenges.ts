@@ -3,17 +3,16 @@ import { recordAuditEvent } from '@/lib/server/audit/audit-log';
 import type { Prisma } from '@/lib/server/generated/prisma/client';
 import type { RaiseChallengeRequest, ResolveChallengeRequest } from '@/lib/shared/schemas/reviews';
 import type { Database } from '../db';
+import { dayOrNull } from './action-rows';
 import { auditActorOf, REVIEW_AUDIT_ACTIONS, type ReviewActor } from './actor';
 import { type ChallengeView, challengeInclude, toChallengeViews } from './challenge-view';
-import { namedConsultantWhere } from './scope-where';
+import { namedConsultantWhere, requireNamedConsultantId } from './scope-where';
 
 /*
  * The challenge workflow: a consultant (about their own data) or their lead raises a challenge against a data
  * point → it waits in the admins' queue → an admin accepts it with the correction made to the source data, or
  * explains why the data stands. The challenge keeps the record (who, when, how); each step is audited.
  */
-
-const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /** Raises a challenge against a data point of a consultant the caller sees named (404 otherwise). */
 export async function raiseChallenge(
@@ -24,18 +23,14 @@ export async function raiseChallenge(
   if (actor.userId === undefined) throw AppError.badRequest('Challenges are raised by a signed-in person.');
   const userId = actor.userId;
   const row = await database.prisma.$transaction(async (tx) => {
-    const consultant = await tx.consultant.findFirst({
-      where: { ...namedConsultantWhere(actor.scope), id: input.consultantId },
-      select: { id: true },
-    });
-    if (!consultant) throw AppError.notFound(`No consultant ${input.consultantId}.`);
+    const consultantId = await requireNamedConsultantId(tx, actor.scope, input.consultantId);
     const created = await tx.challenge.create({
       data: {
         organisationId: actor.organisationId,
-        consultantId: consultant.id,
-        sessionDate: day(input.sessionDate),
+        consultantId,
+        sessionDate: dayOrNull(input.sessionDate),
         sessionPeriod: input.sessionPeriod ?? null,
-        weekStart: day(input.weekStart),
+        weekStart: dayOrNull(input.weekStart),
         metricId: input.metricId ?? null,
         shownValue: input.shownValue ?? null,
         reason: input.reason,
@@ -49,7 +44,7 @@ export async function raiseChallenge(
       entityType: 'challenge',
       entityId: created.id,
       details: {
-        consultantId: consultant.id,
+        consultantId,
         sessionDate: input.sessionDate ?? null,
         metricId: input.metricId ?? null,
       },

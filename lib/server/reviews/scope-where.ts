@@ -1,3 +1,4 @@
+import { AppError } from '@/lib/server/api/errors';
 import type { Prisma } from '@/lib/server/generated/prisma/client';
 import type { Grant, Scope } from '@/lib/shared/scope';
 
@@ -22,6 +23,20 @@ function consultantGrantWhere(grant: Grant): Prisma.ConsultantWhereInput {
 /** Consultants the caller may see named: the only ones they may annotate, challenge or attach actions to. */
 export function namedConsultantWhere(scope: Scope): Prisma.ConsultantWhereInput {
   return { organisationId: scope.organisationId, ...consultantGrantWhere(scope.named) };
+}
+
+/** The id of a consultant the caller sees named; anyone else reads as not found (404). */
+export async function requireNamedConsultantId(
+  prisma: Pick<Prisma.TransactionClient, 'consultant'>,
+  scope: Scope,
+  consultantId: number,
+): Promise<number> {
+  const consultant = await prisma.consultant.findFirst({
+    where: { ...namedConsultantWhere(scope), id: consultantId },
+    select: { id: true },
+  });
+  if (!consultant) throw AppError.notFound(`No consultant ${consultantId}.`);
+  return consultant.id;
 }
 
 /** A unit (specialty or division row) a grant covers: everyone, its division or the specialty itself. */
