@@ -4,12 +4,12 @@ import type { Caller } from '@/lib/server/api/caller';
 import { getDatabase } from '@/lib/server/db';
 import { type AnnotationView, listAnnotations } from '@/lib/server/reviews/annotations';
 import type { ChallengeView } from '@/lib/server/reviews/challenge-view';
-import { listMyChallenges } from '@/lib/server/reviews/challenges';
+import { listConsultantChallenges } from '@/lib/server/reviews/challenges';
 
 /*
  * The consultant page's notes and challenges, read once per request (React cache) for the sections that show them.
  * The backend's rules decide what the caller reads: shared notes and their own, about a consultant they see named;
- * only the challenges they raised. Roles without the permission read none.
+ * every challenge about a consultant they see named, whoever raised it. Roles without the permission read none.
  */
 
 /** The notes about the consultant the caller may read, over the period (undated ones too). */
@@ -20,11 +20,13 @@ export const loadConsultantAnnotations = cache(
   },
 );
 
-/** The challenges the caller raised about the consultant, latest first, with what became of them. */
-export const loadMyConsultantChallenges = cache(
+/**
+ * Every challenge about the consultant, latest first, with what became of it: those the caller raised and those
+ * others raised (a consultant reads those their lead raised about them). None about a consultant not seen named.
+ */
+export const loadConsultantChallenges = cache(
   async (caller: Caller, consultantId: number): Promise<ChallengeView[]> => {
     if (!caller.permissions.has('challenges:raise')) return [];
-    const challenges = await listMyChallenges(await getDatabase(), caller);
-    return challenges.filter((challenge) => challenge.consultant.id === consultantId);
+    return listConsultantChallenges(await getDatabase(), caller, consultantId);
   },
 );

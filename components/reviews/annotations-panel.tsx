@@ -8,9 +8,9 @@ import type { Caller } from '@/lib/server/api/caller';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
 import type { ChallengeView } from '@/lib/server/reviews/challenge-view';
 import { METRICS } from '@/lib/shared/metrics';
-import { loadConsultantAnnotations, loadMyConsultantChallenges } from './annotation-data';
-import { AnnotationDeleteButton } from './annotation-delete-button';
+import { loadConsultantAnnotations, loadConsultantChallenges } from './annotation-data';
 import { AnnotationForm } from './annotation-form';
+import { AnnotationItem } from './annotation-item';
 import { describeDataPoint } from './annotation-markers';
 import type { SessionChoice } from './annotation-target-fields';
 import { ChallengeForm } from './challenge-form';
@@ -36,10 +36,52 @@ function challengeOutcome(challenge: ChallengeView): string {
     : `Explained${by}${when}: ${challenge.resolution ?? ''}`;
 }
 
+/** Challenges about the consultant with their outcome (read-only: only the administrators resolve them). */
+function ChallengeList({
+  heading,
+  challenges,
+  showsWhoRaised = false,
+}: {
+  heading: string;
+  challenges: readonly ChallengeView[];
+  /** Say who raised each (the list of those raised by others). */
+  showsWhoRaised?: boolean;
+}) {
+  return (
+    <>
+      <h3 className="mb-2 text-[1.375rem] font-bold">{heading}</h3>
+      <ul className="mb-6 max-w-3xl" aria-label={heading}>
+        {challenges.map((challenge) => (
+          <li
+            key={challenge.id}
+            className="border-b border-nhs-mid-grey py-3"
+            data-status={challenge.status}
+            data-challenge-id={challenge.id}
+          >
+            <p className="font-bold">
+              {describeDataPoint(challenge, METRIC_CHOICES)}
+              {challenge.shownValue ? ` (shown: ${challenge.shownValue})` : ''}
+            </p>
+            <p className="whitespace-pre-line">{challenge.reason}</p>
+            <p>
+              <strong>{challengeOutcome(challenge)}</strong>
+            </p>
+            <p className="text-nhs-dark-grey">
+              Raised {showsWhoRaised ? `by ${challenge.raisedBy.name ?? 'someone'} ` : ''}
+              {formatDateTime(challenge.raisedAt)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /**
- * Notes and challenges on the consultant page: the notes the caller may read (shared ones and their own), the
- * challenges they raised with their outcome, and the forms to add either — for the consultant about themself and
- * for those who see them named (the API enforces both).
+ * Notes and challenges on the consultant page: the notes the caller may read (shared ones and their own, which they
+ * may edit or delete), the challenges about the consultant with their outcome — those the caller raised, and those
+ * others raised (read-only: a consultant reads what their lead challenged) — and the forms to add either, for the
+ * consultant about themself and for those who see them named (the server enforces each).
  */
 export async function AnnotationsPanel({ caller, consultantId, period, activity }: AnnotationsPanelProps) {
   const canAnnotate = caller.permissions.has('annotations:write');
@@ -47,9 +89,11 @@ export async function AnnotationsPanel({ caller, consultantId, period, activity 
   if (!canAnnotate && !canChallenge) return null;
   const [annotations, challenges, sessions] = await Promise.all([
     loadConsultantAnnotations(caller, consultantId, period.from, period.to),
-    loadMyConsultantChallenges(caller, consultantId),
+    loadConsultantChallenges(caller, consultantId),
     loadLedgerEntries(caller.scope, consultantId, period.from, period.to, activity),
   ]);
+  const mine = challenges.filter((challenge) => challenge.raisedBy.userId === caller.userId);
+  const others = challenges.filter((challenge) => challenge.raisedBy.userId !== caller.userId);
   const lostChoices: SessionChoice[] = sessions
     .filter((entry) => (LOST_OUTCOMES as readonly string[]).includes(entry.outcome))
     .slice(0, MAX_SESSION_CHOICES)
@@ -78,16 +122,24 @@ export async function AnnotationsPanel({ caller, consultantId, period, activity 
               {annotations.map((annotation) => {
                 const about = describeDataPoint(annotation, METRIC_CHOICES);
                 return (
-                  <li key={annotation.id} className="border-b border-nhs-mid-grey py-3">
-                    <p className="font-bold">{about}</p>
-                    <p className="whitespace-pre-line">{annotation.text}</p>
-                    <p className="text-nhs-dark-grey">
-                      {annotation.author.name ?? 'Someone'}, {formatDateTime(annotation.createdAt)}
-                      {annotation.visibility === 'private' && ' · only you can read this note'}
-                    </p>
-                    {annotation.isOwn && (
-                      <AnnotationDeleteButton annotationId={annotation.id} about={about} />
-                    )}
+                  <li
+                    key={annotation.id}
+                    className="border-b border-nhs-mid-grey py-3"
+                    data-annotation-id={annotation.id}
+                  >
+                    <AnnotationItem
+                      annotationId={annotation.id}
+                      about={about}
+                      text={annotation.text}
+                      visibility={annotation.visibility}
+                      byline={`${annotation.author.name ?? 'Someone'}, ${formatDateTime(annotation.createdAt)}${
+                        // Written and changed within a second: not an edit (both stamps are set on create).
+                        Date.parse(annotation.updatedAt) - Date.parse(annotation.createdAt) < 1000
+                          ? ''
+                          : ` (changed ${formatDateTime(annotation.updatedAt)})`
+                      }`}
+                      isOwn={annotation.isOwn}
+                    />
                   </li>
                 );
               })}
@@ -96,29 +148,9 @@ export async function AnnotationsPanel({ caller, consultantId, period, activity 
         </>
       )}
 
-      {canChallenge && challenges.length > 0 && (
-        <>
-          <h3 className="mb-2 text-[1.375rem] font-bold">Your challenges</h3>
-          <ul className="mb-6 max-w-3xl" aria-label="Your challenges">
-            {challenges.map((challenge) => (
-              <li
-                key={challenge.id}
-                className="border-b border-nhs-mid-grey py-3"
-                data-status={challenge.status}
-              >
-                <p className="font-bold">
-                  {describeDataPoint(challenge, METRIC_CHOICES)}
-                  {challenge.shownValue ? ` (shown: ${challenge.shownValue})` : ''}
-                </p>
-                <p className="whitespace-pre-line">{challenge.reason}</p>
-                <p>
-                  <strong>{challengeOutcome(challenge)}</strong>
-                </p>
-                <p className="text-nhs-dark-grey">Raised {formatDateTime(challenge.raisedAt)}</p>
-              </li>
-            ))}
-          </ul>
-        </>
+      {canChallenge && mine.length > 0 && <ChallengeList heading="Your challenges" challenges={mine} />}
+      {canChallenge && others.length > 0 && (
+        <ChallengeList heading="Challenges raised by others" challenges={others} showsWhoRaised />
       )}
 
       {canAnnotate && (

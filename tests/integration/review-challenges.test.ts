@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as annotationRoute from '@/app/api/annotations/[annotationId]/route';
 import * as resolveRoute from '@/app/api/challenges/[challengeId]/route';
 import * as queueRoute from '@/app/api/challenges/queue/route';
 import * as challengesRoute from '@/app/api/challenges/route';
@@ -12,6 +13,7 @@ import {
 } from '@/lib/server/reviews/annotations';
 import {
   getChallengeQueue,
+  listConsultantChallenges,
   listMyChallenges,
   raiseChallenge,
   resolveChallenge,
@@ -266,5 +268,115 @@ describe(`challenges and annotations (${testDatabaseKind})`, () => {
 
     await deleteAnnotation(db, own.actor, shared.id);
     await expect(deleteAnnotation(db, own.actor, shared.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('shows a consultant every challenge about them, those their lead raised too; never a peer or another specialty', async () => {
+    const ownId = scenario.consultants['6100003'];
+    const byLead = await raiseChallenge(db, lead.actor, {
+      consultantId: ownId,
+      sessionDate: '2026-02-16',
+      sessionPeriod: 'AM',
+      shownValue: 'not scheduled',
+      reason: 'Clinic moved to Tuesday that week by the lead.',
+    });
+    const byOwn = await raiseChallenge(db, own.actor, {
+      consultantId: ownId,
+      metricId: 'fulfilmentNet',
+      reason: 'My job plan changed in February.',
+    });
+    await resolveChallenge(db, admin.actor, byLead.id, {
+      status: 'explained',
+      resolution: 'The Tuesday clinic is in the extract as an additional session.',
+    });
+
+    // The consultant reads both, with who raised each and what became of it.
+    const forOwn = await listConsultantChallenges(db, own.actor, ownId);
+    const fromLead = forOwn.find((row) => row.id === byLead.id);
+    expect(fromLead).toMatchObject({
+      status: 'explained',
+      resolution: 'The Tuesday clinic is in the extract as an additional session.',
+      raisedBy: { userId: lead.userId, name: expect.any(String) },
+      resolvedBy: { userId: admin.userId },
+      consultant: { id: ownId, gmcNumber: '6100003' },
+    });
+    expect(fromLead?.raisedBy.name).not.toBe('');
+    expect(forOwn.map((row) => row.id)).toContain(byOwn.id);
+    expect(forOwn.every((row) => row.consultant.id === ownId)).toBe(true);
+    // The lead, who sees 6100003 named, reads the one the consultant raised too.
+    const forLead = await listConsultantChallenges(db, lead.actor, ownId);
+    expect(forLead.map((row) => row.id)).toEqual(expect.arrayContaining([byLead.id, byOwn.id]));
+    expect(forLead.find((row) => row.id === byOwn.id)?.raisedBy.userId).toBe(own.userId);
+
+    // A peer of the specialty (who sees 6100003 only anonymised), a consultant and the lead of another specialty
+    // read none of them, nor anyone's name.
+    const peer = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100002'],
+    });
+    const urologist = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6200001'],
+    });
+    const urologyLead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.urology,
+    });
+    for (const outsider of [peer, urologist, urologyLead]) {
+      expect(await listConsultantChallenges(db, outsider.actor, ownId)).toEqual([]);
+    }
+    // Nor among the challenges about themselves.
+    const peersOwn = await listConsultantChallenges(db, peer.actor, scenario.consultants['6100002']);
+    expect(peersOwn.every((row) => row.consultant.id === scenario.consultants['6100002'])).toBe(true);
+    expect(JSON.stringify(peersOwn)).not.toContain('6100003');
+    expect(await listConsultantChallenges(db, urologist.actor, scenario.consultants['6200001'])).toEqual([]);
+  });
+
+  it('refuses a change to a note by anyone but its author, by the API, and keeps the note as it was', async () => {
+    const note = await createAnnotation(db, own.actor, {
+      consultantId: scenario.consultants['6100003'],
+      metricId: 'lostSessions',
+      text: 'Two lists lost to the theatre refurbishment.',
+      visibility: 'shared',
+    });
+    const url = `http://localhost/api/annotations/${note.id}`;
+    const params = { annotationId: String(note.id) };
+    const peer = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100002'],
+    });
+    // The lead reads the note but may not change it; a peer may neither (both: not found, so nothing is told).
+    for (const other of [lead, peer, admin]) {
+      const refused = await post(
+        annotationRoute.PATCH,
+        url,
+        other.headers,
+        { text: 'Changed by someone else' },
+        'PATCH',
+        params,
+      );
+      expect(refused.status).toBe(404);
+      expect(await refused.text()).not.toContain('Two lists lost');
+    }
+    // The author changes its text and who may read it; the lead no longer reads it.
+    const changed = await post(
+      annotationRoute.PATCH,
+      url,
+      own.headers,
+      { text: 'Three lists lost to the theatre refurbishment.', visibility: 'private' },
+      'PATCH',
+      params,
+    );
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({
+      id: note.id,
+      text: 'Three lists lost to the theatre refurbishment.',
+      visibility: 'private',
+      isOwn: true,
+    });
+    const empty = await post(annotationRoute.PATCH, url, own.headers, {}, 'PATCH', params);
+    expect(empty.status).toBe(400);
+    const leadView = await listAnnotations(db, lead.actor, { consultantId: scenario.consultants['6100003'] });
+    expect(leadView.map((row) => row.id)).not.toContain(note.id);
+    const ownView = await listAnnotations(db, own.actor, { consultantId: scenario.consultants['6100003'] });
+    expect(ownView.find((row) => row.id === note.id)?.text).toBe(
+      'Three lists lost to the theatre refurbishment.',
+    );
+    await deleteAnnotation(db, own.actor, note.id);
   });
 });

@@ -70,6 +70,30 @@ export async function listMyChallenges(database: Database, actor: ReviewActor): 
   return toChallengeViews(database, actor.organisationId, rows);
 }
 
+/**
+ * Every challenge about one consultant, whoever raised it, latest first — only when the caller sees that consultant
+ * named (themselves, for a consultant; their specialty's or division's, for a lead or director; anyone, for an
+ * administrator). Anyone else reads none: a consultant never reads challenges about a peer they see anonymised.
+ * Who raised and resolved each is named, as a note's author is beside a consultant the reader sees named.
+ */
+export async function listConsultantChallenges(
+  database: Database,
+  actor: ReviewActor,
+  consultantId: number,
+): Promise<ChallengeView[]> {
+  const rows = await database.prisma.challenge.findMany({
+    where: {
+      organisationId: actor.organisationId,
+      consultantId,
+      consultant: namedConsultantWhere(actor.scope),
+    },
+    include: challengeInclude,
+    orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }],
+    take: 500,
+  });
+  return toChallengeViews(database, actor.organisationId, rows);
+}
+
 /** The admins' queue: open challenges oldest first (or those of another status, latest first). */
 export async function getChallengeQueue(
   database: Database,
