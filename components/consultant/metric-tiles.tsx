@@ -1,4 +1,6 @@
 import { formatNumber } from '@/components/format';
+import { type FigureNote, FigureNotes } from '@/components/reviews/annotation-figure-notes';
+import { type AnnotationPoint, figureNotesOf } from '@/components/reviews/annotation-markers';
 import type { SessionMetrics } from '@/lib/server/metrics/derive';
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
 
@@ -16,8 +18,20 @@ interface Tile {
   detail?: string;
 }
 
-/** The consultant's headline numbers, each linked to its definition and labelled with the period it covers. */
-export function MetricTiles({ metrics, periodLabel }: { metrics: SessionMetrics; periodLabel: string }) {
+/**
+ * The consultant's headline numbers, each linked to its definition and labelled with the period it covers, with the
+ * notes about that figure the caller may read.
+ */
+export function MetricTiles({
+  metrics,
+  periodLabel,
+  notes = [],
+}: {
+  metrics: SessionMetrics;
+  periodLabel: string;
+  /** Notes about the consultant: those about a tile's figure (no date) are listed on it. */
+  notes?: readonly (AnnotationPoint & FigureNote)[];
+}) {
   const tiles: Tile[] = [
     {
       id: 'fulfilmentNet',
@@ -42,18 +56,22 @@ export function MetricTiles({ metrics, periodLabel }: { metrics: SessionMetrics;
       className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3"
       aria-label={`Headline figures, ${periodLabel}`}
     >
-      {tiles.map((tile) => (
-        <li key={tile.id} className="border-t-4 border-nhs-blue bg-nhs-white p-4" data-metric={tile.id}>
-          <a href={`/definitions#${tile.id}`} className="block text-[1.1875rem] font-bold">
-            {getMetric(tile.id).label}
-          </a>
-          <span className="block text-[2.25rem] leading-tight font-bold" data-value>
-            {tile.value}
-          </span>
-          {tile.detail && <span className="block">{tile.detail}</span>}
-          <span className="block text-nhs-dark-grey">{periodLabel}</span>
-        </li>
-      ))}
+      {tiles.map((tile) => {
+        const label = getMetric(tile.id).label;
+        return (
+          <li key={tile.id} className="border-t-4 border-nhs-blue bg-nhs-white p-4" data-metric={tile.id}>
+            <a href={`/definitions#${tile.id}`} className="block text-[1.1875rem] font-bold">
+              {label}
+            </a>
+            <span className="block text-[2.25rem] leading-tight font-bold" data-value>
+              {tile.value}
+            </span>
+            {tile.detail && <span className="block">{tile.detail}</span>}
+            <span className="block text-nhs-dark-grey">{periodLabel}</span>
+            <FigureNotes notes={figureNotesOf(notes, tile.id)} figure={label} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

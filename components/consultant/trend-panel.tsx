@@ -2,13 +2,19 @@ import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { SpcIcons } from '@/components/charts/spc-icons';
 import { formatNumber } from '@/components/format';
-import { type AnnotationPoint, toChartAnnotations } from '@/components/reviews/annotation-markers';
+import { type FigureNote, FigureNotes } from '@/components/reviews/annotation-figure-notes';
+import {
+  type AnnotationPoint,
+  figureNotesOf,
+  toChartAnnotations,
+} from '@/components/reviews/annotation-markers';
 import type { SeriesPoint } from '@/lib/server/metrics/series';
+import { getMetric, type MetricId } from '@/lib/shared/metrics';
 import { computeSpc } from '@/lib/shared/stats';
 
 interface TrendPanelProps {
   title: string;
-  metricId: string;
+  metricId: MetricId;
   /** The weekly series of the period. */
   weekly: SeriesPoint[];
   /** The count charted, per week of the series. */
@@ -17,8 +23,11 @@ interface TrendPanelProps {
   /** File name stem of the data download. */
   exportName: string;
   testId?: string;
-  /** Notes about the consultant, marked at the weeks they fall in. */
-  annotations?: readonly AnnotationPoint[];
+  /**
+   * Notes about the consultant: dated ones marked at the weeks they fall in; those about this chart's figure
+   * (its metric, no date) listed under the chart.
+   */
+  annotations?: readonly (AnnotationPoint & FigureNote)[];
 }
 
 /**
@@ -73,6 +82,7 @@ export function TrendPanel({
           />
         </>
       )}
+      <FigureNotes notes={figureNotesOf(annotations, metricId)} figure={getMetric(metricId).label} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDataPoint, toChartAnnotations } from './annotation-markers';
+import { describeDataPoint, figureNotesOf, toChartAnnotations } from './annotation-markers';
 
 const note = (text: string, point: { sessionDate?: string; weekStart?: string; metricId?: string }) => ({
   sessionDate: point.sessionDate ?? null,
@@ -51,5 +51,17 @@ describe('notes on a weekly chart', () => {
     );
     expect(describeDataPoint(note('', { metricId: 'casesPerSession' }), metrics)).toBe('Cases per session');
     expect(describeDataPoint(note('', {}), metrics)).toBe('General');
+  });
+
+  it('picks the notes about one figure: its metric, with no session or week', () => {
+    const notes = [
+      note('complex cases', { metricId: 'casesPerSession' }),
+      note('covering the ward', { metricId: 'fulfilmentNet' }),
+      note('that week only', { metricId: 'casesPerSession', weekStart: '2026-03-02' }),
+      note('no beds', { sessionDate: '2026-03-04' }),
+    ];
+    expect(figureNotesOf(notes, 'casesPerSession').map((row) => row.text)).toEqual(['complex cases']);
+    expect(figureNotesOf(notes, 'fulfilmentNet').map((row) => row.text)).toEqual(['covering the ward']);
+    expect(figureNotesOf(notes, 'dnaRate')).toEqual([]);
   });
 });

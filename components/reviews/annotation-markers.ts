@@ -52,3 +52,17 @@ export function toChartAnnotations(
   }
   return [...byWeek].map(([x, texts]) => ({ x, text: texts.join(' · ') }));
 }
+
+/**
+ * Notes about a figure (a metric of the period, with no session or week) that name this metric: they are shown beside
+ * the figure's tile or chart, as dated notes are marked at their week.
+ */
+export function figureNotesOf<Note extends AnnotationPoint>(
+  annotations: readonly Note[],
+  metricId: string,
+): Note[] {
+  return annotations.filter(
+    (annotation) =>
+      annotation.metricId === metricId && annotation.sessionDate === null && annotation.weekStart === null,
+  );
+}

@@ -22,6 +22,7 @@ import { defaultPeriod, readViewFilters } from '@/components/consultant/view-fil
 import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
 import { formatDate } from '@/components/format';
 import { WidgetSkeleton } from '@/components/overview/widget-skeleton';
+import { loadConsultantAnnotations } from '@/components/reviews/annotation-data';
 import { AnnotationsPanel } from '@/components/reviews/annotations-panel';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -63,6 +64,9 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
   // the sections share them through the request cache and show their failures).
   loadLedgerEntries(caller.scope, consultantId, period.from, period.to, activity).catch(() => undefined);
   loadConsultantWeekly(caller.scope, consultantId, period.from, period.to, activity).catch(() => undefined);
+  // The notes the caller may read (scope applies inside too): those about a figure are listed on its tile. A
+  // failure leaves the tiles without notes; the notes panel shows it.
+  const notes = loadConsultantAnnotations(caller, consultantId, period.from, period.to).catch(() => []);
   // Only the consultant's own row is awaited before the page starts streaming, so that a consultant outside the
   // caller's scope (or only visible anonymised) answers 404 rather than a streamed 200.
   const { row: consultant, report } = await loadConsultantRow(
@@ -128,7 +132,7 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
         )
       )}
 
-      <MetricTiles metrics={consultant} periodLabel={periodLabel} />
+      <MetricTiles metrics={consultant} periodLabel={periodLabel} notes={await notes} />
 
       <SectionErrorBoundary label="the calendar of sessions">
         <Suspense fallback={<WidgetSkeleton label="the calendar of sessions" rows={8} />}>
