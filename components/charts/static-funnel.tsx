@@ -1,8 +1,11 @@
+import { useId } from 'react';
 import type { FunnelChartData } from './funnel-data';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
 const WIDTH = 800;
+/** The margins for 13-unit type; they grow with the type size. */
 const MARGIN = { top: 10, right: 20, bottom: 44, left: 74 };
+const BASE_FONT_SIZE = 13;
 
 /** Round tick steps (1, 2, 2.5, 5 × 10^n) giving about `count` ticks over the span. */
 function ticksOf(low: number, high: number, count: number): number[] {
@@ -20,7 +23,8 @@ function ticksOf(low: number, high: number, count: number): number[] {
 /**
  * The funnel plot drawn as plain SVG on the server, so that it is on screen with the page's HTML; the interactive
  * chart (tooltips) replaces it once the browser has drawn it. Same marks: points (outliers as diamonds), 95%
- * (dashed) and 99.8% (solid) limits, the overall line and the target.
+ * (dashed) and 99.8% (solid) limits, the overall line and the target. `fontSize` (in units of the 800-wide
+ * drawing) enlarges the type and margins for a projector; `isLabelled` writes each point's label beside it.
  */
 export function StaticFunnel({
   data,
@@ -29,6 +33,9 @@ export function StaticFunnel({
   format,
   formatX,
   xLabel,
+  width = WIDTH,
+  fontSize = BASE_FONT_SIZE,
+  isLabelled = false,
 }: {
   data: FunnelChartData;
   height: number;
@@ -36,26 +43,52 @@ export function StaticFunnel({
   format: (value: number) => string;
   formatX: (value: number) => string;
   xLabel: string;
+  /** The drawing's width in its own units (the type is sized in them). */
+  width?: number;
+  fontSize?: number;
+  isLabelled?: boolean;
 }) {
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = height - MARGIN.top - MARGIN.bottom;
+  const grow = fontSize / BASE_FONT_SIZE;
+  const margin = {
+    top: MARGIN.top * grow,
+    right: MARGIN.right * grow,
+    bottom: MARGIN.bottom * grow,
+    left: MARGIN.left * grow,
+  };
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
   const xMax = Math.max(1, ...data.points.map((point) => point.x), ...data.curve.map((row) => row.x));
-  const values = [...data.points.map((point) => point.y), data.centre, ...(target === null ? [] : [target])];
+  // The limits where the points are (not at the smallest denominators, where they fan out to 0% and 100%).
+  const smallestX = Math.min(...data.points.map((point) => point.x));
+  const limitsNearPoints = data.curve
+    .filter((row) => row.x >= smallestX)
+    .flatMap((row) => [row.lower998, row.upper998])
+    .filter(Number.isFinite);
+  const values = [
+    ...data.points.map((point) => point.y),
+    ...limitsNearPoints,
+    data.centre,
+    ...(target === null ? [] : [target]),
+  ];
   const spread = Math.max(...values) - Math.min(...values) || Math.abs(data.centre) || 1;
-  const yLow = Math.min(...values) - spread * 0.15;
+  // Never below zero for figures that cannot be negative (proportions, rates).
+  const yLow = Math.max(
+    Math.min(...values) >= 0 ? 0 : Number.NEGATIVE_INFINITY,
+    Math.min(...values) - spread * 0.15,
+  );
   const yHigh = Math.max(...values) + spread * 0.15;
-  const x = (value: number) => MARGIN.left + (value / xMax) * plotWidth;
-  const y = (value: number) => MARGIN.top + (1 - (value - yLow) / (yHigh - yLow)) * plotHeight;
+  const x = (value: number) => margin.left + (value / xMax) * plotWidth;
+  const y = (value: number) => margin.top + (1 - (value - yLow) / (yHigh - yLow)) * plotHeight;
   const path = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') =>
     data.curve
       .filter((row) => Number.isFinite(row[key]))
       .map((row, index) => `${index === 0 ? 'M' : 'L'}${x(row.x).toFixed(1)},${y(row[key]).toFixed(1)}`)
       .join('');
-  const clipId = 'static-funnel-plot-area';
+  const clipId = `static-funnel-${useId()}`;
   return (
     <svg
       className="static-funnel"
-      viewBox={`0 0 ${WIDTH} ${height}`}
+      viewBox={`0 0 ${width} ${height}`}
       width="100%"
       height={height}
       preserveAspectRatio="xMinYMid meet"
@@ -64,13 +97,19 @@ export function StaticFunnel({
     >
       <defs>
         <clipPath id={clipId}>
-          <rect x={MARGIN.left} y={MARGIN.top} width={plotWidth} height={plotHeight} />
+          <rect x={margin.left} y={margin.top} width={plotWidth} height={plotHeight} />
         </clipPath>
       </defs>
       {ticksOf(yLow, yHigh, 5).map((tick) => (
         <g key={`y${tick}`}>
-          <line x1={MARGIN.left} x2={MARGIN.left + plotWidth} y1={y(tick)} y2={y(tick)} stroke="#e8edee" />
-          <text x={MARGIN.left - 8} y={y(tick) + 4} textAnchor="end" fontSize={13} fill="#212b32">
+          <line x1={margin.left} x2={margin.left + plotWidth} y1={y(tick)} y2={y(tick)} stroke="#e8edee" />
+          <text
+            x={margin.left - 8 * grow}
+            y={y(tick) + fontSize * 0.3}
+            textAnchor="end"
+            fontSize={fontSize}
+            fill="#212b32"
+          >
             {format(tick)}
           </text>
         </g>
@@ -79,15 +118,21 @@ export function StaticFunnel({
         <text
           key={`x${tick}`}
           x={x(tick)}
-          y={MARGIN.top + plotHeight + 18}
+          y={margin.top + plotHeight + fontSize * 1.4}
           textAnchor="middle"
-          fontSize={13}
+          fontSize={fontSize}
           fill="#212b32"
         >
           {formatX(tick)}
         </text>
       ))}
-      <text x={MARGIN.left + plotWidth / 2} y={height - 6} textAnchor="middle" fontSize={13} fill="#212b32">
+      <text
+        x={margin.left + plotWidth / 2}
+        y={height - 6 * grow}
+        textAnchor="middle"
+        fontSize={fontSize}
+        fill="#212b32"
+      >
         {xLabel}
       </text>
       <g clipPath={`url(#${clipId})`} fill="none">
@@ -96,16 +141,16 @@ export function StaticFunnel({
         <path d={path('upper95')} stroke={LINE_COLOURS.limit} strokeDasharray="5 4" />
         <path d={path('lower95')} stroke={LINE_COLOURS.limit} strokeDasharray="5 4" />
         <line
-          x1={MARGIN.left}
-          x2={MARGIN.left + plotWidth}
+          x1={margin.left}
+          x2={margin.left + plotWidth}
           y1={y(data.centre)}
           y2={y(data.centre)}
           stroke={LINE_COLOURS.mean}
         />
         {target !== null && (
           <line
-            x1={MARGIN.left}
-            x2={MARGIN.left + plotWidth}
+            x1={margin.left}
+            x2={margin.left + plotWidth}
             y1={y(target)}
             y2={y(target)}
             stroke={LINE_COLOURS.target}
@@ -117,15 +162,24 @@ export function StaticFunnel({
       {data.points.map((point) => {
         const cx = x(point.x);
         const cy = y(point.y);
-        return point.outlier ? (
-          <path
-            key={point.id}
-            d={`M${cx},${cy - 7}L${cx + 7},${cy}L${cx},${cy + 7}L${cx - 7},${cy}Z`}
-            fill={SPC_COLOURS.neutral}
-            stroke="#212b32"
-          />
-        ) : (
-          <circle key={point.id} cx={cx} cy={cy} r={4.5} fill={SPC_COLOURS.improvement} stroke="#fff" />
+        const size = 7 * grow;
+        return (
+          <g key={point.id}>
+            {point.outlier ? (
+              <path
+                d={`M${cx},${cy - size}L${cx + size},${cy}L${cx},${cy + size}L${cx - size},${cy}Z`}
+                fill={SPC_COLOURS.neutral}
+                stroke="#212b32"
+              />
+            ) : (
+              <circle cx={cx} cy={cy} r={4.5 * grow} fill={SPC_COLOURS.improvement} stroke="#fff" />
+            )}
+            {isLabelled && (
+              <text x={cx + size + 2} y={cy + fontSize * 0.35} fontSize={fontSize} fill="#212b32">
+                {point.label}
+              </text>
+            )}
+          </g>
         );
       })}
     </svg>

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
+import { AGENDA_TOPICS, type AgendaView, type MemberView } from '@/lib/shared/review-agenda';
 import { agendaScreens } from './agenda-screens';
 import { MeetingPresenter } from './meeting-presenter';
 import { PresenterNotes } from './presenter-notes';
@@ -15,8 +15,8 @@ const colleague = (label: string): MemberView => ({
   isAnonymised: true,
 });
 
-const members = Array.from({ length: 11 }, (_, index) => ({
-  member: colleague(`Colleague ${String.fromCharCode(65 + index)}`),
+const members = Array.from({ length: 30 }, (_, index) => ({
+  member: colleague(`Colleague ${index + 1}`),
   fulfilmentNet: 0.5 + index / 100,
   totalDelivery: 0.9,
   casesPerSession: 10,
@@ -24,7 +24,7 @@ const members = Array.from({ length: 11 }, (_, index) => ({
   opportunityPerWeek: { fulfilment: 1, productivity: 0.5, total: 1.5 },
 }));
 
-/** An anonymised agenda of eleven consultants: more rows than fit on a screen. */
+/** An anonymised agenda of thirty consultants: more rows than fit on a screen. */
 const agenda: AgendaView = {
   version: 1,
   unit: { level: 'specialty', id: 1, code: '130', name: 'Ophthalmology', divisionId: 1 },
@@ -113,28 +113,63 @@ const agenda: AgendaView = {
 };
 
 describe('the agenda on the projector', () => {
-  it('renders every topic of the standard agenda, in order', () => {
+  it('renders every topic of the standard agenda, in order, a long one over several screens', () => {
     const screens = agendaScreens(agenda);
     expect(screens.map((screen) => screen.id)).toEqual([
       'headline',
       'trend',
       'funnel',
+      'funnel-2',
+      'funnel-3',
       'lostSessions',
       'workload',
       'opportunities',
+      'opportunities-2',
+      'opportunities-3',
       'annotations',
       'actionsCarriedForward',
       'newActions',
     ]);
+    expect(screens.map((screen) => screen.topic)).toEqual(
+      screens.map((screen) => screen.id.replace(/-\d+$/, '')),
+    );
+    expect(screens[3]?.title).toBe('Fulfilment: where each consultant sits on the funnel (2 of 3)');
+    expect(screens[3]?.shortTitle).toBe('Funnel 2/3');
     for (const screen of screens)
       expect(renderToStaticMarkup(createElement('div', null, screen.render()))).toBeTruthy();
   });
 
-  it('shows no more rows than fit on a screen, counting the rest instead of scrolling', () => {
-    const funnel = agendaScreens(agenda).find((screen) => screen.id === 'funnel');
-    const html = renderToStaticMarkup(createElement('div', null, funnel?.render()));
-    expect(html.match(/<tr/g)).toHaveLength(9); // the header and eight rows
-    expect(html).toContain('And 3 more');
+  it('lists every consultant once across the screens of a topic, none scrolled off or left out', () => {
+    const opportunityRows = agendaScreens(agenda)
+      .filter((screen) => screen.topic === 'opportunities')
+      .map((screen) => renderToStaticMarkup(createElement('div', null, screen.render())));
+    expect(opportunityRows.map((html) => (html.match(/<tr/g) ?? []).length - 1)).toEqual([12, 12, 6]);
+    const everyName = opportunityRows.join('').match(/Colleague \d+/g);
+    expect(everyName).toEqual(members.map(({ member }) => member.name));
+  });
+
+  it('draws the funnel with every consultant numbered beside the list of who each number is', () => {
+    const html = renderToStaticMarkup(
+      createElement(
+        'div',
+        null,
+        agendaScreens(agenda)
+          .find((screen) => screen.id === 'funnel-2')
+          ?.render(),
+      ),
+    );
+    // Every screen of the topic draws all thirty points; this one lists the 14th to the 26th.
+    expect(html.match(/<circle/g)).toHaveLength(30);
+    expect(html).toContain('14. Colleague 14');
+    expect(html).toContain('26. Colleague 26');
+    expect(html).not.toContain('27. Colleague 27');
+  });
+
+  it('prints each topic whole, on one page, for the pack', () => {
+    const printed = agendaScreens(agenda, { isPaged: false });
+    expect(printed.map((screen) => screen.id)).toEqual([...AGENDA_TOPICS]);
+    const funnel = renderToStaticMarkup(createElement('div', null, printed[2]?.render()));
+    expect(funnel.match(/<tr/g)).toHaveLength(31); // the header and thirty rows
   });
 
   it('formats figures as the dashboards do, and says overdue in words', () => {
@@ -142,7 +177,13 @@ describe('the agenda on the projector', () => {
     const headline = renderToStaticMarkup(createElement('div', null, screens[0]?.render()));
     expect(headline).toContain('81.2%');
     expect(headline).toContain('Target 95.0%');
-    const carried = renderToStaticMarkup(createElement('div', null, screens[7]?.render()));
+    const carried = renderToStaticMarkup(
+      createElement(
+        'div',
+        null,
+        screens.find((screen) => screen.topic === 'actionsCarriedForward')?.render(),
+      ),
+    );
     expect(carried).toContain('Open (overdue)');
     expect(carried).toContain('01/02/2026');
   });
@@ -161,13 +202,13 @@ describe('the agenda on the projector', () => {
     );
     expect(html).toContain('Headline metrics against targets');
     expect(html).toContain('Anonymise: on');
-    expect(html).toContain('1/9');
+    expect(html).toContain('1/13');
     expect(html).toContain('later imports have changed: Session fulfilment (net)');
   });
 
   it('writes presenter notes for every screen from its numbers', () => {
     const notes = screenNotes(agenda);
-    expect(Object.keys(notes)).toEqual(agendaScreens(agenda).map((screen) => screen.id));
+    expect(Object.keys(notes)).toEqual([...AGENDA_TOPICS]);
     expect(notes.headline).toContain(
       'Session fulfilment (net): 81.2% against a target of 95.0%; it consistently fails its target.',
     );
@@ -176,7 +217,7 @@ describe('the agenda on the projector', () => {
       '1 overdue: agree a new date or drop them.',
     ]);
     const html = renderToStaticMarkup(createElement(PresenterNotes, { meetingId: 7, agenda }));
-    expect(html).toContain('1/9: Headline metrics against targets');
+    expect(html).toContain('1/13: Headline metrics against targets');
     expect(html).toContain('Next: Trend');
   });
 });

@@ -1,24 +1,45 @@
 import type { ReactNode } from 'react';
 import { formatMetricValue } from '@/components/charts/format-value';
+import { toFunnelChartData } from '@/components/charts/funnel-data';
 import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { AssuranceIconSvg, VariationIconSvg } from '@/components/charts/spc-icons';
+import { StaticFunnel } from '@/components/charts/static-funnel';
 import type { MetricUnit } from '@/lib/shared/metrics';
-import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
-import { computeSpc } from '@/lib/shared/stats';
+import type { AGENDA_TOPICS, AgendaView, MemberView } from '@/lib/shared/review-agenda';
+import { computeFunnel, computeSpc } from '@/lib/shared/stats';
+import { toChartAnnotations } from './annotation-markers';
 
 /*
  * The agenda's screens for the projector: one topic each, large type (body 24 px and up), black on white, and
- * never more rows than fit on a 16:9 screen (the rest are counted, not scrolled). Props in, nothing fetched.
+ * never more rows than fit on a 16:9 screen: a topic with more rows goes on over as many screens as it needs
+ * ("2 of 3"), so nothing is scrolled and nobody is left out. Props in, nothing fetched.
  */
 
-/** Rows that fit on one 1920×1080 screen at this type size. */
-const ROWS_PER_SCREEN = 8;
+/** Table rows that fit on one 1920×1080 screen at the slide's type size (one line each). */
+const ROWS_PER_SCREEN = 12;
+/** Rows of free text (notes, actions' titles), which may take two or three lines each. */
+const TEXT_ROWS_PER_SCREEN = 5;
+/** Consultants listed beside the funnel plot on one screen (every screen of the topic draws them all). */
+const FUNNEL_ROWS_PER_SCREEN = 13;
+
+export type AgendaTopic = (typeof AGENDA_TOPICS)[number];
 
 export interface AgendaScreen {
+  /** Unique: the topic, and for its later screens `<topic>-<n>`. */
   id: string;
+  topic: AgendaTopic;
   title: string;
+  /** For the agenda's buttons under the slide. */
+  shortTitle: string;
   render: () => ReactNode;
+}
+
+export interface AgendaScreenOptions {
+  /** The new-action form, shown on the new actions' screen. */
+  newActions?: ReactNode;
+  /** Whether to split long topics into screens; the printed pack has pages that grow, so it does not. */
+  isPaged?: boolean;
 }
 
 const percent = (value: number | null) => formatMetricValue('ratio', value);
@@ -45,30 +66,40 @@ const ACTION_STATUS_LABELS = {
   dropped: 'Dropped',
 } as const;
 
-/** A table sized for the projector, with the rows that do not fit counted below it. */
-function ScreenTable({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
-  const shown = rows.slice(0, ROWS_PER_SCREEN);
+/** A table sized for the projector (the rows one screen shows). */
+function ScreenTable({
+  caption,
+  head,
+  rows,
+  isCompact = false,
+}: {
+  caption: string;
+  head: string[];
+  rows: ReactNode[][];
+  /** 24 px type instead of 28, for a table that shares the screen with a chart. */
+  isCompact?: boolean;
+}) {
   return (
     <div>
-      <table className="w-full border-collapse text-left text-[1.75rem]">
+      <table className={`w-full border-collapse text-left ${isCompact ? 'text-[1.5rem]' : 'text-[1.75rem]'}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-4 border-nhs-black">
             {head.map((cell) => (
-              <th key={cell} scope="col" className="py-2 pr-6 font-bold">
+              <th key={cell} scope="col" className="py-1.5 pr-6 font-bold">
                 {cell}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {shown.map((cells, index) => (
+          {rows.map((cells, index) => (
             // Rows have no stable id of their own across screens; their position is their identity here.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <tr key={index} className="border-b-2 border-nhs-mid-grey">
               {cells.map((cell, cellIndex) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                <td key={cellIndex} className="py-2 pr-6 align-top">
+                <td key={cellIndex} className="py-1.5 pr-6 align-top">
                   {cell}
                 </td>
               ))}
@@ -76,20 +107,71 @@ function ScreenTable({ caption, head, rows }: { caption: string; head: string[];
           ))}
         </tbody>
       </table>
-      {rows.length > shown.length && (
-        <p className="mt-4 text-[1.5rem]">And {rows.length - shown.length} more (see the meeting pack).</p>
-      )}
       {rows.length === 0 && <p className="mt-4 text-[1.75rem]">Nothing to show for this period.</p>}
     </div>
   );
 }
 
+/**
+ * One topic over as many screens as its rows need (`perScreen` rows each; one screen when not paged): the later
+ * screens say "2 of 3" in their titles. `render` draws the rows from `start` to `end`.
+ */
+function topicScreens(
+  topic: AgendaTopic,
+  titles: { title: string; shortTitle: string },
+  rowCount: number,
+  perScreen: number,
+  render: (start: number, end: number) => ReactNode,
+): AgendaScreen[] {
+  const count = Number.isFinite(perScreen) ? Math.max(1, Math.ceil(rowCount / perScreen)) : 1;
+  return Array.from({ length: count }, (_, page) => ({
+    id: page === 0 ? topic : `${topic}-${page + 1}`,
+    topic,
+    title: count === 1 ? titles.title : `${titles.title} (${page + 1} of ${count})`,
+    shortTitle: count === 1 ? titles.shortTitle : `${titles.shortTitle} ${page + 1}/${count}`,
+    render: () => render(page * perScreen, (page + 1) * perScreen),
+  }));
+}
+
+/** The longest rows first and the rest summed in a last row, so that a breakdown fits on one screen. */
+function withOthersSummed<Row>(
+  rows: readonly Row[],
+  limit: number,
+  sum: (rest: readonly Row[]) => Row,
+): Row[] {
+  return rows.length <= limit ? [...rows] : [...rows.slice(0, limit - 1), sum(rows.slice(limit - 1))];
+}
+
+const aboutWhen = (row: { sessionDate: string | null; weekStart: string | null }) =>
+  row.sessionDate
+    ? `Session ${ukDate(row.sessionDate)}`
+    : row.weekStart
+      ? `Week of ${ukDate(row.weekStart)}`
+      : 'The period';
+
 /** The screens of an agenda, in the standard order. */
-export function agendaScreens(agenda: AgendaView, extra: { newActions?: ReactNode } = {}): AgendaScreen[] {
+export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions = {}): AgendaScreen[] {
+  const isPaged = options.isPaged ?? true;
+  const rowsPerScreen = isPaged ? ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
+  const textRowsPerScreen = isPaged ? TEXT_ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
+  const notes = [
+    ...agenda.annotations.map((row) => [memberLabel(row.member), aboutWhen(row), row.text]),
+    ...agenda.challenges.map((row) => [
+      memberLabel(row.member),
+      aboutWhen(row),
+      `Challenge (${row.status}): ${row.reason}${row.resolution ? ` — ${row.resolution}` : ''}`,
+    ]),
+  ];
+  const reasons = withOthersSummed(agenda.lostSessions.byReason, rowsPerScreen, (rest) => ({
+    reason: `${rest.length} other reasons`,
+    sessions: rest.reduce((total, row) => total + row.sessions, 0),
+  }));
   return [
     {
       id: 'headline',
+      topic: 'headline',
       title: 'Headline metrics against targets',
+      shortTitle: 'Headline',
       render: () => (
         <ul className="grid grid-cols-4 gap-6">
           {agenda.headline.map((metric) => (
@@ -114,33 +196,23 @@ export function agendaScreens(agenda: AgendaView, extra: { newActions?: ReactNod
     },
     {
       id: 'trend',
+      topic: 'trend',
       title: `Trend: session fulfilment (net), week by week`,
+      shortTitle: 'Trend',
       render: () => <TrendChart agenda={agenda} />,
     },
-    {
-      id: 'funnel',
-      title: `Fulfilment: where each ${agenda.funnel.basis} sits on the funnel`,
-      render: () => (
-        <ScreenTable
-          caption="Funnel positions"
-          head={['', 'Fulfilment (net)', 'Expected sessions', '99.8% limits', 'Position']}
-          rows={agenda.funnel.points.map((point) => [
-            memberLabel(point.member),
-            percent(point.value),
-            formatMetricValue('sessions', point.denominator),
-            point.limits998 ? `${percent(point.limits998.lower)} – ${percent(point.limits998.upper)}` : '–',
-            point.outlierDirection === 'high'
-              ? 'Above the limits'
-              : point.outlierDirection === 'low'
-                ? 'Below the limits'
-                : 'Within the limits',
-          ])}
-        />
-      ),
-    },
+    ...topicScreens(
+      'funnel',
+      { title: `Fulfilment: where each ${agenda.funnel.basis} sits on the funnel`, shortTitle: 'Funnel' },
+      agenda.funnel.points.length,
+      isPaged ? FUNNEL_ROWS_PER_SCREEN : Number.POSITIVE_INFINITY,
+      (start, end) => <FunnelScreen agenda={agenda} start={start} end={end} />,
+    ),
     {
       id: 'lostSessions',
+      topic: 'lostSessions',
       title: 'Lost sessions, and why',
+      shortTitle: 'Lost sessions',
       render: () => (
         <div className="grid grid-cols-2 gap-12">
           <ScreenTable
@@ -157,16 +229,18 @@ export function agendaScreens(agenda: AgendaView, extra: { newActions?: ReactNod
           <ScreenTable
             caption="Hospital cancellations by reason"
             head={['Cancellation reason', 'Sessions']}
-            rows={agenda.lostSessions.byReason.map((row) => [row.reason, String(row.sessions)])}
+            rows={reasons.map((row) => [row.reason, String(row.sessions)])}
           />
         </div>
       ),
     },
-    {
-      id: 'workload',
-      title: 'Workload balance and the “for review” list',
-      render: () => (
-        <div className="grid grid-cols-2 gap-12">
+    ...topicScreens(
+      'workload',
+      { title: 'Workload balance and the “for review” list', shortTitle: 'Workload' },
+      Math.max(agenda.workload.rows.length, agenda.forReview.length),
+      rowsPerScreen,
+      (start, end) => (
+        <div className="grid grid-cols-[3fr_2fr] gap-12">
           <ScreenTable
             caption="Total delivery by month"
             head={[
@@ -174,117 +248,188 @@ export function agendaScreens(agenda: AgendaView, extra: { newActions?: ReactNod
               ...(agenda.workload.rows[0]?.months.map((month) => ukMonth(month.from)) ?? []),
               'Flag',
             ]}
-            rows={agenda.workload.rows.map((row) => [
-              memberLabel(row.member),
-              ...row.months.map((month) => percent(month.totalDelivery)),
-              row.flag === 'over'
-                ? 'Sustained over-delivery'
-                : row.flag === 'under'
-                  ? 'Sustained under-delivery'
-                  : '–',
-            ])}
+            rows={agenda.workload.rows
+              .slice(start, end)
+              .map((row) => [
+                memberLabel(row.member),
+                ...row.months.map((month) => percent(month.totalDelivery)),
+                row.flag === 'over'
+                  ? 'Sustained over-delivery'
+                  : row.flag === 'under'
+                    ? 'Sustained under-delivery'
+                    : '–',
+              ])}
           />
           <ScreenTable
             caption="For review"
             head={['For review', 'Rule', 'Months']}
-            rows={agenda.forReview.map((entry) => [
-              memberLabel(entry.member),
-              entry.rule === 'low_fulfilment'
-                ? `Fulfilment below ${percent(agenda.parameters.reviewFulfilmentBelow)}`
-                : `Total delivery above ${percent(agenda.parameters.reviewTotalDeliveryAbove)}`,
-              String(entry.months),
-            ])}
+            rows={agenda.forReview
+              .slice(start, end)
+              .map((entry) => [
+                memberLabel(entry.member),
+                entry.rule === 'low_fulfilment'
+                  ? `Fulfilment below ${percent(agenda.parameters.reviewFulfilmentBelow)}`
+                  : `Total delivery above ${percent(agenda.parameters.reviewTotalDeliveryAbove)}`,
+                String(entry.months),
+              ])}
           />
         </div>
       ),
-    },
-    {
-      id: 'opportunities',
-      title: `Opportunity: ${formatMetricValue('patientsPerWeek', agenda.opportunities.total)} patients a week`,
-      render: () => (
+    ),
+    ...topicScreens(
+      'opportunities',
+      {
+        title: `Opportunity: ${formatMetricValue('patientsPerWeek', agenda.opportunities.total)} patients a week`,
+        shortTitle: 'Opportunity',
+      },
+      agenda.opportunities.rows.length,
+      rowsPerScreen,
+      (start, end) => (
         <ScreenTable
           caption="Opportunity"
           head={['', 'From fulfilment', 'From productivity', 'Total (patients a week)']}
-          rows={agenda.opportunities.rows.map((row) => [
-            memberLabel(row.member),
-            formatMetricValue('patientsPerWeek', row.opportunityPerWeek.fulfilment),
-            formatMetricValue('patientsPerWeek', row.opportunityPerWeek.productivity),
-            formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total),
-          ])}
+          rows={agenda.opportunities.rows
+            .slice(start, end)
+            .map((row) => [
+              memberLabel(row.member),
+              formatMetricValue('patientsPerWeek', row.opportunityPerWeek.fulfilment),
+              formatMetricValue('patientsPerWeek', row.opportunityPerWeek.productivity),
+              formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total),
+            ])}
         />
       ),
-    },
-    {
-      id: 'annotations',
-      title: 'What the consultants said: annotations and challenges',
-      render: () => (
+    ),
+    ...topicScreens(
+      'annotations',
+      { title: 'What the consultants said: annotations and challenges', shortTitle: 'Notes' },
+      notes.length,
+      textRowsPerScreen,
+      (start, end) => (
         <ScreenTable
           caption="Annotations and challenges"
           head={['', 'About', 'Note']}
-          rows={[
-            ...agenda.annotations.map((row) => [
-              memberLabel(row.member),
-              row.sessionDate
-                ? `Session ${ukDate(row.sessionDate)}`
-                : row.weekStart
-                  ? `Week of ${ukDate(row.weekStart)}`
-                  : 'The period',
-              row.text,
-            ]),
-            ...agenda.challenges.map((row) => [
-              memberLabel(row.member),
-              row.sessionDate
-                ? `Session ${ukDate(row.sessionDate)}`
-                : row.weekStart
-                  ? `Week of ${ukDate(row.weekStart)}`
-                  : 'The period',
-              `Challenge (${row.status}): ${row.reason}${row.resolution ? ` — ${row.resolution}` : ''}`,
-            ]),
-          ]}
+          rows={notes.slice(start, end)}
         />
       ),
-    },
-    {
-      id: 'actionsCarriedForward',
-      title: 'Actions from the last review',
-      render: () => (
+    ),
+    ...topicScreens(
+      'actionsCarriedForward',
+      { title: 'Actions from the last review', shortTitle: 'Last actions' },
+      agenda.actionsCarriedForward.length,
+      textRowsPerScreen,
+      (start, end) => (
         <ScreenTable
           caption="Actions carried forward"
           head={['Action', 'Owner', 'Due', 'Status']}
-          rows={agenda.actionsCarriedForward.map((action) => [
-            action.title,
-            action.ownerName ?? '–',
-            ukDate(action.dueOn),
-            action.isOverdue
-              ? `${ACTION_STATUS_LABELS[action.status]} (overdue)`
-              : ACTION_STATUS_LABELS[action.status],
-          ])}
-        />
-      ),
-    },
-    {
-      id: 'newActions',
-      title: 'New actions',
-      render: () => (
-        <div>
-          <ScreenTable
-            caption="New actions"
-            head={['Action', 'Owner', 'Due', 'Status']}
-            rows={agenda.newActions.map((action) => [
+          rows={agenda.actionsCarriedForward
+            .slice(start, end)
+            .map((action) => [
               action.title,
               action.ownerName ?? '–',
               ukDate(action.dueOn),
-              ACTION_STATUS_LABELS[action.status],
+              action.isOverdue
+                ? `${ACTION_STATUS_LABELS[action.status]} (overdue)`
+                : ACTION_STATUS_LABELS[action.status],
             ])}
+        />
+      ),
+    ),
+    {
+      id: 'newActions',
+      topic: 'newActions',
+      title: 'New actions',
+      shortTitle: 'New actions',
+      render: () => (
+        <div>
+          {/* The newest first, so that the one just agreed is on screen however many there are. */}
+          <ScreenTable
+            caption="New actions"
+            head={['Action', 'Owner', 'Due', 'Status']}
+            rows={agenda.newActions
+              .slice(-textRowsPerScreen)
+              .reverse()
+              .map((action) => [
+                action.title,
+                action.ownerName ?? '–',
+                ukDate(action.dueOn),
+                ACTION_STATUS_LABELS[action.status],
+              ])}
           />
-          {extra.newActions}
+          {isPaged && agenda.newActions.length > textRowsPerScreen && (
+            <p className="mt-4 text-[1.5rem]">
+              The newest {textRowsPerScreen} of {agenda.newActions.length}; the meeting pack lists them all.
+            </p>
+          )}
+          {options.newActions}
         </div>
       ),
     },
   ];
 }
 
-/** The unit's weekly fulfilment over the year to the period's end as an SPC chart, with the target. */
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/**
+ * The funnel plot of the unit's members, each point numbered, beside the list of who each number is (from `start`
+ * to `end`), with the value and where it sits. The plot is drawn again from the frozen numerators and
+ * denominators, so it is the one the meeting froze.
+ */
+function FunnelScreen({ agenda, start, end }: { agenda: AgendaView; start: number; end: number }) {
+  const { points } = agenda.funnel;
+  if (points.length < 2) {
+    return <p className="text-[1.75rem]">Too few members with expected sessions to draw a funnel.</p>;
+  }
+  const result = computeFunnel(
+    points.map((point, index) => ({
+      id: String(index + 1),
+      numerator: point.numerator,
+      denominator: point.denominator,
+    })),
+    { type: 'proportion' },
+  );
+  const numbers = new Map(points.map((_, index) => [String(index + 1), String(index + 1)]));
+  return (
+    <div className="grid grid-cols-[1.15fr_1fr] gap-10">
+      <figure>
+        <StaticFunnel
+          data={toFunnelChartData(result, numbers)}
+          width={920}
+          height={620}
+          fontSize={24}
+          target={agenda.parameters.fulfilmentTarget}
+          format={(value) => percent(value)}
+          formatX={(value) => wholeNumber.format(value)}
+          xLabel="Expected sessions"
+          isLabelled
+        />
+        <figcaption className="mt-2 text-[1.5rem]">
+          Numbered as listed. Limits: 95% dashed, 99.8% solid; a diamond is outside 99.8%.
+        </figcaption>
+      </figure>
+      <ScreenTable
+        caption="Funnel positions"
+        head={['', 'Fulfilment', 'Position']}
+        isCompact
+        rows={points
+          .slice(start, end)
+          .map((point, index) => [
+            `${start + index + 1}. ${memberLabel(point.member)}`,
+            `${percent(point.value)} of ${formatMetricValue('sessions', point.denominator)}`,
+            point.outlierDirection === 'high'
+              ? 'Above the limits'
+              : point.outlierDirection === 'low'
+                ? 'Below the limits'
+                : 'Within',
+          ])}
+      />
+    </div>
+  );
+}
+
+/**
+ * The unit's weekly fulfilment over the year to the period's end as an SPC chart, with the target and the
+ * consultants' dated notes marked at their weeks.
+ */
 function TrendChart({ agenda }: { agenda: AgendaView }) {
   const points = agenda.trend.map((point) => ({ x: point.from, y: point.fulfilmentNet }));
   if (points.filter((point) => point.y !== null).length < 2) {
@@ -302,6 +447,10 @@ function TrendChart({ agenda }: { agenda: AgendaView }) {
         caption={`Weekly, with the mean and process limits; target ${percent(target)}.`}
         height={640}
         tickFontSize={24}
+        annotations={toChartAnnotations(
+          agenda.annotations.map((note) => ({ ...note, text: `${memberLabel(note.member)}: ${note.text}` })),
+          points.map((point) => point.x),
+        )}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { SkipLink } from '@/components/shell/skip-link';
 import type { AgendaView } from '@/lib/shared/review-agenda';
 import { agendaScreens } from './agenda-screens';
 import { NewActionForm } from './new-action-form';
@@ -15,6 +16,8 @@ interface MeetingPresenterProps {
   changes: { metricId: string; label: string }[];
   isAnonymised: boolean;
   canAddActions: boolean;
+  /** The page's heading (for screen readers: the slide carries its own titles). */
+  heading?: ReactNode;
 }
 
 /** Keys that move between screens: ←/→ and PageUp/PageDown (clickers send these), Home/End. */
@@ -33,6 +36,7 @@ export function MeetingPresenter({
   changes,
   isAnonymised,
   canAddActions,
+  heading,
 }: MeetingPresenterProps) {
   const screens = agendaScreens(agenda, {
     newActions: canAddActions ? <NewActionForm meetingId={meetingId} /> : undefined,
@@ -92,93 +96,103 @@ export function MeetingPresenter({
 
   const screen = screens[index] ?? screens[0];
   if (!screen) return null;
+  const query = isAnonymised ? '?anonymise=1' : '';
   return (
-    <div>
-      {/* The slide is laid out on a 1920×1080 canvas and scaled to fit, so it looks the same on a laptop as on the
-          projector in full screen, where its type is at full size (body 28 px). */}
-      <div
-        ref={stage}
-        className={`relative overflow-hidden print:hidden ${isFullScreen ? 'h-screen w-screen bg-nhs-black' : 'aspect-video max-h-[calc(100dvh-2rem)] w-full'}`}
-      >
-        <section
-          className="absolute top-0 left-0 flex h-[1080px] w-[1920px] origin-top-left flex-col bg-nhs-white p-16 text-[1.75rem] leading-snug text-nhs-black"
-          style={{ transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})` }}
-          aria-roledescription="slide"
-          aria-label={`${screen.title} (${index + 1} of ${screens.length})`}
+    // The whole window, and nothing to scroll: a slim bar of controls, the slide as large as the window allows,
+    // and the agenda's buttons. Printed, only the pack (every screen on its own page) is left.
+    <div className="flex h-dvh flex-col overflow-hidden bg-nhs-pale-grey print:block print:h-auto print:overflow-visible print:bg-nhs-white">
+      <SkipLink />
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-2 bg-nhs-blue px-6 py-2 text-nhs-white print:hidden [&_a]:text-nhs-white">
+        <p className="text-[1.1875rem] font-bold">
+          {title} · {periodLabel}
+        </p>
+        <div className="ml-auto flex flex-wrap items-center gap-x-6 gap-y-2 text-base">
+          {/* A full page load, not a client-side navigation: the named page (and its data) is left behind
+              entirely, so nothing of it stays in the browser while the meeting is shown anonymised. */}
+          <button
+            type="button"
+            aria-pressed={isAnonymised}
+            onClick={() =>
+              window.location.assign(
+                isAnonymised ? `/reviews/${meetingId}` : `/reviews/${meetingId}?anonymise=1`,
+              )
+            }
+            className="cursor-pointer rounded-[4px] border-2 border-nhs-white bg-nhs-white px-3 py-1 font-bold text-nhs-black"
+          >
+            Anonymise: {isAnonymised ? 'on' : 'off'}
+          </button>
+          <a
+            href={`/reviews/${meetingId}?notes=1${isAnonymised ? '&anonymise=1' : ''}`}
+            target="fulfil-presenter-notes"
+            rel="opener"
+          >
+            Presenter notes (second window)
+          </a>
+          <a href={`/api/reviews/${meetingId}/pack.xlsx${query}`}>Download the tables (XLSX)</a>
+          <button type="button" onClick={() => window.print()} className="cursor-pointer underline">
+            Print the pack (PDF)
+          </button>
+          <a href="/reviews">Leave the meeting</a>
+        </div>
+      </header>
+      <main id="main-content" tabIndex={-1} className="flex min-h-0 flex-1 flex-col px-4 pt-3 print:hidden">
+        {heading}
+        {/* The slide is laid out on a 1920×1080 canvas and scaled to fit, so it looks the same in a window as on
+            the projector in full screen, where its type is at full size (body 28 px). */}
+        <div
+          ref={stage}
+          className={`relative min-h-0 flex-1 overflow-hidden ${isFullScreen ? 'bg-nhs-black' : ''}`}
         >
-          <header className="mb-8 border-b-4 border-nhs-blue pb-4">
-            <p className="text-[1.5rem]">
-              {title} · {periodLabel} · {index + 1}/{screens.length}
-            </p>
-            <h2 className="text-[3rem] leading-tight font-bold">{screen.title}</h2>
-          </header>
-          <div className="min-h-0 flex-1">{screen.render()}</div>
-          {index === 0 && changes.length > 0 && (
-            <p className="mt-4 text-[1.5rem]">
-              Since this meeting’s numbers were frozen, later imports have changed:{' '}
-              {changes.map((change) => change.label).join(', ')}. The figures shown are those frozen.
-            </p>
-          )}
-        </section>
-      </div>
-      {/* The controls sit under the slide, so that the slide is whole on a 1920×1080 screen without full screen. */}
-      <div className="mt-4 flex flex-wrap items-center gap-6 text-[1.1875rem] print:hidden">
-        {/* A full page load, not a client-side navigation: the named page (and its data) is left behind
-            entirely, so nothing of it stays in the browser while the meeting is shown anonymised. */}
-        <button
-          type="button"
-          aria-pressed={isAnonymised}
-          onClick={() =>
-            window.location.assign(
-              isAnonymised ? `/reviews/${meetingId}` : `/reviews/${meetingId}?anonymise=1`,
-            )
-          }
-          className="cursor-pointer rounded-[4px] border-2 border-nhs-black bg-nhs-white px-4 py-2 font-bold text-nhs-black"
-        >
-          Anonymise: {isAnonymised ? 'on' : 'off'}
-        </button>
-        <p>Use ← and → (or Page Up and Page Down) to move, F for full screen.</p>
-        <a
-          href={`/reviews/${meetingId}?notes=1${isAnonymised ? '&anonymise=1' : ''}`}
-          target="fulfil-presenter-notes"
-          rel="opener"
-        >
-          Presenter notes (second window)
-        </a>
-        <a href={`/api/reviews/${meetingId}/pack.xlsx${isAnonymised ? '?anonymise=1' : ''}`}>
-          Download the tables (XLSX)
-        </a>
-        <button
-          type="button"
-          onClick={() => window.print()}
-          className="cursor-pointer text-nhs-blue underline"
-        >
-          Print the pack (PDF)
-        </button>
-      </div>
-      <nav aria-label="Agenda" className="mt-6 print:hidden">
-        <ol className="flex flex-wrap gap-3 text-[1.1875rem]">
+          <section
+            className="absolute top-0 left-0 flex h-[1080px] w-[1920px] origin-top-left flex-col bg-nhs-white p-16 text-[1.75rem] leading-snug text-nhs-black"
+            style={{ transform: `translate(${fit.left}px, ${fit.top}px) scale(${fit.scale})` }}
+            aria-roledescription="slide"
+            aria-label={`${screen.title} (${index + 1} of ${screens.length})`}
+          >
+            <header className="mb-8 border-b-4 border-nhs-blue pb-4">
+              <p className="text-[1.5rem]">
+                {title} · {periodLabel} · {index + 1}/{screens.length}
+              </p>
+              <h2 className="text-[3rem] leading-tight font-bold">{screen.title}</h2>
+            </header>
+            <div className="min-h-0 flex-1">{screen.render()}</div>
+            {index === 0 && changes.length > 0 && (
+              <p className="mt-4 text-[1.5rem]">
+                Since this meeting’s numbers were frozen, later imports have changed:{' '}
+                {changes.map((change) => change.label).join(', ')}. The figures shown are those frozen.
+              </p>
+            )}
+          </section>
+        </div>
+      </main>
+      <nav aria-label="Agenda" className="px-4 py-2 print:hidden">
+        <p className="sr-only">Use ← and → (or Page Up and Page Down) to move, F for full screen.</p>
+        <ol className="flex flex-wrap items-center gap-2 text-base">
           {screens.map((item, position) => (
             <li key={item.id}>
               <button
                 type="button"
                 aria-current={position === index ? 'step' : undefined}
+                aria-label={`${position + 1}. ${item.title}`}
                 onClick={() => setIndex(position)}
-                className={`cursor-pointer rounded-[4px] border-2 px-3 py-1 ${
+                className={`cursor-pointer rounded-[4px] border-2 px-2 py-0.5 ${
                   position === index
                     ? 'border-nhs-black bg-nhs-black text-nhs-white'
                     : 'border-nhs-mid-grey bg-nhs-white'
                 }`}
               >
-                {position + 1}. {item.title}
+                {position + 1}. {item.shortTitle}
               </button>
             </li>
           ))}
+          <li aria-hidden="true" className="ml-auto text-nhs-dark-grey">
+            ← → to move · F for full screen
+          </li>
         </ol>
       </nav>
-      {/* The meeting pack: every screen on its own landscape page when printed (or saved as PDF). */}
+      {/* The meeting pack: every topic on its own landscape page when printed (or saved as PDF), none split. */}
       <div className="hidden print:block">
-        {agendaScreens(agenda).map((item) => (
+        {agendaScreens(agenda, { isPaged: false }).map((item) => (
           <section key={item.id} className="break-after-page p-8 text-[1.25rem] text-nhs-black">
             <h2 className="mb-6 text-[2rem] font-bold">
               {title} · {periodLabel}: {item.title}

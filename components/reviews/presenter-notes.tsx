@@ -40,7 +40,7 @@ export function PresenterNotes({ meetingId, agenda }: { meetingId: number; agend
         {index + 1}/{screens.length}: {screen?.title}
       </h2>
       <ul className="mb-6 list-disc pl-8">
-        {(notes[screen?.id ?? ''] ?? []).map((point) => (
+        {(notes[screen?.topic ?? ''] ?? []).map((point) => (
           <li key={point} className="mb-2">
             {point}
           </li>

@@ -16,6 +16,8 @@ const NAVIGATION_ITEMS: readonly {
   { href: '/', label: 'Overview', permission: 'metrics:view' },
   { href: '/specialties', label: 'Specialties', permission: 'metrics:view' },
   { href: '/consultants', label: 'Consultants', permission: 'metrics:view' },
+  { href: '/reviews', label: 'Reviews', permission: 'metrics:view' },
+  { href: '/actions', label: 'Actions', permission: 'metrics:view' },
   { href: '/imports', label: 'Imports', permission: 'imports:manage' },
   { href: '/data-quality', label: 'Data quality', permission: 'data-quality:view' },
   { href: '/definitions', label: 'Definitions', permission: 'metrics:view' },

@@ -7,6 +7,8 @@ const PAGES = [
   { label: 'Overview', path: '/' },
   { label: 'Specialties', path: '/specialties' },
   { label: 'Consultants', path: '/consultants' },
+  { label: 'Reviews', path: '/reviews' },
+  { label: 'Actions', path: '/actions' },
   { label: 'Imports', path: '/imports' },
   { label: 'Data quality', path: '/data-quality' },
   { label: 'Definitions', path: '/definitions' },
@@ -58,6 +60,8 @@ test('a consultant’s navigation holds only what their role allows, and signing
     'Overview',
     'Specialties',
     'Consultants',
+    'Reviews',
+    'Actions',
     'Definitions',
   ]);
   await expect(page.getByRole('banner')).toContainText('Consultant');

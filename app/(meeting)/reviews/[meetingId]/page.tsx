@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { MeetingPresenter } from '@/components/reviews/meeting-presenter';
@@ -19,9 +18,9 @@ interface PageProps {
 }
 
 /**
- * One review meeting for the projector: its frozen agenda, one topic per screen (`?notes=1`: the presenter notes
- * for a second window). A meeting of a unit the caller
- * may not see is not found; `?anonymise=1` leaves every name out (the server never sends them).
+ * One review meeting for the projector, on the whole window (outside the dashboard's shell): its frozen agenda, one
+ * topic per screen (`?notes=1`: the presenter notes for a second window). A meeting of a unit the caller may not
+ * see is not found; `?anonymise=1` leaves every name out (the server never sends them).
  */
 export default async function ReviewMeetingPage({ params, searchParams }: PageProps) {
   await connection();
@@ -45,29 +44,26 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
   );
   if (query.notes === '1') {
     return (
-      <>
+      <main id="main-content" className="p-8">
         <h1 className="mb-4 text-[2rem] font-bold">Presenter notes: {meeting.unit.name}</h1>
         <PresenterNotes meetingId={meetingId} agenda={meeting.agenda} />
-      </>
+      </main>
     );
   }
   return (
-    <>
-      <h1 className="sr-only">
-        Review of {meeting.unit.name}, {describePeriod(meeting.period)}
-      </h1>
-      <MeetingPresenter
-        meetingId={meetingId}
-        title={meeting.unit.name}
-        periodLabel={describePeriod(meeting.period)}
-        agenda={meeting.agenda}
-        changes={meeting.changes.map(({ metricId, label }) => ({ metricId, label }))}
-        isAnonymised={isAnonymised}
-        canAddActions={canAddActions}
-      />
-      <p className="mt-6 print:hidden">
-        <Link href="/reviews">All review meetings</Link>
-      </p>
-    </>
+    <MeetingPresenter
+      meetingId={meetingId}
+      title={meeting.unit.name}
+      periodLabel={describePeriod(meeting.period)}
+      agenda={meeting.agenda}
+      changes={meeting.changes.map(({ metricId, label }) => ({ metricId, label }))}
+      isAnonymised={isAnonymised}
+      canAddActions={canAddActions}
+      heading={
+        <h1 className="sr-only">
+          Review of {meeting.unit.name}, {describePeriod(meeting.period)}
+        </h1>
+      }
+    />
   );
 }
