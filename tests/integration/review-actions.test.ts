@@ -166,6 +166,13 @@ describe(`actions and carry-forward (${testDatabaseKind})`, () => {
       where: { organisationId: scenario.org, actionId: action.id },
     });
     expect(history).toBe(3);
+    // The history is append-only in the database itself: rewriting an event is refused, even through SQL.
+    await expect(
+      db.prisma.actionEvent.updateMany({
+        where: { organisationId: scenario.org, actionId: action.id },
+        data: { note: 'rewritten' },
+      }),
+    ).rejects.toThrow(/never changed once written/);
   });
 
   it('keeps actions within scope: a consultant acts only on their own, another specialty’s action reads as not found', async () => {

@@ -109,6 +109,18 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     expect(live3?.fulfilmentNet).toBeCloseTo(1, 10);
   });
 
+  it('refuses to change a snapshot once written, even through SQL', async () => {
+    await expect(
+      db.prisma.$executeRawUnsafe(
+        `UPDATE review_snapshots SET agenda = '{}'::jsonb WHERE organisation_id = ${scenario.org} AND meeting_id = ${meetingId}`,
+      ),
+    ).rejects.toThrow(/never changed once written/);
+    const stored = await db.prisma.reviewSnapshot.findUniqueOrThrow({
+      where: { organisationId_meetingId: { organisationId: scenario.org, meetingId } },
+    });
+    expect(stored.agenda).not.toEqual({});
+  });
+
   it('lets a consultant open their own specialty’s meeting with their peers anonymised, and no other (404)', async () => {
     const own = await personWith(db, scenario.org, 'consultant', {
       consultantId: scenario.consultants['6100002'],

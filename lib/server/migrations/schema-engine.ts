@@ -65,6 +65,33 @@ export async function startSchemaEngine(
   return engineBindings.SchemaEngine.new(
     { datamodels: schemaText ? [['schema.prisma', schemaText]] : undefined },
     (log: string) => logs.push(log),
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(withWholeScripts(adapterFactory)),
   );
+}
+
+type MigrationAdapter = Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory['connect']>>;
+
+/**
+ * The pg adapter runs a migration's script statement by statement, split at every `;`, which cuts a function's
+ * body (a trigger in PL/pgSQL) in pieces. PostgreSQL takes the whole script in one simple query, as
+ * `prisma migrate deploy` sends it (and as the PGlite adapter does): give the engine adapters that do so.
+ */
+function withWholeScripts(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
+  const whole = (adapter: MigrationAdapter): MigrationAdapter => {
+    // The adapter's pg.Pool: a query without parameters goes by the simple protocol, which allows many statements.
+    const pool = (adapter as { client?: { query?: unknown } }).client;
+    if (adapter.adapterName !== '@prisma/adapter-pg' || typeof pool?.query !== 'function') return adapter;
+    const query = pool.query.bind(pool) as (text: string) => Promise<unknown>;
+    return Object.assign(Object.create(adapter) as MigrationAdapter, {
+      executeScript: async (script: string) => {
+        await query(script);
+      },
+    });
+  };
+  return Object.assign(Object.create(factory) as SqlMigrationAwareDriverAdapterFactory, {
+    connect: async () => whole(await factory.connect()),
+    connectToShadowDb: async () => whole(await factory.connectToShadowDb()),
+  });
 }
