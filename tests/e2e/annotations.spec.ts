@@ -1,11 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { type SignInRole, signInAs } from './sign-in';
+import { getDemoUser, type SignInRole, signInAs } from './sign-in';
 
 /*
  * Notes and challenges where the data is (issue 7, point 2): the consultant notes a session and challenges another
  * on their own page; an administrator resolves the challenge in the queue; the consultant reads the outcome; the
- * lead of the specialty reads the shared note; a consultant of another specialty reads neither.
+ * lead of the specialty reads the shared note; a consultant of another specialty reads neither. The consultant notes
+ * a figure (shown on its tile and under its chart) and edits the note with the keyboard; their lead challenges one
+ * of their sessions and the consultant reads it, read-only, with who raised it.
  */
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
@@ -77,7 +79,7 @@ test('a consultant notes a session and challenges one; an admin resolves it; onl
   await noteForm.getByRole('button', { name: 'Add the note' }).click();
   await expect(notes.getByRole('status').filter({ hasText: 'Your note has been added.' })).toBeVisible();
   const noteItem = notes
-    .getByRole('list', { name: 'Notes' })
+    .getByRole('list', { name: 'Notes', exact: true })
     .getByRole('listitem')
     .filter({ hasText: noteText });
   await expect(noteItem).toContainText(`Session`);
@@ -155,7 +157,7 @@ test('a consultant notes a session and challenges one; an admin resolves it; onl
   // The consultant removes their note again (other specs see the page as seeded).
   await consultant.reload();
   await consultant
-    .getByRole('list', { name: 'Notes' })
+    .getByRole('list', { name: 'Notes', exact: true })
     .getByRole('listitem')
     .filter({ hasText: noteText })
     .getByRole('button', { name: /^Delete/ })
@@ -168,6 +170,122 @@ test('a consultant notes a session and challenges one; an admin resolves it; onl
     lead.context().close(),
     cardiologist.context().close(),
   ]);
+});
+
+test('a consultant notes a figure, shown by the figure, and edits it; reads the challenge their lead raised about them', async ({
+  browser,
+}) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const first = `Complex cases this quarter ${stamp}`;
+  const edited = `Complex cases and a new registrar this quarter ${stamp}`;
+  const leadReason = `The clinic moved to the Tuesday that week ${stamp}`;
+  const figure = 'Patients or cases per week';
+
+  const consultant = await pageAs(browser, 'consultant');
+  const [, id] = await ownConsultant(consultant);
+  await consultant.goto(`/consultants/${id}`);
+  const notes = consultant.getByRole('region', { name: 'Notes and challenges' });
+  await notes.getByText('Add a note').click();
+  const noteForm = notes.getByRole('form', { name: 'Add a note' });
+  await noteForm.getByLabel('A figure').check();
+  await noteForm.getByLabel('Figure', { exact: true }).selectOption({ label: figure });
+  await noteForm.getByLabel('Note', { exact: true }).fill(first);
+  await noteForm.getByRole('button', { name: 'Add the note' }).click();
+  await expect(notes.getByRole('status').filter({ hasText: 'Your note has been added.' })).toBeVisible();
+
+  // The note is shown by its figure: on its headline tile and under its trend chart, in words.
+  const tileNotes = consultant
+    .locator('li[data-metric="patientsPerWeek"]')
+    .getByRole('list', { name: `Notes about ${figure}` });
+  await expect(tileNotes).toContainText(first);
+  await expect(consultant.locator('li[data-metric="patientsPerWeek"]')).toContainText('Note');
+  await expect(consultant.locator('li[data-metric="fulfilmentNet"]')).not.toContainText(first);
+  await expect(
+    consultant.getByRole('region', { name: 'Trend' }).getByRole('list', { name: `Notes about ${figure}` }),
+  ).toContainText(first);
+
+  // Its author edits it in place, with the keyboard: focus goes to the text, Escape cancels back to Edit.
+  const noteId = await notes
+    .getByRole('list', { name: 'Notes', exact: true })
+    .getByRole('listitem')
+    .filter({ hasText: first })
+    .getAttribute('data-annotation-id');
+  const noteItem = notes.locator(`li[data-annotation-id="${noteId}"]`);
+  const editButton = noteItem.getByRole('button', { name: `Edit the note about ${figure}` });
+  await editButton.focus();
+  await consultant.keyboard.press('Enter');
+  const editForm = noteItem.getByRole('form', { name: `Edit the note about ${figure}` });
+  const textBox = editForm.getByLabel('Note', { exact: true });
+  await expect(textBox).toBeFocused();
+  await expect(textBox).toHaveValue(first);
+  await consultant.keyboard.press('Escape');
+  await expect(editForm).toHaveCount(0);
+  await expect(editButton).toBeFocused();
+  await consultant.keyboard.press('Enter');
+  await expect(textBox).toBeFocused();
+  await textBox.fill('   ');
+  await editForm.getByRole('button', { name: 'Save the note' }).click();
+  await expect(editForm.getByText('Write the note.')).toBeVisible();
+  await expect(textBox).toHaveAttribute('aria-invalid', 'true');
+  await expectNoSeriousViolations(consultant);
+  await textBox.fill(edited);
+  await editForm.getByRole('button', { name: 'Save the note' }).click();
+  await expect(noteItem.getByRole('status')).toHaveText('Your note has been changed.');
+  await expect(editButton).toBeFocused();
+  await expect(noteItem).toContainText(edited);
+  await expect(tileNotes).toContainText(edited);
+  await expect(tileNotes).not.toContainText(first);
+  await consultant.reload();
+  await expect(noteItem).toContainText(edited);
+  await expect(tileNotes).toContainText(edited);
+
+  // Their clinical lead reads the note by its figure, may not edit it, and challenges one of the sessions.
+  const lead = await pageAs(browser, 'lead');
+  await lead.goto(`/consultants/${id}`);
+  await expect(
+    lead.locator('li[data-metric="patientsPerWeek"]').getByRole('list', { name: `Notes about ${figure}` }),
+  ).toContainText(edited);
+  const leadPanel = lead.getByRole('region', { name: 'Notes and challenges' });
+  await expect(leadPanel.locator(`li[data-annotation-id="${noteId}"]`).getByRole('button')).toHaveCount(0);
+  await leadPanel.getByText('Challenge a figure as wrong').click();
+  const challengeForm = leadPanel.getByRole('form', { name: 'Challenge a figure' });
+  await challengeForm.getByLabel('Session', { exact: true }).selectOption({ index: 1 });
+  await challengeForm.getByLabel('Why it is wrong').fill(leadReason);
+  await challengeForm.getByRole('button', { name: 'Send the challenge' }).click();
+  await expect(
+    leadPanel
+      .getByRole('list', { name: 'Your challenges' })
+      .getByRole('listitem')
+      .filter({ hasText: leadReason }),
+  ).toBeVisible();
+
+  // The consultant reads it among the challenges raised by others: who raised it and its status, nothing to change.
+  await consultant.reload();
+  const raisedByLead = notes
+    .getByRole('list', { name: 'Challenges raised by others' })
+    .getByRole('listitem')
+    .filter({ hasText: leadReason });
+  await expect(raisedByLead).toContainText(`Raised by ${getDemoUser('lead').name}`);
+  await expect(raisedByLead).toContainText('Waiting for the administrators');
+  await expect(raisedByLead.getByRole('button')).toHaveCount(0);
+  await expectNoSeriousViolations(consultant);
+
+  // A consultant of another specialty reads neither the challenge nor the note, by any route.
+  const cardiologist = await pageAs(browser, 'consultant2');
+  const [, cardiologistId] = await ownConsultant(cardiologist);
+  await cardiologist.goto(`/consultants/${cardiologistId}`);
+  await expect(cardiologist.getByRole('region', { name: 'Notes and challenges' })).toBeVisible();
+  await expect(cardiologist.getByText(leadReason)).toHaveCount(0);
+  await expect(cardiologist.getByText(edited)).toHaveCount(0);
+  const answer = await cardiologist.evaluate(async () => (await fetch('/api/challenges')).text());
+  expect(answer).not.toContain(leadReason);
+
+  // The consultant removes their note again (other specs see the page as seeded).
+  await noteItem.getByRole('button', { name: /^Delete/ }).click();
+  await expect(consultant.getByText(edited)).toHaveCount(0);
+
+  await Promise.all([consultant.context().close(), lead.context().close(), cardiologist.context().close()]);
 });
 
 test('an administrator changes an escalation rule; the Definitions page shows the one in force', async ({
