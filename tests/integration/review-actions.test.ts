@@ -6,7 +6,7 @@ import * as closeRoute from '@/app/api/reviews/[meetingId]/close/route';
 import { useDatabase } from '@/lib/server/db';
 import { closeMeeting } from '@/lib/server/reviews/close-meeting';
 import { createAction } from '@/lib/server/reviews/create-action';
-import { getAction, getMyActions } from '@/lib/server/reviews/read-actions';
+import { getAction, getMyActions, listActions } from '@/lib/server/reviews/read-actions';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
 import { updateAction } from '@/lib/server/reviews/update-action';
@@ -216,6 +216,11 @@ describe(`actions and carry-forward (${testDatabaseKind})`, () => {
       { params: Promise.resolve(params) },
     );
     expect(patch.status).toBe(404);
+    // Those who see the whole trust named (the administrator) see and may change it.
+    const admin = await personWith(db, scenario.org, 'admin');
+    const adminSees = await listActions(db, admin.actor, { specialtyId: scenario.specialties.urology });
+    expect(adminSees.map((action) => action.title)).toContain('Urology only');
+    await updateAction(db, admin.actor, urologyAction.id, { status: 'in_progress' });
     const created = await actionsRoute.POST(
       new NextRequest('http://localhost/api/actions', {
         method: 'POST',

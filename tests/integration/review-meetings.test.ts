@@ -5,6 +5,7 @@ import * as packRoute from '@/app/api/reviews/[meetingId]/pack.xlsx/route';
 import * as meetingRoute from '@/app/api/reviews/[meetingId]/route';
 import * as startRoute from '@/app/api/reviews/start/route';
 import { useDatabase } from '@/lib/server/db';
+import { listMeetings } from '@/lib/server/reviews/list-meetings';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
 import { consultant, importRows } from '../helpers/ledger-scenario';
@@ -119,6 +120,21 @@ describe(`review meetings (${testDatabaseKind})`, () => {
       where: { organisationId_meetingId: { organisationId: scenario.org, meetingId } },
     });
     expect(stored.agenda).not.toEqual({});
+  });
+
+  it('lists and opens the meeting for those who see the whole trust (executive, admin), not for another specialty’s lead', async () => {
+    const executive = await personWith(db, scenario.org, 'executive');
+    const admin = await personWith(db, scenario.org, 'admin');
+    for (const reader of [executive, admin]) {
+      expect((await listMeetings(db, reader.actor.scope)).map((meeting) => meeting.id)).toContain(meetingId);
+      expect((await getMeeting(db, reader.actor.scope, meetingId))?.unit.name).toBeTruthy();
+    }
+    const otherLead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.urology,
+    });
+    expect((await listMeetings(db, otherLead.actor.scope)).map((meeting) => meeting.id)).not.toContain(
+      meetingId,
+    );
   });
 
   it('lets a consultant open their own specialty’s meeting with their peers anonymised, and no other (404)', async () => {

@@ -52,6 +52,8 @@ function unitGrantWhere(grant: Grant): { OR: object[] } | object {
  * specialty's; a lead: their specialty's; a director: their division's and its specialties').
  */
 export function visibleMeetingWhere(scope: Scope): Prisma.ReviewMeetingWhereInput {
+  // Prisma reads an empty condition inside OR as matching nothing: "every unit" is said by leaving OR out.
+  if (scope.named === 'all' || scope.anonymised === 'all') return { organisationId: scope.organisationId };
   return {
     organisationId: scope.organisationId,
     OR: [unitGrantWhere(scope.named), unitGrantWhere(scope.anonymised)] as Prisma.ReviewMeetingWhereInput[],
@@ -68,6 +70,8 @@ export function runnableMeetingWhere(scope: Scope): Prisma.ReviewMeetingWhereInp
  * of a unit whose consultants they see named or anonymised.
  */
 export function visibleActionWhere(scope: Scope, userId: number | undefined): Prisma.ReviewActionWhereInput {
+  // Seeing every consultant named: every action (no empty conditions in OR, which Prisma reads as none).
+  if (scope.named === 'all') return { organisationId: scope.organisationId };
   const unitActions = (grant: Grant): Prisma.ReviewActionWhereInput =>
     grant === 'all' ? { consultantId: null } : { consultantId: null, ...(unitGrantWhere(grant) as object) };
   return {
@@ -83,14 +87,14 @@ export function visibleActionWhere(scope: Scope, userId: number | undefined): Pr
 
 /** Actions the caller may change: their own, and those of consultants or units they see named. */
 export function writableActionWhere(scope: Scope, userId: number | undefined): Prisma.ReviewActionWhereInput {
+  if (scope.named === 'all') return { organisationId: scope.organisationId };
+  const named = scope.named;
   return {
     organisationId: scope.organisationId,
     OR: [
       ...(userId === undefined ? [] : [{ ownerUserId: userId }]),
-      { consultant: consultantGrantWhere(scope.named) },
-      scope.named === 'all'
-        ? { consultantId: null }
-        : { consultantId: null, ...(unitGrantWhere(scope.named) as object) },
+      { consultant: consultantGrantWhere(named) },
+      { consultantId: null, ...(unitGrantWhere(named) as object) },
     ],
   };
 }
