@@ -79,6 +79,8 @@ export function AnnotationItem({
       setStatus('Your note has been changed.');
       router.refresh();
     },
+    // Back to the text, which the error now describes.
+    onError: () => setFocusNext('text'),
   });
   // Until the page's refresh arrives, the saved note is the server's answer to the edit.
   const shown = mutation.isSuccess ? mutation.data : { text, visibility };
@@ -112,7 +114,8 @@ export function AnnotationItem({
     });
     if ('problem' in checked) {
       setProblem(checked.problem);
-      textRef.current?.focus();
+      // After the render that ties the error to the text (aria-describedby), so that it is read with it.
+      setFocusNext('text');
       return;
     }
     if ('isUnchanged' in checked) {

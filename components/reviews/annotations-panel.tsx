@@ -108,7 +108,8 @@ export async function AnnotationsPanel({ caller, consultantId, period, activity 
       <SectionHeading id="notes-heading">Notes and challenges</SectionHeading>
       <p className="mb-4 max-w-3xl">
         Context for a session, a week or a figure (“covering the ward”, “list cancelled: no beds”) is shown
-        here, on the trend charts and in review meetings. A figure you believe is wrong can be challenged: the
+        here, on the trend charts (a note about a figure beside that figure) and in review meetings. You can
+        edit or delete the notes you wrote. A figure you believe is wrong can be challenged: the
         administrators correct the source data or explain why it stands.
       </p>
 
