@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, getDemoUser, isSignedIn, submitSignInForm } from './sign-in';
+import { type Browser, type Cookie, expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, getDemoUser, isSignedIn, signInAs, submitSignInForm } from './sign-in';
 
 /**
  * Hardening seen from the outside, in the production build: the Content-Security-Policy of pages (a fresh nonce
  * on every response, on every script Next writes, no inline script or eval allowed) and of everything else, and
- * a session revoked on the server by signing out. (That each page works under the policy, with no violation in
- * the console, is checked for every page and role by page-matrix.spec.ts.)
+ * a session revoked on the server by signing out or deactivation, to our pages and to next-auth's own session
+ * endpoint alike. (That each page works under the policy, with no violation in the console, is checked for
+ * every page and role by page-matrix.spec.ts.)
  */
 
 /** The directives of a Content-Security-Policy header. */
@@ -108,4 +109,60 @@ test('signing out revokes the session on the server: a copy of the cookie stops 
   await thiefPage.goto('/specialties');
   await expect(thiefPage).toHaveURL((url) => url.pathname === '/sign-in');
   await thief.close();
+
+  // Nor is it a session to next-auth's own endpoint (what next-auth's client, useSession and getSession read).
+  await expectNoSessionFor(browser, copied);
 });
+
+test('a deactivated user’s copied cookie is no session anywhere, next-auth’s endpoint included', async ({
+  browser,
+  page,
+}) => {
+  // A user of this test's own (deactivating a demo user would lock later specs out), created by the admin.
+  await signInAs(page, 'admin');
+  const email = `deactivated-${Date.now()}@e2e.fulfil.nhs.uk`;
+  const created = await page.request.post('/api/admin/users', {
+    headers: SAME_ORIGIN,
+    data: { email, name: 'E2E deactivated', password: DEMO_PASSWORD },
+  });
+  expect(created.status()).toBe(201);
+  const userId = ((await created.json()) as { user: { id: number } }).user.id;
+
+  const context = await browser.newContext();
+  const userPage = await context.newPage();
+  await userPage.goto('/sign-in');
+  await submitSignInForm(userPage, email, DEMO_PASSWORD);
+  await userPage.waitForURL((url) => url.pathname !== '/sign-in');
+  const copied = (await context.cookies()).filter((cookie) => /next-auth\.session-token/.test(cookie.name));
+  expect(copied.length).toBeGreaterThan(0);
+  // Signed in, next-auth's endpoint names the user: the control for the refusal below.
+  const before = await context.request.get('/api/auth/session');
+  expect(await before.json()).toMatchObject({ userId });
+  await context.close();
+
+  const deactivated = await page.request.patch(`/api/admin/users/${userId}`, {
+    headers: SAME_ORIGIN,
+    data: { isActive: false },
+  });
+  expect(deactivated.status()).toBe(200);
+
+  await expectNoSessionFor(browser, copied);
+});
+
+const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
+
+/**
+ * A fresh browser holding `cookies` gets no session from next-auth's `GET /api/auth/session` (`{}`, as when
+ * signed out), and next-auth clears the cookie it refused.
+ */
+async function expectNoSessionFor(browser: Browser, cookies: Cookie[]): Promise<void> {
+  const context = await browser.newContext();
+  await context.addCookies(cookies);
+  const response = await context.request.get('/api/auth/session');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({});
+  expect((await context.cookies()).filter((cookie) => /next-auth\.session-token/.test(cookie.name))).toEqual(
+    [],
+  );
+  await context.close();
+}

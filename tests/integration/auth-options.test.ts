@@ -73,30 +73,43 @@ describe('authentication settings', () => {
     });
     const options = buildAuthOptions(config);
     expect(options.useSecureCookies).toBe(true);
-    // Reading a session re-issues its cookie: look at the Set-Cookie header next-auth writes.
-    const name = '__Secure-next-auth.session-token';
-    const token = await encode({
-      secret: SECRET,
-      token: {
-        sub: '1',
-        organisationId: 1,
-        signedInAt: Math.floor(Date.now() / 1000),
-        authMethod: 'password',
-      },
-    });
-    const headers = new Map<string, unknown>();
-    const response = {
-      getHeader: (key: string) => headers.get(key),
-      setHeader: (key: string, value: unknown) => headers.set(key, value),
-    };
-    const request = { headers: { cookie: `${name}=${token}` }, cookies: { [name]: token } };
-    expect(await getServerSession(request as never, response as never, options)).not.toBeNull();
-    const cookies = [headers.get('Set-Cookie')].flat() as string[];
-    const setCookie = cookies.find((cookie) => cookie.startsWith(`${name}=`)) ?? '';
-    expect(setCookie).toMatch(/; HttpOnly/);
-    expect(setCookie).toMatch(/; Secure/);
-    expect(setCookie).toMatch(/; SameSite=Lax/);
-    expect(setCookie).toMatch(/; Path=\//);
+    // Reading a session (of a user that exists: next-auth's reads check the user) re-issues its cookie: look at
+    // the Set-Cookie header next-auth writes.
+    const db = await createTestDatabase();
+    useDatabase(db);
+    try {
+      const organisationId = (
+        await db.prisma.organisation.create({ data: { code: 'RCK', name: 'Cookie Trust' } })
+      ).id;
+      const user = await db.prisma.user.create({
+        data: { organisationId, email: 'cookie@example.nhs.uk', name: 'Dr Cookie' },
+      });
+      const name = '__Secure-next-auth.session-token';
+      const token = await encode({
+        secret: SECRET,
+        token: {
+          sub: String(user.id),
+          organisationId,
+          signedInAt: Date.now() / 1000,
+          authMethod: 'password',
+        },
+      });
+      const headers = new Map<string, unknown>();
+      const response = {
+        getHeader: (key: string) => headers.get(key),
+        setHeader: (key: string, value: unknown) => headers.set(key, value),
+      };
+      const request = { headers: { cookie: `${name}=${token}` }, cookies: { [name]: token } };
+      expect(await getServerSession(request as never, response as never, options)).not.toBeNull();
+      const cookies = [headers.get('Set-Cookie')].flat() as string[];
+      const setCookie = cookies.find((cookie) => cookie.startsWith(`${name}=`)) ?? '';
+      expect(setCookie).toMatch(/; HttpOnly/);
+      expect(setCookie).toMatch(/; Secure/);
+      expect(setCookie).toMatch(/; SameSite=Lax/);
+      expect(setCookie).toMatch(/; Path=\//);
+    } finally {
+      await db.drop();
+    }
   });
 
   it('offers Microsoft single sign-on only when configured, against the trust’s own tenant', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuthOptions, LoggerInstance, User } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { z } from 'zod';
@@ -13,11 +14,13 @@ import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
 import { getPrisma } from '@/lib/server/db';
 import { MAX_PASSWORD_LENGTH, normaliseEmail, signInWithPassword } from './password';
 import { revokeSessions } from './revoke-sessions';
+import { resolveSessionUser, sessionClaimsOf } from './session-user';
 
 /**
  * next-auth's configuration: email + password accounts (Credentials) and, when configured, Microsoft Entra ID
  * single sign-on. Sessions are encrypted JWTs in an http-only cookie; they carry only the user's id, organisation
- * and sign-in time, and `getSessionUser` (session.ts) re-reads the user on every request.
+ * and sign-in time, and the user is re-read whenever the cookie is read: by `getSessionUser` (session.ts) and
+ * the API's caller, and by next-auth's own endpoints (the jwt callback), all with `resolveSessionUser`.
  */
 
 declare module 'next-auth' {
@@ -206,7 +209,7 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
         return acceptSsoUser(user);
       },
       async jwt({ token, user }) {
-        if (!user) return token;
+        if (!user) return checkSessionStillValid(token, config);
         const signedIn = user as Partial<FulfilAuthUser>;
         if (typeof signedIn.organisationId !== 'number' || !signedIn.authMethod) {
           throw new Error('The sign-in did not resolve to a Fulfil user.');
@@ -221,12 +224,7 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
         };
       },
       async session({ session, token }) {
-        return {
-          expires: session.expires,
-          userId: Number(token.sub),
-          organisationId: token.organisationId,
-          signedInAt: token.signedInAt,
-        };
+        return { expires: session.expires, ...sessionClaimsOf(token) };
       },
       async redirect({ url, baseUrl }) {
         if (url.startsWith('/')) return `${baseUrl}${toSafeCallbackPath(url)}`;
@@ -242,23 +240,42 @@ export function buildAuthOptions(config: AuthConfig): AuthOptions {
     },
     events: {
       // next-auth only clears the cookie; a copy of it (another tab's, or a stolen one) would still decode. So a
-      // sign-out revokes every session of the user signed in before now (resolveSessionUser checks it).
+      // sign-out revokes every session of the user signed in before now (resolveSessionUser checks it). A cookie
+      // that no longer counts (already revoked, or its user deactivated) is only cleared: replaying an old copy
+      // must not end the user's newer sessions, nor be recorded as their sign-out.
       async signOut({ token }) {
-        if (typeof token?.organisationId !== 'number' || !token.sub) return;
         const prisma = await getPrisma();
-        await revokeSessions(prisma, token.organisationId, Number(token.sub));
+        const user = await resolveSessionUser(prisma, sessionClaimsOf(token), {
+          maxAgeSeconds: config.maxAgeSeconds,
+        });
+        if (!user) return;
+        await revokeSessions(prisma, user.organisationId, user.userId);
         await recordAuditEvent(prisma, {
-          organisationId: token.organisationId,
-          actorUserId: Number(token.sub),
+          organisationId: user.organisationId,
+          actorUserId: user.userId,
           action: AUDIT_ACTIONS.signOut,
           entityType: 'user',
-          entityId: token.sub,
-          details: { method: token.authMethod ?? null },
+          entityId: user.userId,
+          details: { method: token?.authMethod ?? null },
           ipAddress: await getCurrentRequestIpAddress(),
         });
       },
     },
   };
+}
+
+/**
+ * The jwt callback on every read of the cookie by next-auth itself (`GET /api/auth/session`, and its update):
+ * the token as it is while resolveSessionUser still accepts it. Otherwise it throws: next-auth 4.24 then answers
+ * `{}`, as for no cookie, and clears the cookie. (Returning null means "no session" only from Auth.js v5 on; in
+ * 4.24 it would reach the session callback.)
+ */
+async function checkSessionStillValid(token: JWT, config: AuthConfig): Promise<JWT> {
+  const user = await resolveSessionUser(await getPrisma(), sessionClaimsOf(token), {
+    maxAgeSeconds: config.maxAgeSeconds,
+  });
+  if (!user) throw new Error('revoked, past its maximum age, or its user is inactive');
+  return token;
 }
 
 /** Claims of an Entra ID token that we read. */
@@ -367,7 +384,7 @@ const authLogger: Partial<LoggerInstance> = {
     const message =
       metadata instanceof Error ? metadata.message : (metadata as { message?: string })?.message;
     if (code === 'JWT_SESSION_ERROR') {
-      console.warn(`[auth] a session cookie was refused (expired or not ours): ${message ?? ''}`);
+      console.warn(`[auth] a session cookie was refused (expired, revoked or not ours): ${message ?? ''}`);
       return;
     }
     console.error(`[auth] ${code}${message ? `: ${message}` : ''}`);
