@@ -191,7 +191,7 @@ export function MeetingPresenter({
         </ol>
       </nav>
       {/* The meeting pack: every topic on its own landscape page when printed (or saved as PDF), none split. */}
-      <div className="hidden print:block">
+      <div className="hidden print:block" data-testid="meeting-pack">
         {agendaScreens(agenda, { isPaged: false }).map((item) => (
           <section key={item.id} className="break-after-page p-8 text-[1.25rem] text-nhs-black">
             <h2 className="mb-6 text-[2rem] font-bold">

@@ -275,7 +275,7 @@ test.describe('review meetings on a projector', () => {
 
     // The print view: every screen on its own page, none of the controls.
     await page.emulateMedia({ media: 'print' });
-    const printed = page.locator('.print\\:block');
+    const printed = page.getByTestId('meeting-pack');
     await expect(printed).toBeVisible();
     const printedHeadings = await printed.getByRole('heading', { level: 2 }).allTextContents();
     // One page per topic, however many screens a long one took on the projector.
