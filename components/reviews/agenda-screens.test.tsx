@@ -195,7 +195,7 @@ describe('the agenda on the projector', () => {
         title: 'Ophthalmology',
         periodLabel: '01/01/2026 to 31/03/2026',
         agenda,
-        changes: [{ metricId: 'fulfilmentNet', label: 'Session fulfilment (net)' }],
+        changes: [{ metricId: 'fulfilmentNet', live: 0.9 }],
         isAnonymised: true,
         canAddActions: false,
       }),
@@ -203,7 +203,10 @@ describe('the agenda on the projector', () => {
     expect(html).toContain('Headline metrics against targets');
     expect(html).toContain('Anonymise: on');
     expect(html).toContain('1/13');
-    expect(html).toContain('later imports have changed: Session fulfilment (net)');
+    expect(html).toContain('where later imports have changed one, its value now is shown under it');
+    // The frozen figure, and under it the live one for comparison.
+    expect(html).toContain('81.2%');
+    expect(html).toMatch(/Now 90\.0%.*\(later imports\)/);
   });
 
   it('writes presenter notes for every screen from its numbers', () => {

@@ -35,9 +35,17 @@ export interface AgendaScreen {
   render: () => ReactNode;
 }
 
+/** A headline figure that later imports have changed since the meeting froze it: its value now. */
+export interface HeadlineChange {
+  metricId: string;
+  live: number | null;
+}
+
 export interface AgendaScreenOptions {
   /** The new-action form, shown on the new actions' screen. */
   newActions?: ReactNode;
+  /** Headline figures changed since the snapshot, shown beside the frozen ones (the live view, for comparison). */
+  changes?: readonly HeadlineChange[];
   /** Whether to split long topics into screens; the printed pack has pages that grow, so it does not. */
   isPaged?: boolean;
 }
@@ -152,6 +160,7 @@ const aboutWhen = (row: { sessionDate: string | null; weekStart: string | null }
 /** The screens of an agenda, in the standard order. */
 export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions = {}): AgendaScreen[] {
   const isPaged = options.isPaged ?? true;
+  const liveById = new Map((options.changes ?? []).map((change) => [change.metricId, change.live]));
   const rowsPerScreen = isPaged ? ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
   const textRowsPerScreen = isPaged ? TEXT_ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
   const notes = [
@@ -185,6 +194,12 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
                   ? 'No target'
                   : `Target ${formatMetricValue(metric.unit as MetricUnit, metric.target)}`}
               </p>
+              {liveById.has(metric.metricId) && (
+                <p className="text-[1.5rem] font-bold text-nhs-dark-blue">
+                  Now {formatMetricValue(metric.unit as MetricUnit, liveById.get(metric.metricId) ?? null)}{' '}
+                  <span className="font-normal">(later imports)</span>
+                </p>
+              )}
               <p className="mt-2 flex gap-2">
                 {metric.variation && <VariationIconSvg icon={metric.variation} size={64} />}
                 {metric.assurance && <AssuranceIconSvg icon={metric.assurance} size={64} />}

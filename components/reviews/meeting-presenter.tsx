@@ -3,7 +3,7 @@
 import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { SkipLink } from '@/components/shell/skip-link';
 import type { AgendaView } from '@/lib/shared/review-agenda';
-import { agendaScreens } from './agenda-screens';
+import { agendaScreens, type HeadlineChange } from './agenda-screens';
 import { NewActionForm } from './new-action-form';
 import { type PresenterMessage, presenterChannelName } from './presenter-notes';
 
@@ -12,8 +12,8 @@ interface MeetingPresenterProps {
   title: string;
   periodLabel: string;
   agenda: AgendaView;
-  /** Headline figures that have changed since the snapshot (shown on the first screen). */
-  changes: { metricId: string; label: string }[];
+  /** Headline figures that later imports have changed since the snapshot, with their value now. */
+  changes: HeadlineChange[];
   isAnonymised: boolean;
   canAddActions: boolean;
   /** The page's heading (for screen readers: the slide carries its own titles). */
@@ -40,6 +40,7 @@ export function MeetingPresenter({
 }: MeetingPresenterProps) {
   const screens = agendaScreens(agenda, {
     newActions: canAddActions ? <NewActionForm meetingId={meetingId} /> : undefined,
+    changes,
   });
   const [index, setIndex] = useState(0);
   const [isFullScreen, setIsFullScreen] = useState(false);
@@ -158,8 +159,8 @@ export function MeetingPresenter({
             <div className="min-h-0 flex-1">{screen.render()}</div>
             {index === 0 && changes.length > 0 && (
               <p className="mt-4 text-[1.5rem]">
-                Since this meeting’s numbers were frozen, later imports have changed:{' '}
-                {changes.map((change) => change.label).join(', ')}. The figures shown are those frozen.
+                The figures are those frozen when the meeting started; where later imports have changed one,
+                its value now is shown under it.
               </p>
             )}
           </section>

@@ -56,7 +56,7 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
       title={meeting.unit.name}
       periodLabel={describePeriod(meeting.period)}
       agenda={meeting.agenda}
-      changes={meeting.changes.map(({ metricId, label }) => ({ metricId, label }))}
+      changes={meeting.changes.map(({ metricId, live }) => ({ metricId, live }))}
       isAnonymised={isAnonymised}
       canAddActions={canAddActions}
       heading={
