@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@/components/ui/table';
 import type { ActionView } from '@/lib/server/reviews/action-view';
+import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 
-const STATUS_LABELS = { open: 'Open', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' } as const;
 const ukDate = (iso: string | null) =>
   iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '–';
 
@@ -32,7 +32,7 @@ export function ActionsTable({
         {actions.map((action) => (
           <TableRow key={action.id}>
             <TableCell>
-              {action.title}
+              <Link href={`/actions/${action.id}`}>{action.title}</Link>
               {action.meetingId !== null && (
                 <>
                   {' '}
@@ -43,7 +43,7 @@ export function ActionsTable({
             <TableCell>{action.owner.name ?? '–'}</TableCell>
             <TableCell>{ukDate(action.dueOn)}</TableCell>
             <TableCell>
-              {STATUS_LABELS[action.status]}
+              {ACTION_STATUS_LABELS[action.status]}
               {action.isOverdue && <strong className="ml-2 bg-nhs-warm-yellow px-2">Overdue</strong>}
             </TableCell>
             {escalatedTo && <TableCell>{escalatedTo.get(action.id) ?? '–'}</TableCell>}

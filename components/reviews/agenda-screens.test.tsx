@@ -197,7 +197,6 @@ describe('the agenda on the projector', () => {
         agenda,
         changes: [{ metricId: 'fulfilmentNet', live: 0.9 }],
         isAnonymised: true,
-        canAddActions: false,
       }),
     );
     expect(html).toContain('Headline metrics against targets');

@@ -5,6 +5,7 @@ import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { AssuranceIconSvg, VariationIconSvg } from '@/components/charts/spc-icons';
 import { StaticFunnel } from '@/components/charts/static-funnel';
+import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import type { AGENDA_TOPICS, AgendaView, MemberView } from '@/lib/shared/review-agenda';
 import { computeFunnel, computeSpc } from '@/lib/shared/stats';
@@ -66,13 +67,6 @@ function memberLabel(member: MemberView | null): string {
   if (member === null) return 'The unit';
   return member.kind === 'specialty' ? member.name : member.name;
 }
-
-const ACTION_STATUS_LABELS = {
-  open: 'Open',
-  in_progress: 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-} as const;
 
 /** A table sized for the projector (the rows one screen shows). */
 function ScreenTable({

@@ -7,7 +7,7 @@ import { Panel } from '@/components/ui/panel';
 import type { Caller } from '@/lib/server/api/caller';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
 import type { ChallengeView } from '@/lib/server/reviews/challenge-view';
-import { METRICS } from '@/lib/shared/metrics';
+import { METRIC_CHOICES } from '@/lib/shared/metrics';
 import { loadConsultantAnnotations, loadConsultantChallenges } from './annotation-data';
 import { AnnotationForm } from './annotation-form';
 import { AnnotationItem } from './annotation-item';
@@ -25,7 +25,6 @@ interface AnnotationsPanelProps {
 const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
 /** At most this many lost sessions are offered by name; any other is entered by its date. */
 const MAX_SESSION_CHOICES = 300;
-const METRIC_CHOICES = METRICS.map((metric) => ({ id: metric.id, label: metric.label }));
 
 function challengeOutcome(challenge: ChallengeView): string {
   if (challenge.status === 'open') return 'Waiting for the administrators';

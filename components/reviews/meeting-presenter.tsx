@@ -4,7 +4,6 @@ import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useStat
 import { SkipLink } from '@/components/shell/skip-link';
 import type { AgendaView } from '@/lib/shared/review-agenda';
 import { agendaScreens, type HeadlineChange } from './agenda-screens';
-import { NewActionForm } from './new-action-form';
 import { type PresenterMessage, presenterChannelName } from './presenter-notes';
 
 interface MeetingPresenterProps {
@@ -15,7 +14,8 @@ interface MeetingPresenterProps {
   /** Headline figures that later imports have changed since the snapshot, with their value now. */
   changes: HeadlineChange[];
   isAnonymised: boolean;
-  canAddActions: boolean;
+  /** The form to agree a new action, for those who may run the meeting while it is in progress. */
+  newActionForm?: ReactNode;
   /** The page's heading (for screen readers: the slide carries its own titles). */
   heading?: ReactNode;
 }
@@ -35,11 +35,11 @@ export function MeetingPresenter({
   agenda,
   changes,
   isAnonymised,
-  canAddActions,
+  newActionForm,
   heading,
 }: MeetingPresenterProps) {
   const screens = agendaScreens(agenda, {
-    newActions: canAddActions ? <NewActionForm meetingId={meetingId} /> : undefined,
+    newActions: newActionForm,
     changes,
   });
   const [index, setIndex] = useState(0);

@@ -411,6 +411,12 @@ export type MetricId = (typeof DEFINITIONS)[number]['id'];
 
 export const METRICS: readonly MetricDefinition[] = DEFINITIONS;
 
+/** Every metric's id and label: the choices of a form that points at a figure (a note, an action). */
+export const METRIC_CHOICES: readonly { id: string; label: string }[] = METRICS.map(({ id, label }) => ({
+  id,
+  label,
+}));
+
 const BY_ID = new Map<string, MetricDefinition>(METRICS.map((metric) => [metric.id, metric]));
 
 export function getMetric(id: MetricId): MetricDefinition {

@@ -143,6 +143,7 @@ const PAGES: Record<string, Visit[]> = {
   '/reviews/[meetingId]': [{ path: () => '/reviews/2147483647', outcomes: { default: 'not-found' } }],
   '/reviews/challenges': [{ path: () => '/reviews/challenges', outcomes: ADMIN_ONLY }],
   '/actions': [{ path: () => '/actions', outcomes: EVERY_ROLE }],
+  '/actions/[actionId]': [{ path: () => '/actions/2147483647', outcomes: { default: 'not-found' } }],
   '/admin': [{ path: () => '/admin', outcomes: ADMIN_ONLY }],
   '/admin/users': [{ path: () => '/admin/users', outcomes: ADMIN_ONLY }],
   '/admin/users/[userId]': [

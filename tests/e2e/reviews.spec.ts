@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { AGENDA_TOPICS } from '@/lib/shared/review-agenda';
-import { type SignInRole, signInAs } from './sign-in';
+import { getDemoUser, type SignInRole, signInAs } from './sign-in';
 
 /*
  * Review meetings end to end (issue 7), as the demo clinical lead for Ophthalmology on a 1920×1080 screen: start a
@@ -47,7 +47,7 @@ async function pageAs(browser: Browser, role: SignInRole): Promise<Page> {
 /** The consultants of the lead's specialty as the lead sees them named (the report of its consultants). */
 async function specialtyPeople(
   page: Page,
-): Promise<{ specialtyId: number; people: { name: string; gmc: string }[] }> {
+): Promise<{ specialtyId: number; people: { id: number; name: string; gmc: string }[] }> {
   const to = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
   const headers = { 'sec-fetch-site': 'same-origin' };
@@ -68,12 +68,13 @@ async function specialtyPeople(
       { headers },
     );
   expect(consultants.ok()).toBe(true);
-  const people = ((await consultants.json()) as { rows: { name: string; key: string }[] }).rows.map(
-    (row) => ({
-      name: row.name,
-      gmc: row.key,
-    }),
-  );
+  const people = (
+    (await consultants.json()) as { rows: { id: number; name: string; key: string }[] }
+  ).rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    gmc: row.key,
+  }));
   expect(people.length).toBeGreaterThanOrEqual(3);
   return { specialtyId: ophthalmology.id, people };
 }
@@ -358,6 +359,62 @@ test.describe('review meetings on a projector', () => {
     await panel.getByRole('button', { name: 'Remove change 1' }).click();
     await expect(panel.getByText('No changes yet')).toBeVisible();
     await page.context().close();
+  });
+
+  test('an action agreed on a consultant’s page is given to them, moved on, and keeps its history', async ({
+    browser,
+  }, testInfo) => {
+    const lead = await pageAs(browser, 'lead');
+    const { people } = await specialtyPeople(lead);
+    // The demo consultant is the ophthalmologist with the lowest GMC number.
+    const [ophthalmologist] = [...people].sort((a, b) => a.gmc.localeCompare(b.gmc));
+    if (!ophthalmologist) throw new Error('the demo trust lacks ophthalmologists');
+    await lead.goto(`/consultants/${ophthalmologist.id}`);
+    const panel = lead.getByRole('region', { name: 'Actions', exact: true });
+    const title = `Re-template the Tuesday clinic (${testInfo.testId.slice(0, 8)}-${Date.now()})`;
+    await panel.getByRole('textbox', { name: 'New action' }).fill(title);
+    await panel.getByLabel('Owner').selectOption({ label: `${getDemoUser('consultant').name} (Consultant)` });
+    await panel.getByLabel('Due', { exact: true }).fill('2030-01-31');
+    await panel.getByLabel('Figure it addresses').selectOption({ label: 'Slot utilisation' });
+    await panel.getByRole('button', { name: 'Add action' }).click();
+    await expect(panel.getByRole('status')).toHaveText(`Action added: ${title}`);
+    await panel.getByRole('link', { name: title }).click();
+    await lead.waitForURL(/\/actions\/\d+$/);
+    const actionUrl = new URL(lead.url()).pathname;
+    await expect(lead.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(lead.getByText(ophthalmologist.name, { exact: true })).toBeVisible();
+
+    // Moved on with a note: the history says what changed, in words, and keeps the note.
+    await lead.getByLabel('Status').selectOption({ label: 'In progress' });
+    await lead.getByLabel('Due', { exact: true }).fill('2030-02-28');
+    await lead.getByLabel('Note').fill('Booking team asked for the new template.');
+    await lead.getByRole('button', { name: 'Save the changes' }).click();
+    await expect(lead.getByRole('status')).toHaveText('The action has been updated.');
+    const history = lead.getByRole('list', { name: 'History, oldest first' });
+    await expect(history.getByRole('listitem')).toHaveCount(2);
+    await expect(history).toContainText(
+      `Created, owned by ${getDemoUser('consultant').name}, due 31/01/2030.`,
+    );
+    await expect(history).toContainText('Status: Open → In progress; Due: 31/01/2030 → 28/02/2030.');
+    await expect(history).toContainText('Booking team asked for the new template.');
+    // Nothing changed and no note: refused in words, nothing written.
+    await lead.getByRole('button', { name: 'Save the changes' }).click();
+    await expect(lead.getByText('Change the status, due date or owner, or write a note.')).toBeVisible();
+    await expect(history.getByRole('listitem')).toHaveCount(2);
+    await expectNoSeriousViolations(lead);
+    await attachScreenshot(lead, testInfo, 'an action and its history');
+    await lead.context().close();
+
+    // The owner finds it in "my actions"; a consultant of another specialty cannot open it.
+    const owner = await pageAs(browser, 'consultant');
+    await owner.goto('/actions');
+    await expect(
+      owner.getByRole('table', { name: 'Actions you own' }).getByRole('link', { name: title }),
+    ).toBeVisible();
+    await owner.context().close();
+    const cardiologist = await pageAs(browser, 'consultant2');
+    expect((await cardiologist.goto(actionUrl))?.status()).toBe(404);
+    await cardiologist.context().close();
   });
 
   test('a consultant of another specialty cannot open the meeting', async ({ browser }) => {

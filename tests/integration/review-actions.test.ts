@@ -4,6 +4,7 @@ import * as actionRoute from '@/app/api/actions/[actionId]/route';
 import * as actionsRoute from '@/app/api/actions/route';
 import * as closeRoute from '@/app/api/reviews/[meetingId]/close/route';
 import { useDatabase } from '@/lib/server/db';
+import { listActionOwnerChoices } from '@/lib/server/reviews/action-owners';
 import { closeMeeting } from '@/lib/server/reviews/close-meeting';
 import { createAction } from '@/lib/server/reviews/create-action';
 import { getAction, getMyActions, listActions } from '@/lib/server/reviews/read-actions';
@@ -235,6 +236,28 @@ describe(`actions and carry-forward (${testDatabaseKind})`, () => {
       }),
     );
     expect(((await listed.json()) as { actions: unknown[] }).actions).toEqual([]);
+  });
+
+  it('offers as owners the people with a role in the unit, only to those who see all of it named', async () => {
+    const ophthalmologist = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100001'],
+    });
+    const urologist = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6200001'],
+    });
+    const division = await db.prisma.specialty.findFirstOrThrow({
+      where: { organisationId: scenario.org, id: scenario.specialties.ophthalmology },
+      select: { divisionId: true },
+    });
+    const unit = { divisionId: division.divisionId, specialtyId: scenario.specialties.ophthalmology };
+    const offered = (await listActionOwnerChoices(db, lead.actor.scope, unit)).map((choice) => choice.userId);
+    expect(offered).toEqual(expect.arrayContaining([lead.userId, ophthalmologist.userId]));
+    expect(offered).not.toContain(urologist.userId);
+    expect(offered).not.toContain(urologyLead.userId);
+    // A consultant sees their peers anonymised: the list would name them, so they are offered no one.
+    expect(await listActionOwnerChoices(db, ophthalmologist.actor.scope, unit)).toEqual([]);
+    // Nor does another specialty's lead get Ophthalmology's people.
+    expect(await listActionOwnerChoices(db, urologyLead.actor.scope, unit)).toEqual([]);
   });
 
   it('closes a meeting once, by those who may run it; a closed meeting takes no new actions', async () => {

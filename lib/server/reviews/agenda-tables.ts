@@ -1,3 +1,4 @@
+import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
 
 /** One table of the meeting pack: a sheet of the workbook. */
@@ -8,7 +9,6 @@ export interface PackTable {
 }
 
 const label = (member: MemberView | null) => (member === null ? 'The unit' : member.name);
-const STATUS = { open: 'Open', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' } as const;
 
 /**
  * The agenda's tables as the reader saw them (the disclosed view: consultants under pseudonyms where they must be,
@@ -23,7 +23,7 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
       label(action.member),
       action.ownerName,
       action.dueOn,
-      STATUS[action.status],
+      ACTION_STATUS_LABELS[action.status],
       action.isOverdue ? 'Yes' : 'No',
     ]),
   });

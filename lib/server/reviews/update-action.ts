@@ -100,3 +100,15 @@ export async function updateAction(
   const [view] = await toActionViews(database, actor.scope, [row], { escalationDays: actionEscalationDays });
   return view as ActionView;
 }
+
+/** Whether the caller may change the action: the rule `updateAction` applies (their own, or of what they see named). */
+export async function canChangeAction(
+  database: Database,
+  actor: ReviewActor,
+  actionId: number,
+): Promise<boolean> {
+  const count = await database.prisma.reviewAction.count({
+    where: { ...writableActionWhere(actor.scope, actor.userId), id: actionId },
+  });
+  return count > 0;
+}

@@ -22,6 +22,7 @@ import { defaultPeriod, readViewFilters } from '@/components/consultant/view-fil
 import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
 import { formatDate } from '@/components/format';
 import { WidgetSkeleton } from '@/components/overview/widget-skeleton';
+import { ActionsPanel } from '@/components/reviews/actions-panel';
 import { loadConsultantAnnotations } from '@/components/reviews/annotation-data';
 import { AnnotationsPanel } from '@/components/reviews/annotations-panel';
 import { Notice } from '@/components/ui/notice';
@@ -152,6 +153,11 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
       <SectionErrorBoundary label="the notes and challenges">
         <Suspense fallback={<WidgetSkeleton label="the notes and challenges" rows={4} />}>
           <AnnotationsPanel caller={caller} consultantId={consultantId} period={period} activity={activity} />
+        </Suspense>
+      </SectionErrorBoundary>
+      <SectionErrorBoundary label="the actions">
+        <Suspense fallback={<WidgetSkeleton label="the actions" rows={3} />}>
+          <ActionsPanel caller={caller} about={{ consultantId }} />
         </Suspense>
       </SectionErrorBoundary>
       <SectionErrorBoundary label="the trend">

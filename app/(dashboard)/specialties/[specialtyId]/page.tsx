@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
+import { ActionsPanel } from '@/components/reviews/actions-panel';
 import '@/components/print/print.css';
 import { loadReport, loadSeries, loadWorkloadBalance } from '@/components/dashboard/load-metrics';
 import { DashboardFilterProvider } from '@/components/filters/dashboard-filter-context';
@@ -85,6 +86,9 @@ export default async function SpecialtyPage({ params, searchParams }: PageProps)
           </Suspense>
           <Suspense fallback={<WidgetSkeleton label="workload balance" rows={8} />}>
             <WorkloadBalanceSection {...props} />
+          </Suspense>
+          <Suspense fallback={<WidgetSkeleton label="the actions" rows={3} />}>
+            <ActionsPanel caller={caller} about={{ specialtyId }} />
           </Suspense>
         </>
       )}

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { ActionForm } from '@/components/reviews/action-form';
 import { MeetingPresenter } from '@/components/reviews/meeting-presenter';
 import { PresenterNotes } from '@/components/reviews/presenter-notes';
 import { getPageCaller } from '@/lib/server/api/caller';
 import { recordNamedViews } from '@/lib/server/audit/named-views';
 import { getDatabase } from '@/lib/server/db';
+import { listActionOwnerChoices } from '@/lib/server/reviews/action-owners';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { canRunMeeting } from '@/lib/server/reviews/reviewable-units';
+import { METRIC_CHOICES } from '@/lib/shared/metrics';
 import { describePeriod } from '@/lib/shared/periods';
 
 export const metadata: Metadata = { title: 'Review meeting' };
@@ -58,7 +61,21 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
       agenda={meeting.agenda}
       changes={meeting.changes.map(({ metricId, live }) => ({ metricId, live }))}
       isAnonymised={isAnonymised}
-      canAddActions={canAddActions}
+      newActionForm={
+        canAddActions ? (
+          <ActionForm
+            link={{ meetingId }}
+            owners={
+              await listActionOwnerChoices(database, caller.scope, {
+                divisionId: meeting.agenda.unit.divisionId,
+                specialtyId: meeting.unit.level === 'specialty' ? meeting.unit.id : null,
+              })
+            }
+            metrics={METRIC_CHOICES}
+            isOnSlide
+          />
+        ) : undefined
+      }
       heading={
         <h1 className="sr-only">
           Review of {meeting.unit.name}, {describePeriod(meeting.period)}
