@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { DeferredChart } from './deferred-chart';
 
 /** The test id of a page's main chart: drawn at once, while the page's other charts wait their turn. */
@@ -38,19 +38,22 @@ export function ChartFigure({
   height,
   placeholder,
 }: ChartFigureProps) {
+  // The drawing's code (recharts) is loaded on demand: until it has arrived, the placeholder (or an empty box of
+  // the chart's height) stays on screen.
+  const drawing = <Suspense fallback={placeholder ?? <div style={{ height }} />}>{children}</Suspense>;
   return (
     <figure className="chart-figure mb-6" data-testid={testId}>
       <div role="img" aria-label={label} className="w-full">
         {testId === MAIN_CHART_TEST_ID ? (
           placeholder ? (
             <DeferredChart height={height} placeholder={placeholder} isUrgent>
-              {children}
+              {drawing}
             </DeferredChart>
           ) : (
-            children
+            drawing
           )
         ) : (
-          <DeferredChart height={height}>{children}</DeferredChart>
+          <DeferredChart height={height}>{drawing}</DeferredChart>
         )}
       </div>
       {caption && <figcaption className="mt-2 max-w-4xl text-base text-nhs-dark-grey">{caption}</figcaption>}

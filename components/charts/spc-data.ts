@@ -57,3 +57,8 @@ export function toSpcChartData(result: SpcResult, { floor }: { floor?: number } 
     domain: [Math.max(0, low - pad), high + pad],
   };
 }
+
+/** An ISO date (yyyy-mm-dd) as dd/mm/yy, for an SPC chart's axis, tooltip and table. */
+export function formatShortDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)}`;
+}

@@ -5,7 +5,8 @@
  * specialty's table). Beside them, the server's share: time to the first byte and until the streamed HTML ends
  * (every section rendered), so a slow page can be put down to the server or the browser. "Main chart" is the chart
  * on screen (a funnel plot comes first as SVG from the server); "Interactive" is when the browser has drawn it
- * with recharts (tooltips).
+ * with recharts (tooltips). `npm run bench:js` splits each page's JavaScript into what it needs to become interactive
+ * and what it loads later.
  *
  *   npm run bench:ui -- [--consultants 600 --months 36] [--port 3300] [--runs 3] [--database-url postgresql://…]
  *                       [--database-name fulfil_bench_ui] [--keep-database]
@@ -15,22 +16,16 @@
  * otherwise into embedded PGlite in a temporary folder. --database-name picks another database (two benches on one server
  * at once); with --keep-database an existing database of the same size is reused instead of set up again.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
-import pg from 'pg';
-import { openDatabase } from '@/lib/server/db';
-import { createDemoTrustStream } from '@/lib/server/demo/generate';
-import { DEMO_FILE_NAMES, writeDemoTrustStream } from '@/lib/server/demo/write-csv';
-import { FULL_LEDGER, refreshLedger } from '@/lib/server/ledger/refresh-ledger';
-import { createDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '@/lib/server/seed/demo-users';
-import { withDatabaseName } from '../helpers/test-database';
-import { createDemoOrganisation, importFiles } from './metrics-data';
+import type { Page } from '@playwright/test';
+import {
+  findSamplePages,
+  launchChromium,
+  requireProductionBuild,
+  setUpDemoTrust,
+  signInAsDemoUser,
+  startApp,
+} from './ui-app';
 
 const { values } = parseArgs({
   options: {
@@ -49,132 +44,24 @@ const port = Number(values.port);
 const runs = Number(values.runs);
 const appUrl = `http://127.0.0.1:${port}`;
 
-if (!existsSync(path.resolve('.next/BUILD_ID'))) {
-  console.error('No production build found: run `npm run build` first.');
-  process.exit(1);
-}
-
+requireProductionBuild();
 const serverUrl = values['database-url'] ?? process.env.BENCH_DATABASE_URL;
-const dataDir = await mkdtemp(path.join(tmpdir(), 'fulfil-bench-ui-'));
-const appEnv: Record<string, string> = {
-  FULFIL_DATA_DIR: dataDir,
-  NEXTAUTH_URL: appUrl,
-  NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-  NEXT_TELEMETRY_DISABLED: '1',
-};
-const databaseName = values['database-name'];
-if (!/^[a-z_][a-z0-9_]*$/.test(databaseName)) {
-  console.error('--database-name must be a plain PostgreSQL name (lower case, digits, underscores).');
-  process.exit(1);
-}
-// A database set up by this script is labelled with its size, so --keep-database reuses only a match.
-const sizeLabel = `bench:ui demo trust, ${consultants} consultants x ${months} months`;
-let target: { url: string } | { dataDir: string };
-let isReused = false;
-if (serverUrl) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  if (values['keep-database']) {
-    const { rows } = await admin.query<{ label: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS label FROM pg_database WHERE datname = $1`,
-      [databaseName],
-    );
-    isReused = rows[0]?.label === sizeLabel;
-  }
-  if (!isReused) {
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-  }
-  await admin.end();
-  target = { url: withDatabaseName(serverUrl, databaseName) };
-  appEnv.DATABASE_URL = target.url;
-} else {
-  target = { dataDir: path.join(dataDir, 'pglite') };
-}
-
-const setupStart = performance.now();
-const database = await openDatabase({ ...target, migrate: true });
-if (!isReused) {
-  // As the metrics benchmark does: import every extract first, then build the ledger once (refreshing it after
-  // each import of a large trust re-judges the ledger file by file, which the benchmark need not wait for).
-  const folder = path.join(dataDir, 'demo-csv');
-  await writeDemoTrustStream(createDemoTrustStream({ consultants, months }), folder);
-  const organisationId = await createDemoOrganisation(database);
-  await importFiles(
-    database,
-    organisationId,
-    (
-      [
-        ['consultants', DEMO_FILE_NAMES.consultants],
-        ['job-plans', DEMO_FILE_NAMES.jobPlans],
-        ['clinic-sessions', DEMO_FILE_NAMES.clinicSessions],
-        ['theatre-lists', DEMO_FILE_NAMES.theatreLists],
-        ['leave', DEMO_FILE_NAMES.leave],
-      ] as const
-    ).map(([kind, file]) => ({ kind, file: path.join(folder, file) })),
-  );
-  await refreshLedger(database, organisationId, FULL_LEDGER);
-  await createDemoUsers(database.prisma, organisationId);
-}
-await database.close();
-if (serverUrl && !isReused) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`COMMENT ON DATABASE ${databaseName} IS '${sizeLabel}'`);
-  await admin.end();
-}
-console.log(
-  `Demo trust: ${consultants} consultants × ${months} months on ${serverUrl ? 'PostgreSQL' : 'PGlite'}, ${
-    isReused
-      ? `reused (${databaseName})`
-      : `set up in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`
-  }`,
-);
-
-const app = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, ...appEnv },
-  detached: true,
+const trust = await setUpDemoTrust({
+  consultants,
+  months,
+  serverUrl,
+  databaseName: values['database-name'],
+  keepDatabase: values['keep-database'],
+  label: 'bench:ui',
 });
-const stopApp = () => {
-  if (app.pid) process.kill(-app.pid, 'SIGTERM');
-};
-process.on('exit', stopApp);
+console.log(trust.description);
 
-for (let attempt = 0; ; attempt++) {
-  try {
-    if ((await fetch(`${appUrl}/api/health`)).ok) break;
-  } catch {}
-  if (attempt > 240) throw new Error('The app did not start');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const stopApp = await startApp(port, trust.env);
+const browser = await launchChromium();
 const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1280, height: 800 } });
 const page = await context.newPage();
-const admin = DEMO_USERS.find((user) => user.key === 'executive') ?? DEMO_USERS[0];
-await page.goto('/sign-in');
-await page.getByRole('textbox', { name: 'Email address' }).fill(admin?.email ?? '');
-await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-await page.waitForURL((url) => url.pathname !== '/sign-in');
-
-// A specialty to open: the first link in the overview's specialty table.
-await page.goto('/');
-const specialtyHref = await page
-  .locator('tr[data-specialty] th a')
-  .first()
-  .getAttribute('href', { timeout: 120_000 });
-
-// A consultant to open: the first named consultant in that specialty's table.
-await page.goto(specialtyHref ?? '/specialties/1');
-const consultantHref = await page
-  .locator('tr[data-consultant] th a')
-  .first()
-  .getAttribute('href', { timeout: 120_000 });
+await signInAsDemoUser(page, 'executive');
+const { specialtyHref, consultantHref } = await findSamplePages(page);
 
 interface Measurement {
   fcp: number;
@@ -242,9 +129,9 @@ const drawn = `${recharts}, [data-testid="main-chart"] svg.static-funnel`;
 const calendar = '[data-testid="main-chart"] [data-outcome]';
 const pages = [
   { name: 'Overview', url: '/', chart: drawn, interactive: recharts },
-  { name: 'Specialty', url: specialtyHref ?? '/specialties/1', chart: drawn, interactive: recharts },
+  { name: 'Specialty', url: specialtyHref, chart: drawn, interactive: recharts },
   // The consultant's main chart is the calendar heatmap (HTML drawn on the server, no chart library).
-  { name: 'Consultant', url: consultantHref ?? '/consultants/1', chart: calendar, interactive: calendar },
+  { name: 'Consultant', url: consultantHref, chart: calendar, interactive: calendar },
 ];
 const median = (numbers: number[]) =>
   [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] as number;

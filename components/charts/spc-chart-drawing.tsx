@@ -1,0 +1,144 @@
+'use client';
+
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { MetricUnit } from '@/lib/shared/metrics';
+import { formatMetricValue } from './format-value';
+import { LINE_COLOURS, pointColour } from './palette';
+import { formatShortDate, type SpcChartData } from './spc-data';
+
+/** Notes (annotations) are drawn in NHS purple, apart from the SPC point colours. */
+const NOTE_COLOUR = '#330072';
+
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: { pointType: SpcChartData['rows'][number]['pointType']; x: string };
+}
+
+function SpcDot({ cx, cy, payload }: DotProps) {
+  if (cx === undefined || cy === undefined || !payload?.pointType) return null;
+  const colour = pointColour(payload.pointType);
+  const isSpecial = payload.pointType !== 'common_cause';
+  return (
+    <circle
+      cx={cx}
+      cy={cy}
+      r={isSpecial ? 5 : 3.5}
+      fill={colour}
+      stroke={isSpecial ? '#212b32' : colour}
+      strokeWidth={isSpecial ? 1.5 : 1}
+    />
+  );
+}
+
+/** SpcChart drawn with recharts (tooltips), loaded on demand through chart-drawings.ts. */
+export function SpcChartDrawing({
+  unit,
+  data,
+  height,
+  annotations,
+  tickFontSize,
+}: {
+  unit: MetricUnit;
+  data: SpcChartData;
+  height: number;
+  annotations: readonly { x: string; text: string }[];
+  tickFontSize: number;
+}) {
+  const format = (value: number | null) => formatMetricValue(unit, value);
+  return (
+    <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
+      <ComposedChart data={data.rows} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+        <CartesianGrid stroke="#e8edee" vertical={false} />
+        <XAxis
+          dataKey="x"
+          tickFormatter={formatShortDate}
+          minTickGap={24}
+          tick={{ fill: '#212b32', fontSize: tickFontSize }}
+        />
+        <YAxis
+          domain={data.domain}
+          tickFormatter={(value: number) => format(value)}
+          width={Math.round(tickFontSize * 5)}
+          tick={{ fill: '#212b32', fontSize: tickFontSize }}
+        />
+        <Tooltip
+          labelFormatter={(value) => formatShortDate(String(value))}
+          formatter={(value) => format(typeof value === 'number' ? value : null)}
+        />
+        {data.groups.flatMap((group) => [
+          <Line
+            key={`mean${group}`}
+            dataKey={`mean${group}`}
+            name="Mean"
+            stroke={LINE_COLOURS.mean}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />,
+          <Line
+            key={`upl${group}`}
+            dataKey={`upl${group}`}
+            name="Upper process limit"
+            stroke={LINE_COLOURS.limit}
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />,
+          <Line
+            key={`lpl${group}`}
+            dataKey={`lpl${group}`}
+            name="Lower process limit"
+            stroke={LINE_COLOURS.limit}
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />,
+        ])}
+        {data.rebaseAt.map((x) => (
+          <ReferenceLine key={x} x={x} stroke="#212b32" strokeDasharray="2 2" label="Rebased" />
+        ))}
+        {annotations.map((annotation) => (
+          <ReferenceLine
+            key={`note-${annotation.x}`}
+            x={annotation.x}
+            stroke={NOTE_COLOUR}
+            strokeWidth={2}
+            strokeDasharray="3 3"
+            label={{ value: 'Note', position: 'insideTopLeft', fill: NOTE_COLOUR, fontSize: tickFontSize }}
+          />
+        ))}
+        {data.target !== null && (
+          <ReferenceLine
+            y={data.target}
+            stroke={LINE_COLOURS.target}
+            strokeWidth={2}
+            strokeDasharray="10 4"
+            label={{ value: `Target ${format(data.target)}`, position: 'insideTopRight', fill: '#00401e' }}
+          />
+        )}
+        <Line
+          dataKey="y"
+          name="Value"
+          stroke={LINE_COLOURS.series}
+          strokeWidth={1.5}
+          dot={<SpcDot />}
+          activeDot={false}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
