@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { AGENDA_TOPICS } from '@/lib/shared/review-agenda';
-import { getDemoUser, type SignInRole, signInAs } from './sign-in';
+import { type SignInRole, signInAs } from './sign-in';
 
 /*
  * Review meetings end to end (issue 7), as the demo clinical lead for Ophthalmology on a 1920×1080 screen: start a
@@ -373,7 +373,8 @@ test.describe('review meetings on a projector', () => {
     const panel = lead.getByRole('region', { name: 'Actions', exact: true });
     const title = `Re-template the Tuesday clinic (${testInfo.testId.slice(0, 8)}-${Date.now()})`;
     await panel.getByRole('textbox', { name: 'New action' }).fill(title);
-    await panel.getByLabel('Owner').selectOption({ label: `${getDemoUser('consultant').name} (Consultant)` });
+    // The demo consultant's user takes their consultant record's name.
+    await panel.getByLabel('Owner').selectOption({ label: `${ophthalmologist.name} (Consultant)` });
     await panel.getByLabel('Due', { exact: true }).fill('2030-01-31');
     await panel.getByLabel('Figure it addresses').selectOption({ label: 'Slot utilisation' });
     await panel.getByRole('button', { name: 'Add action' }).click();
@@ -382,7 +383,7 @@ test.describe('review meetings on a projector', () => {
     await lead.waitForURL(/\/actions\/\d+$/);
     const actionUrl = new URL(lead.url()).pathname;
     await expect(lead.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(lead.getByText(ophthalmologist.name, { exact: true })).toBeVisible();
+    await expect(lead.getByRole('link', { name: ophthalmologist.name, exact: true })).toBeVisible();
 
     // Moved on with a note: the history says what changed, in words, and keeps the note.
     await lead.getByLabel('Status').selectOption({ label: 'In progress' });
@@ -392,9 +393,7 @@ test.describe('review meetings on a projector', () => {
     await expect(lead.getByRole('status')).toHaveText('The action has been updated.');
     const history = lead.getByRole('list', { name: 'History, oldest first' });
     await expect(history.getByRole('listitem')).toHaveCount(2);
-    await expect(history).toContainText(
-      `Created, owned by ${getDemoUser('consultant').name}, due 31/01/2030.`,
-    );
+    await expect(history).toContainText(`Created, owned by ${ophthalmologist.name}, due 31/01/2030.`);
     await expect(history).toContainText('Status: Open → In progress; Due: 31/01/2030 → 28/02/2030.');
     await expect(history).toContainText('Booking team asked for the new template.');
     // Nothing changed and no note: refused in words, nothing written.

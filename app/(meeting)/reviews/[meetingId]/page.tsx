@@ -65,11 +65,15 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
         canAddActions ? (
           <ActionForm
             link={{ meetingId }}
+            // Anonymised, the owners' names would name the consultants: the action is the runner's until
+            // it is given to someone on its own page.
             owners={
-              await listActionOwnerChoices(database, caller.scope, {
-                divisionId: meeting.agenda.unit.divisionId,
-                specialtyId: meeting.unit.level === 'specialty' ? meeting.unit.id : null,
-              })
+              isAnonymised
+                ? []
+                : await listActionOwnerChoices(database, caller.scope, {
+                    divisionId: meeting.agenda.unit.divisionId,
+                    specialtyId: meeting.unit.level === 'specialty' ? meeting.unit.id : null,
+                  })
             }
             metrics={METRIC_CHOICES}
             isOnSlide
