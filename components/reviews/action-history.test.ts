@@ -25,9 +25,10 @@ describe('an action’s history in words', () => {
       describeActionEvent(
         {
           kind: 'updated',
+          // In jsonb's own key order (shortest first), not the reader's.
           changes: {
-            status: { from: 'open', to: 'in_progress' },
             dueOn: { from: null, to: '2026-04-30' },
+            status: { from: 'open', to: 'in_progress' },
             ownerUserId: { from: 7, to: 9 },
             metricId: { from: null, to: 'fulfilmentNet' },
           },

@@ -10,11 +10,12 @@ export interface ActionEventRecord {
 
 type Change = { from: unknown; to: unknown };
 
+/** The fields a change can touch, in the order a reader wants them (jsonb keeps its keys in its own order). */
 const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  ownerUserId: 'Owner',
-  dueOn: 'Due',
   status: 'Status',
+  dueOn: 'Due',
+  ownerUserId: 'Owner',
+  title: 'Title',
   metricId: 'Figure',
 };
 
@@ -54,10 +55,10 @@ export function describeActionEvent(event: ActionEventRecord, names: ReadonlyMap
     return `Created, owned by ${owner}, due ${due}.`;
   }
   if (event.kind === 'updated') {
-    return `${Object.entries(changes)
-      .filter(([field]) => field in FIELD_LABELS)
-      .map(([field, change]) => {
-        const { from, to } = change as Change;
+    return `${Object.keys(FIELD_LABELS)
+      .filter((field) => field in changes)
+      .map((field) => {
+        const { from, to } = changes[field] as Change;
         return `${FIELD_LABELS[field]}: ${describeValue(field, from, names)} → ${describeValue(field, to, names)}`;
       })
       .join('; ')}.`;

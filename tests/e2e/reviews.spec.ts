@@ -390,7 +390,9 @@ test.describe('review meetings on a projector', () => {
     await lead.getByLabel('Due', { exact: true }).fill('2030-02-28');
     await lead.getByLabel('Note').fill('Booking team asked for the new template.');
     await lead.getByRole('button', { name: 'Save the changes' }).click();
-    await expect(lead.getByRole('status')).toHaveText('The action has been updated.');
+    await expect(lead.getByRole('region', { name: 'Move it on' }).getByRole('status')).toHaveText(
+      'The action has been updated.',
+    );
     const history = lead.getByRole('list', { name: 'History, oldest first' });
     await expect(history.getByRole('listitem')).toHaveCount(2);
     await expect(history).toContainText(`Created, owned by ${ophthalmologist.name}, due 31/01/2030.`);
