@@ -22,7 +22,7 @@ export interface OwnerChoice {
 
 interface ActionFormProps {
   link: ActionLink;
-  /** People the action can be given to; none: it is the caller's own. */
+  /** Others the action can be given to (the caller is "Me"); none: it is the caller's own. */
   owners?: readonly OwnerChoice[];
   /** Figures the action may address (the metric registry's ids and labels); none: no choice offered. */
   metrics?: readonly { id: string; label: string }[];

@@ -50,7 +50,13 @@ export async function ActionsPanel({ caller, about }: { caller: Caller; about: A
       ) : (
         <ActionsTable caption={`Actions about ${whom}`} actions={actions} />
       )}
-      {canCreate && <ActionForm link={about} owners={owners} metrics={METRIC_CHOICES} />}
+      {canCreate && (
+        <ActionForm
+          link={about}
+          owners={owners.filter((owner) => owner.userId !== caller.userId)}
+          metrics={METRIC_CHOICES}
+        />
+      )}
     </Panel>
   );
 }

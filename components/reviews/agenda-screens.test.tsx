@@ -143,7 +143,7 @@ describe('the agenda on the projector', () => {
     const opportunityRows = agendaScreens(agenda)
       .filter((screen) => screen.topic === 'opportunities')
       .map((screen) => renderToStaticMarkup(createElement('div', null, screen.render())));
-    expect(opportunityRows.map((html) => (html.match(/<tr/g) ?? []).length - 1)).toEqual([12, 12, 6]);
+    expect(opportunityRows.map((html) => (html.match(/<tr/g) ?? []).length - 1)).toEqual([10, 10, 10]);
     const everyName = opportunityRows.join('').match(/Colleague \d+/g);
     expect(everyName).toEqual(members.map(({ member }) => member.name));
   });
@@ -158,11 +158,39 @@ describe('the agenda on the projector', () => {
           ?.render(),
       ),
     );
-    // Every screen of the topic draws all thirty points; this one lists the 14th to the 26th.
+    // Every screen of the topic draws all thirty points; this one lists the 13th to the 24th.
     expect(html.match(/<circle/g)).toHaveLength(30);
-    expect(html).toContain('14. Colleague 14');
-    expect(html).toContain('26. Colleague 26');
-    expect(html).not.toContain('27. Colleague 27');
+    expect(html).toContain('13. Colleague 13');
+    expect(html).toContain('24. Colleague 24');
+    expect(html).not.toContain('25. Colleague 25');
+  });
+
+  it('says what each note is about: a session, a week, or a figure by its label', () => {
+    const note = (id: number, about: { sessionDate?: string; weekStart?: string; metricId?: string }) => ({
+      id,
+      member: colleague('Colleague 1'),
+      sessionDate: about.sessionDate ?? null,
+      sessionPeriod: about.sessionDate ? 'AM' : null,
+      weekStart: about.weekStart ?? null,
+      metricId: about.metricId ?? null,
+      text: `Note ${id}`,
+      authorName: null,
+      createdAt: '2026-04-01T09:00:00.000Z',
+    });
+    const withNotes: AgendaView = {
+      ...agenda,
+      annotations: [
+        note(1, { sessionDate: '2026-02-03' }),
+        note(2, { weekStart: '2026-02-09' }),
+        note(3, { metricId: 'fulfilmentNet' }),
+      ],
+    };
+    const screen = agendaScreens(withNotes).find((item) => item.topic === 'annotations');
+    const html = renderToStaticMarkup(createElement('div', null, screen?.render()));
+    expect(html).toContain('Session 03/02/2026');
+    expect(html).toContain('Week of 09/02/2026');
+    expect(html).toContain('Session fulfilment (net)');
+    expect(html).not.toContain('The period');
   });
 
   it('prints each topic whole, on one page, for the pack', () => {
@@ -197,10 +225,17 @@ describe('the agenda on the projector', () => {
         agenda,
         changes: [{ metricId: 'fulfilmentNet', live: 0.9 }],
         isAnonymised: true,
+        status: { isClosed: false, closedOn: null, canClose: true },
+        frozenAt: '02/04/2026, 10:00 (UK time)',
       }),
     );
     expect(html).toContain('Headline metrics against targets');
     expect(html).toContain('Anonymise: on');
+    expect(html).toContain('Close the meeting');
+    // The printed pack says when its numbers were frozen, and that it is anonymised.
+    expect(html).toContain(
+      'numbers frozen at 02/04/2026, 10:00 (UK time) · anonymised: consultants are not named',
+    );
     expect(html).toContain('1/13');
     expect(html).toContain('where later imports have changed one, its value now is shown under it');
     // The frozen figure, and under it the live one for comparison.

@@ -6,7 +6,7 @@ import { toSpcChartData } from '@/components/charts/spc-data';
 import { AssuranceIconSvg, VariationIconSvg } from '@/components/charts/spc-icons';
 import { StaticFunnel } from '@/components/charts/static-funnel';
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
-import type { MetricUnit } from '@/lib/shared/metrics';
+import { METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
 import type { AGENDA_TOPICS, AgendaView, MemberView } from '@/lib/shared/review-agenda';
 import { computeFunnel, computeSpc } from '@/lib/shared/stats';
 import { toChartAnnotations } from './annotation-markers';
@@ -17,12 +17,12 @@ import { toChartAnnotations } from './annotation-markers';
  * ("2 of 3"), so nothing is scrolled and nobody is left out. Props in, nothing fetched.
  */
 
-/** Table rows that fit on one 1920×1080 screen at the slide's type size (one line each). */
-const ROWS_PER_SCREEN = 12;
+/** Table rows that fit on one 1920×1080 screen at the slide's type size, with room for a few to wrap. */
+const ROWS_PER_SCREEN = 10;
 /** Rows of free text (notes, actions' titles), which may take two or three lines each. */
 const TEXT_ROWS_PER_SCREEN = 5;
 /** Consultants listed beside the funnel plot on one screen (every screen of the topic draws them all). */
-const FUNNEL_ROWS_PER_SCREEN = 13;
+const FUNNEL_ROWS_PER_SCREEN = 12;
 
 export type AgendaTopic = (typeof AGENDA_TOPICS)[number];
 
@@ -144,12 +144,15 @@ function withOthersSummed<Row>(
   return rows.length <= limit ? [...rows] : [...rows.slice(0, limit - 1), sum(rows.slice(limit - 1))];
 }
 
-const aboutWhen = (row: { sessionDate: string | null; weekStart: string | null }) =>
+/** What a note or challenge is about: a session, a week, a figure (by its label), or the whole period. */
+const aboutWhat = (row: { sessionDate: string | null; weekStart: string | null; metricId: string | null }) =>
   row.sessionDate
     ? `Session ${ukDate(row.sessionDate)}`
     : row.weekStart
       ? `Week of ${ukDate(row.weekStart)}`
-      : 'The period';
+      : row.metricId
+        ? (METRIC_CHOICES.find((metric) => metric.id === row.metricId)?.label ?? 'A figure')
+        : 'The period';
 
 /** The screens of an agenda, in the standard order. */
 export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions = {}): AgendaScreen[] {
@@ -158,10 +161,10 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
   const rowsPerScreen = isPaged ? ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
   const textRowsPerScreen = isPaged ? TEXT_ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
   const notes = [
-    ...agenda.annotations.map((row) => [memberLabel(row.member), aboutWhen(row), row.text]),
+    ...agenda.annotations.map((row) => [memberLabel(row.member), aboutWhat(row), row.text]),
     ...agenda.challenges.map((row) => [
       memberLabel(row.member),
-      aboutWhen(row),
+      aboutWhat(row),
       `Challenge (${row.status}): ${row.reason}${row.resolution ? ` — ${row.resolution}` : ''}`,
     ]),
   ];
@@ -446,9 +449,10 @@ function TrendChart({ agenda }: { agenda: AgendaView }) {
   }
   const target = agenda.parameters.fulfilmentTarget;
   const result = computeSpc(points, { improvementDirection: 'increase', target });
-  // The chart's caption and its table disclosure at the slide's type size (the chart's own are for pages).
+  // The chart's caption at the slide's type size (the chart's own is for pages).
   return (
-    <div className="[&_figcaption]:text-[1.5rem] [&_summary]:text-[1.5rem]">
+    // The chart's table would not fit the slide: it stays for screen readers; the pack's XLSX has it for everyone.
+    <div className="[&_details]:sr-only [&_figcaption]:text-[1.5rem]">
       <SpcChart
         label={`Session fulfilment (net) by week, ${agenda.unit.name}`}
         unit="ratio"

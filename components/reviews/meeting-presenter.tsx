@@ -4,7 +4,8 @@ import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useStat
 import { SkipLink } from '@/components/shell/skip-link';
 import type { AgendaView } from '@/lib/shared/review-agenda';
 import { agendaScreens, type HeadlineChange } from './agenda-screens';
-import { type PresenterMessage, presenterChannelName } from './presenter-notes';
+import { CloseMeetingButton } from './close-meeting-button';
+import { NEXT_KEYS, PREVIOUS_KEYS, type PresenterMessage, presenterChannelName } from './presenter-notes';
 
 interface MeetingPresenterProps {
   meetingId: number;
@@ -18,11 +19,11 @@ interface MeetingPresenterProps {
   newActionForm?: ReactNode;
   /** The page's heading (for screen readers: the slide carries its own titles). */
   heading?: ReactNode;
+  /** In progress, or closed (when, in words); closing is offered to those who may run it. */
+  status: { isClosed: boolean; closedOn: string | null; canClose: boolean };
+  /** When its numbers were frozen, in words (UK time), for the printed pack. */
+  frozenAt: string;
 }
-
-/** Keys that move between screens: ←/→ and PageUp/PageDown (clickers send these), Home/End. */
-const PREVIOUS = new Set(['ArrowLeft', 'PageUp']);
-const NEXT = new Set(['ArrowRight', 'PageDown']);
 
 /**
  * The meeting on a projector: one topic per 16:9 screen, moved through with the keyboard (or a presenter's
@@ -37,6 +38,8 @@ export function MeetingPresenter({
   isAnonymised,
   newActionForm,
   heading,
+  status,
+  frozenAt,
 }: MeetingPresenterProps) {
   const screens = agendaScreens(agenda, {
     newActions: newActionForm,
@@ -57,10 +60,10 @@ export function MeetingPresenter({
       // Typing in the new-action form must not turn the page.
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      if (PREVIOUS.has(event.key)) {
+      if (PREVIOUS_KEYS.has(event.key)) {
         event.preventDefault();
         move(-1);
-      } else if (NEXT.has(event.key)) {
+      } else if (NEXT_KEYS.has(event.key)) {
         event.preventDefault();
         move(1);
       } else if (event.key === 'Home') {
@@ -101,7 +104,10 @@ export function MeetingPresenter({
   return (
     // The whole window, and nothing to scroll: a slim bar of controls, the slide as large as the window allows,
     // and the agenda's buttons. Printed, only the pack (every screen on its own page) is left.
-    <div className="flex h-dvh flex-col overflow-hidden bg-nhs-pale-grey print:block print:h-auto print:overflow-visible print:bg-nhs-white">
+    <div
+      data-slide-canvas
+      className="flex h-dvh flex-col overflow-hidden bg-nhs-pale-grey print:block print:h-auto print:overflow-visible print:bg-nhs-white"
+    >
       <SkipLink />
       <header className="flex flex-wrap items-center gap-x-6 gap-y-2 bg-nhs-blue px-6 py-2 text-nhs-white print:hidden [&_a]:text-nhs-white">
         <p className="text-[1.1875rem] font-bold">
@@ -133,6 +139,11 @@ export function MeetingPresenter({
           <button type="button" onClick={() => window.print()} className="cursor-pointer underline">
             Print the pack (PDF)
           </button>
+          {status.isClosed ? (
+            <span className="font-bold">Closed{status.closedOn ? ` on ${status.closedOn}` : ''}</span>
+          ) : (
+            status.canClose && <CloseMeetingButton meetingId={meetingId} />
+          )}
           <a href="/reviews">Leave the meeting</a>
         </div>
       </header>
@@ -193,8 +204,13 @@ export function MeetingPresenter({
       </nav>
       {/* The meeting pack: every topic on its own landscape page when printed (or saved as PDF), none split. */}
       <div className="hidden print:block" data-testid="meeting-pack">
+        <p className="px-8 pt-4">
+          {title} · {periodLabel} · numbers frozen at {frozenAt}
+          {isAnonymised ? ' · anonymised: consultants are not named' : ''}
+        </p>
+        {/* Drawn at three quarters of the slide's size, so that each topic fits a landscape A4 page. */}
         {agendaScreens(agenda, { isPaged: false }).map((item) => (
-          <section key={item.id} className="break-after-page p-8 text-[1.25rem] text-nhs-black">
+          <section key={item.id} className="break-after-page p-8 text-[1.25rem] text-nhs-black [zoom:0.75]">
             <h2 className="mb-6 text-[2rem] font-bold">
               {title} · {periodLabel}: {item.title}
             </h2>

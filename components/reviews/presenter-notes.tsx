@@ -11,6 +11,10 @@ export const presenterChannelName = (meetingId: number) => `fulfil-review-${meet
 
 export type PresenterMessage = { type: 'screen'; index: number } | { type: 'move'; step: number };
 
+/** Keys that move between screens: ←/→ and PageUp/PageDown (what presenters' clickers send). */
+export const PREVIOUS_KEYS = new Set(['ArrowLeft', 'PageUp']);
+export const NEXT_KEYS = new Set(['ArrowRight', 'PageDown']);
+
 /**
  * Presenter notes for a second window: the current screen's points and what comes next, following the projected
  * meeting (and able to move it) through a BroadcastChannel.
@@ -32,6 +36,19 @@ export function PresenterNotes({ meetingId, agenda }: { meetingId: number; agend
 
   const move = (step: number) =>
     channel.current?.postMessage({ type: 'move', step } satisfies PresenterMessage);
+
+  // A clicker sends its keys to the window in front, which may be this one: they move the projected meeting too.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const step = PREVIOUS_KEYS.has(event.key) ? -1 : NEXT_KEYS.has(event.key) ? 1 : 0;
+      if (step === 0) return;
+      event.preventDefault();
+      channel.current?.postMessage({ type: 'move', step } satisfies PresenterMessage);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const screen = screens[index];
   const next = screens[index + 1];
   return (

@@ -79,18 +79,21 @@ async function specialtyPeople(
   return { specialtyId: ophthalmology.id, people };
 }
 
-/** Starts a review of Ophthalmology (the lead's specialty) from the reviews page; returns the meeting's id. */
-async function startOphthalmologyMeeting(page: Page): Promise<number> {
+/** Starts a review from the reviews page of the unit whose option holds `unitText`; returns the meeting's id. */
+async function startMeeting(page: Page, unitText: string, unitName: string): Promise<number> {
   await page.goto('/reviews');
   const unit = page.getByLabel('Specialty or division');
-  const value = await unit.locator('option', { hasText: 'specialty 130' }).getAttribute('value');
-  if (!value) throw new Error('the lead cannot start a review of Ophthalmology');
+  const value = await unit.locator('option', { hasText: unitText }).getAttribute('value');
+  if (!value) throw new Error(`this user cannot start a review of ${unitText}`);
   await unit.selectOption(value);
   await page.getByRole('button', { name: 'Start the review' }).click();
   await page.waitForURL(/\/reviews\/\d+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Review of Ophthalmology');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Review of ${unitName}`);
   return Number(new URL(page.url()).pathname.split('/').pop());
 }
+
+/** Starts a review of Ophthalmology (the lead's specialty); returns the meeting's id. */
+const startOphthalmologyMeeting = (page: Page) => startMeeting(page, 'specialty 130', 'Ophthalmology');
 
 /** The slide on show: its label says "<title> (n of N)". */
 async function currentSlide(page: Page): Promise<{ title: string; index: number; count: number }> {
@@ -145,6 +148,48 @@ async function measureFit(page: Page) {
   });
 }
 
+/**
+ * F for full screen, as on the projector (the slide then at its full 1920×1080), and every screen in turn with →
+ * and Page Down: each must fit, with nothing scrolled or cut off and no text under 24 px. Back out of full
+ * screen at the end; returns the screens' titles.
+ */
+async function walkEveryScreenInFullScreen(page: Page, testInfo: TestInfo, count: number): Promise<string[]> {
+  await page.locator('body').focus();
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  const titles: string[] = [];
+  for (let index = 1; index <= count; index += 1) {
+    const slide = await currentSlide(page);
+    expect(slide.index).toBe(index);
+    titles.push(slide.title);
+    // The trend's chart is drawn in the browser: wait for its axes before measuring them.
+    if (slide.title.startsWith('Trend:'))
+      await expect
+        .poll(() =>
+          page.locator('[aria-roledescription="slide"] text.recharts-cartesian-axis-tick-value').count(),
+        )
+        .toBeGreaterThan(0);
+    const fit = await measureFit(page);
+    expect.soft(fit.slideRect, `${slide.title}: the slide at full size`).toEqual({
+      top: 0,
+      left: 0,
+      width: PROJECTOR.width,
+      height: PROJECTOR.height,
+    });
+    expect.soft(fit.fullScreenOverflows, `${slide.title}: full screen scrolls`).toBe(false);
+    expect.soft(fit.scrollHeight, `${slide.title}: page height`).toBeLessThanOrEqual(fit.viewportHeight);
+    expect.soft(fit.scrollWidth, `${slide.title}: page width`).toBeLessThanOrEqual(fit.viewportWidth);
+    expect.soft(fit.slideOverflows, `${slide.title}: slide overflows`).toBe(false);
+    expect.soft(fit.bodyOverflows, `${slide.title}: slide body overflows`).toBe(false);
+    expect.soft(fit.smallText, `${slide.title}: text under 24 px`).toEqual([]);
+    await attachScreenshot(page, testInfo, `screen ${index}: ${slide.title}`);
+    if (index < count) await page.keyboard.press(index % 2 === 0 ? 'PageDown' : 'ArrowRight');
+  }
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+  return titles;
+}
+
 test.describe('review meetings on a projector', () => {
   test.describe.configure({ timeout: 240_000 });
 
@@ -169,40 +214,7 @@ test.describe('review meetings on a projector', () => {
     expect
       .soft((windowed.slideRect?.top ?? 0) + (windowed.slideRect?.height ?? 2000))
       .toBeLessThanOrEqual(windowed.viewportHeight);
-    // F: full screen, as on the projector; the slide is then shown at its full 1920×1080.
-    await page.locator('body').focus();
-    await page.keyboard.press('f');
-    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
-    const titles: string[] = [];
-    for (let index = 1; index <= first.count; index += 1) {
-      const slide = await currentSlide(page);
-      expect(slide.index).toBe(index);
-      titles.push(slide.title);
-      // The trend's chart is drawn in the browser: wait for its axes before measuring them.
-      if (slide.title.startsWith('Trend:'))
-        await expect
-          .poll(() =>
-            page.locator('[aria-roledescription="slide"] text.recharts-cartesian-axis-tick-value').count(),
-          )
-          .toBeGreaterThan(0);
-      const fit = await measureFit(page);
-      expect.soft(fit.slideRect, `${slide.title}: the slide at full size`).toEqual({
-        top: 0,
-        left: 0,
-        width: PROJECTOR.width,
-        height: PROJECTOR.height,
-      });
-      expect.soft(fit.fullScreenOverflows, `${slide.title}: full screen scrolls`).toBe(false);
-      expect.soft(fit.scrollHeight, `${slide.title}: page height`).toBeLessThanOrEqual(fit.viewportHeight);
-      expect.soft(fit.scrollWidth, `${slide.title}: page width`).toBeLessThanOrEqual(fit.viewportWidth);
-      expect.soft(fit.slideOverflows, `${slide.title}: slide overflows`).toBe(false);
-      expect.soft(fit.bodyOverflows, `${slide.title}: slide body overflows`).toBe(false);
-      expect.soft(fit.smallText, `${slide.title}: text under 24 px`).toEqual([]);
-      await attachScreenshot(page, testInfo, `screen ${index}: ${slide.title}`);
-      if (index < first.count) await page.keyboard.press(index % 2 === 0 ? 'PageDown' : 'ArrowRight');
-    }
-    await page.keyboard.press('f');
-    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+    const titles = await walkEveryScreenInFullScreen(page, testInfo, first.count);
     // The last screen stays the last; ← goes back one, Page Up one more.
     await page.keyboard.press('ArrowRight');
     expect((await currentSlide(page)).index).toBe(first.count);
@@ -416,6 +428,47 @@ test.describe('review meetings on a projector', () => {
     const cardiologist = await pageAs(browser, 'consultant2');
     expect((await cardiologist.goto(actionUrl))?.status()).toBe(404);
     await cardiologist.context().close();
+  });
+
+  test('a division’s meeting, however many consultants, fits every screen on the projector', async ({
+    browser,
+  }, testInfo) => {
+    const page = await pageAs(browser, 'director');
+    await startMeeting(page, '(division)', 'Surgery');
+    const first = await currentSlide(page);
+    // A division has more consultants than one screen holds: its long topics go on over several screens.
+    expect(first.count).toBeGreaterThan(9);
+    const titles = await walkEveryScreenInFullScreen(page, testInfo, first.count);
+    expect(titles.some((title) => / \(2 of \d+\)$/.test(title))).toBe(true);
+    await page.context().close();
+  });
+
+  test('the presenter’s notes follow the meeting and its keys move it; the lead closes the meeting', async ({
+    browser,
+  }) => {
+    const page = await pageAs(browser, 'lead');
+    const meetingId = await startOphthalmologyMeeting(page);
+    const notes = await page.context().newPage();
+    await notes.goto(`/reviews/${meetingId}?notes=1`);
+    await expect(notes.getByRole('heading', { level: 2 })).toContainText('1/');
+    // A clicker's keys, sent to the notes window in front, move the projected meeting; the notes follow.
+    await notes.keyboard.press('PageDown');
+    await expect.poll(async () => (await currentSlide(page)).index).toBe(2);
+    await expect(notes.getByRole('heading', { level: 2 })).toContainText('2/');
+    await notes.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await currentSlide(page)).index).toBe(1);
+    await notes.close();
+
+    // Closing asks once more, then the meeting takes no new action.
+    await page.getByRole('button', { name: 'Close the meeting' }).click();
+    await page.getByRole('button', { name: 'Yes, close it' }).click();
+    await expect(page.getByText(/^Closed on \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
+    await page.locator('body').focus();
+    await page.keyboard.press('End');
+    expect((await currentSlide(page)).title).toBe('New actions');
+    await expect(page.getByRole('textbox', { name: 'New action' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Close the meeting' })).toHaveCount(0);
+    await page.context().close();
   });
 
   test('a consultant of another specialty cannot open the meeting', async ({ browser }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { formatDate, formatDateTime } from '@/components/format';
 import { ActionForm } from '@/components/reviews/action-form';
 import { MeetingPresenter } from '@/components/reviews/meeting-presenter';
 import { PresenterNotes } from '@/components/reviews/presenter-notes';
@@ -36,10 +37,9 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
   const database = await getDatabase();
   const meeting = await getMeeting(database, caller.scope, meetingId, { anonymise: isAnonymised });
   if (!meeting) notFound();
-  const canAddActions =
-    meeting.status === 'in_progress' &&
-    caller.permissions.has('actions:write') &&
-    (await canRunMeeting(database, caller.scope, meetingId));
+  const isInProgress = meeting.status === 'in_progress';
+  const mayRun = isInProgress && (await canRunMeeting(database, caller.scope, meetingId));
+  const canAddActions = mayRun && caller.permissions.has('actions:write');
   await recordNamedViews(
     caller,
     meeting.agenda.members.map((row) => (row.member.kind === 'consultant' ? row.member.consultantId : null)),
@@ -61,6 +61,12 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
       agenda={meeting.agenda}
       changes={meeting.changes.map(({ metricId, live }) => ({ metricId, live }))}
       isAnonymised={isAnonymised}
+      status={{
+        isClosed: !isInProgress,
+        closedOn: meeting.closedAt ? formatDate(meeting.closedAt) : null,
+        canClose: mayRun && caller.permissions.has('reviews:run'),
+      }}
+      frozenAt={`${formatDateTime(meeting.agenda.takenAt)} (UK time)`}
       newActionForm={
         canAddActions ? (
           <ActionForm
@@ -70,10 +76,12 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
             owners={
               isAnonymised
                 ? []
-                : await listActionOwnerChoices(database, caller.scope, {
-                    divisionId: meeting.agenda.unit.divisionId,
-                    specialtyId: meeting.unit.level === 'specialty' ? meeting.unit.id : null,
-                  })
+                : (
+                    await listActionOwnerChoices(database, caller.scope, {
+                      divisionId: meeting.agenda.unit.divisionId,
+                      specialtyId: meeting.unit.level === 'specialty' ? meeting.unit.id : null,
+                    })
+                  ).filter((owner) => owner.userId !== caller.userId)
             }
             metrics={METRIC_CHOICES}
             isOnSlide
