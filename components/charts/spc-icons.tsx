@@ -1,21 +1,6 @@
+import { ASSURANCE_LABELS, VARIATION_LABELS } from '@/lib/shared/spc-labels';
 import type { AssuranceIcon, VariationIcon } from '@/lib/shared/stats';
 import { SPC_COLOURS } from './palette';
-
-const VARIATION_TEXT: Record<VariationIcon, string> = {
-  common_cause: 'Common cause variation',
-  improvement_high: 'Special cause improvement (higher)',
-  improvement_low: 'Special cause improvement (lower)',
-  concern_high: 'Special cause concern (higher)',
-  concern_low: 'Special cause concern (lower)',
-  neutral_high: 'Special cause variation, higher (neither better nor worse)',
-  neutral_low: 'Special cause variation, lower (neither better nor worse)',
-};
-
-const ASSURANCE_TEXT: Record<AssuranceIcon, string> = {
-  pass: 'Consistently passes the target',
-  fail: 'Consistently fails the target',
-  inconsistent: 'Hits and misses the target (not assured)',
-};
 
 function variationColour(icon: VariationIcon): string {
   if (icon === 'common_cause') return SPC_COLOURS.commonCause;
@@ -28,7 +13,7 @@ function variationColour(icon: VariationIcon): string {
 export function VariationIconSvg({ icon, size = 40 }: { icon: VariationIcon; size?: number }) {
   const colour = variationColour(icon);
   const letter = icon.endsWith('_high') ? 'H' : icon.endsWith('_low') ? 'L' : '';
-  const text = VARIATION_TEXT[icon];
+  const text = VARIATION_LABELS[icon];
   return (
     <svg width={size} height={size} viewBox="0 0 40 40" role="img" aria-label={text}>
       <title>{text}</title>
@@ -63,7 +48,7 @@ export function AssuranceIconSvg({ icon, size = 40 }: { icon: AssuranceIcon; siz
         ? SPC_COLOURS.concern
         : SPC_COLOURS.commonCause;
   const letter = icon === 'pass' ? 'P' : icon === 'fail' ? 'F' : '?';
-  const text = ASSURANCE_TEXT[icon];
+  const text = ASSURANCE_LABELS[icon];
   return (
     <svg width={size} height={size} viewBox="0 0 40 40" role="img" aria-label={text}>
       <title>{text}</title>
@@ -91,13 +76,13 @@ export function SpcIcons({
       {variation && (
         <span className="inline-flex items-center gap-1">
           <VariationIconSvg icon={variation} size={size} />
-          <span>{VARIATION_TEXT[variation]}</span>
+          <span>{VARIATION_LABELS[variation]}</span>
         </span>
       )}
       {assurance && (
         <span className="inline-flex items-center gap-1">
           <AssuranceIconSvg icon={assurance} size={size} />
-          <span>{ASSURANCE_TEXT[assurance]}</span>
+          <span>{ASSURANCE_LABELS[assurance]}</span>
         </span>
       )}
     </div>

@@ -5,7 +5,9 @@ import * as packRoute from '@/app/api/reviews/[meetingId]/pack.xlsx/route';
 import * as meetingRoute from '@/app/api/reviews/[meetingId]/route';
 import * as startRoute from '@/app/api/reviews/start/route';
 import { useDatabase } from '@/lib/server/db';
+import { raiseChallenge, resolveChallenge } from '@/lib/server/reviews/challenges';
 import { listMeetings } from '@/lib/server/reviews/list-meetings';
+import { londonWallClock } from '@/lib/server/reviews/meeting-pack';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
 import { consultant, importRows } from '../helpers/ledger-scenario';
@@ -277,6 +279,117 @@ describe(`review meetings (${testDatabaseKind})`, () => {
       where: { organisationId: scenario.org, action: 'review.exported', entityId: String(meetingId) },
     });
     expect(exported).toBe(3);
+  });
+
+  it('writes the pack as the dashboards show it: numbers with their formats, dates as dates, codes in words', async () => {
+    const admin = await personWith(db, scenario.org, 'admin');
+    const accepted = await raiseChallenge(db, lead.actor, {
+      consultantId: scenario.consultants['6100003'],
+      sessionDate: '2026-02-16',
+      reason: 'Dr 6100003 held this clinic: it is missing from the extract.',
+    });
+    await resolveChallenge(db, admin.actor, accepted.id, {
+      status: 'accepted',
+      correctionNote: 'Clinic added to the PAS extract; the next import carries it.',
+    });
+    const explained = await raiseChallenge(db, lead.actor, {
+      consultantId: scenario.consultants['6100002'],
+      weekStart: '2026-03-16',
+      metricId: 'fulfilmentNet',
+      reason: 'Dr 6100002 was covering the ward that week.',
+    });
+    await resolveChallenge(db, admin.actor, explained.id, {
+      status: 'explained',
+      resolution: 'Ward cover is not in the job plan: the clinic was lost.',
+    });
+    const meeting = await startMeeting(db, lead.actor, {
+      unit: { level: 'specialty', id: scenario.specialties.ophthalmology },
+      period: REVIEW_PERIOD,
+      activity: 'all',
+    });
+    const response = await packRoute.GET(
+      new NextRequest(`http://localhost/api/reviews/${meeting.id}/pack.xlsx`, { headers: lead.headers }),
+      { params: Promise.resolve({ meetingId: String(meeting.id) }) },
+    );
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = (name: string) => {
+      const found = workbook.getWorksheet(name);
+      if (!found) throw new Error(`No sheet ${name}`);
+      return found;
+    };
+    /** The rows of a sheet under its heading row, by heading. */
+    const rowsOf = (name: string) => {
+      const rows: Record<string, ExcelJS.Cell>[] = [];
+      const headings: string[] = [];
+      sheet(name)
+        .getRow(1)
+        .eachCell({ includeEmpty: true }, (cell, column) => {
+          headings[column] = String(cell.value ?? '');
+        });
+      sheet(name).eachRow((row, number) => {
+        if (number === 1) return;
+        rows.push(
+          Object.fromEntries(
+            headings.flatMap((heading, column) => (column > 0 ? [[heading, row.getCell(column)]] : [])),
+          ),
+        );
+      });
+      return rows;
+    };
+
+    // The cover: the period in UK dates, the activity in words, the time the numbers were frozen in London (BST).
+    const cover = sheet('Meeting');
+    expect(cover.getCell('B2').value).toBe('01/01/2026 to 31/03/2026');
+    expect(cover.getCell('B3').value).toBe('Clinics and lists');
+    expect(cover.getCell('A4').value).toBe('Numbers frozen at (UK time)');
+    const takenAt = (await getMeeting(db, lead.actor.scope, meeting.id, { live: false }))?.agenda.takenAt;
+    const minute = (zone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' });
+    expect(cover.getCell('B4').value).toBeInstanceOf(Date);
+    expect(minute('UTC').format(cover.getCell('B4').value as Date)).toBe(
+      minute('Europe/London').format(new Date(takenAt ?? 0)),
+    );
+    // Summer time: 13:05 UTC is 14:05 on a London clock.
+    expect(londonWallClock('2026-07-01T13:05:00Z')).toEqual(new Date('2026-07-01T14:05:00Z'));
+    expect(londonWallClock('2026-12-01T13:05:00Z')).toEqual(new Date('2026-12-01T13:05:00Z'));
+    expect(cover.getCell('B4').numFmt).toBe('dd/mm/yyyy hh:mm');
+
+    // A percentage is a number shown as one; SPC icons and metric ids are in words.
+    const fulfilment = rowsOf('Headline').find((row) => row.Metric?.value === 'Session fulfilment (net)');
+    // 36 of 39 since the corrected import of an earlier test.
+    expect(fulfilment?.Value?.value).toBeCloseTo(36 / 39, 10);
+    expect(fulfilment?.Value?.numFmt).toBe('0.0%');
+    const lost = rowsOf('Headline').find((row) => row.Metric?.value === 'Lost sessions');
+    expect(typeof lost?.Value?.value).toBe('number');
+    expect(lost?.Value?.numFmt).toBe('0');
+    const variations = rowsOf('Headline').map((row) => String(row.Variation?.value));
+    expect(variations).toContain('Common cause variation');
+    expect(variations.filter((text) => /_/.test(text))).toEqual([]);
+    expect(sheet('Headline').views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet('Headline').getRow(1).font?.bold).toBe(true);
+
+    // A date is a date, in UK order.
+    const [firstWeek] = rowsOf('Trend');
+    expect(firstWeek?.['Week from']?.value).toEqual(new Date('2026-01-05T00:00:00Z'));
+    expect(firstWeek?.['Week from']?.numFmt).toBe('dd/mm/yyyy');
+    expect(firstWeek?.['Fulfilment (net)']?.numFmt).toBe('0.0%');
+
+    // Challenges say what became of them: the correction when accepted, the explanation when explained.
+    const challenges = rowsOf('Challenges');
+    const correction = challenges.find((row) =>
+      String(row.Reason?.value).includes('missing from the extract'),
+    );
+    expect(correction?.Status?.value).toBe('Accepted: the data was corrected');
+    expect(correction?.Resolution?.value).toBe(
+      'Clinic added to the PAS extract; the next import carries it.',
+    );
+    expect(correction?.Session?.value).toEqual(new Date('2026-02-16T00:00:00Z'));
+    const explanation = challenges.find((row) => String(row.Reason?.value).includes('covering the ward'));
+    expect(explanation?.Status?.value).toBe('Explained: the data stands');
+    expect(explanation?.Resolution?.value).toBe('Ward cover is not in the job plan: the clinic was lost.');
+    expect(explanation?.Figure?.value).toBe('Session fulfilment (net)');
   });
 
   it('keeps a meeting of a unit too small for its totals from those who do not see everyone in it named', async () => {

@@ -1,58 +1,147 @@
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
-import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
+import { METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
+import type { AgendaChallenge, AgendaView, MemberView } from '@/lib/shared/review-agenda';
+import { ASSURANCE_LABELS, VARIATION_LABELS } from '@/lib/shared/spc-labels';
+
+/** A cell of the pack: text, a number (shown with its column's or its own format), a date, or empty. */
+export type PackCell = string | number | Date | null;
+
+/** A number with the Excel format it shows with, when its column has none (e.g. the headline's mixed units). */
+export interface FormattedNumber {
+  value: number;
+  format: string;
+}
+
+/** A column of a pack table: its heading and, for numbers and dates, the Excel format its cells show with. */
+export interface PackColumn {
+  header: string;
+  format?: string;
+}
 
 /** One table of the meeting pack: a sheet of the workbook. */
 export interface PackTable {
   name: string;
-  columns: string[];
-  rows: (string | number | null)[][];
+  columns: PackColumn[];
+  rows: (PackCell | FormattedNumber)[][];
 }
 
-const label = (member: MemberView | null) => (member === null ? 'The unit' : member.name);
+/** Excel formats: dates in UK order, ratios as percentages, rates to one decimal place, counts whole. */
+export const PACK_FORMATS = {
+  date: 'dd/mm/yyyy',
+  dateTime: 'dd/mm/yyyy hh:mm',
+  month: 'mmm yyyy',
+  percent: '0.0%',
+  oneDecimal: '0.0',
+  whole: '0',
+} as const;
+
+/**
+ * The Excel format of a value in a metric's unit, as the dashboards show it (components/charts/format-value.ts):
+ * ratios as percentages to one decimal place, patients per session or week to one decimal place, counts whole;
+ * sessions whole unless the value has a fraction (annualised expectations), then to one decimal place.
+ */
+export function unitFormat(unit: MetricUnit | string, value: number | null = null): string {
+  switch (unit) {
+    case 'ratio':
+      return PACK_FORMATS.percent;
+    case 'patientsPerSession':
+    case 'patientsPerWeek':
+      return PACK_FORMATS.oneDecimal;
+    case 'sessions':
+      return value !== null && !Number.isInteger(value) ? PACK_FORMATS.oneDecimal : PACK_FORMATS.whole;
+    default:
+      return PACK_FORMATS.whole;
+  }
+}
+
+/** An ISO date (yyyy-mm-dd…) as the Excel date of that day (midnight UTC: Excel dates have no time zone). */
+export function excelDate(iso: string | null): Date | null {
+  return iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null;
+}
+
+const member = (view: MemberView | null) => (view === null ? 'The unit' : view.name);
+const metricLabel = (metricId: string | null) =>
+  metricId === null ? null : (METRIC_CHOICES.find((metric) => metric.id === metricId)?.label ?? metricId);
+const percentText = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+
+const CHALLENGE_STATUS_LABELS: Record<AgendaChallenge<MemberView>['status'], string> = {
+  open: 'Waiting for the administrators',
+  accepted: 'Accepted: the data was corrected',
+  explained: 'Explained: the data stands',
+};
+
+/** What became of a challenge: the correction made when accepted, the explanation when explained. */
+function challengeOutcome(row: AgendaChallenge<MemberView>): string | null {
+  if (row.status === 'accepted') {
+    return [row.correctionNote, row.resolution].filter((text) => text).join(' — ') || null;
+  }
+  return row.status === 'explained' ? row.resolution : null;
+}
 
 /**
  * The agenda's tables as the reader saw them (the disclosed view: consultants under pseudonyms where they must be,
- * no names with the anonymise switch on). Ratios stay ratios (the sheet formats them as percentages); dates ISO.
+ * no names with the anonymise switch on), in the app's words: numbers stay numbers with the format their unit
+ * shows with on the dashboards, dates are dates, codes are words.
  */
 export function agendaTables(agenda: AgendaView): PackTable[] {
+  const { percent, oneDecimal, whole, date, month } = PACK_FORMATS;
   const actions = (name: string, rows: AgendaView['newActions']): PackTable => ({
     name,
-    columns: ['Action', 'About', 'Owner', 'Due', 'Status', 'Overdue'],
+    columns: [
+      { header: 'Action' },
+      { header: 'About' },
+      { header: 'Figure' },
+      { header: 'Owner' },
+      { header: 'Due', format: date },
+      { header: 'Status' },
+      { header: 'Overdue' },
+    ],
     rows: rows.map((action) => [
       action.title,
-      label(action.member),
+      member(action.member),
+      metricLabel(action.metricId),
       action.ownerName,
-      action.dueOn,
+      excelDate(action.dueOn),
       ACTION_STATUS_LABELS[action.status],
       action.isOverdue ? 'Yes' : 'No',
     ]),
   });
+  const numberIn = (unit: string, value: number | null) =>
+    value === null ? null : { value, format: unitFormat(unit, value) };
+  const lost = (label: string, sessions: number) => [label, numberIn('sessions', sessions)];
   return [
     {
       name: 'Headline',
-      columns: ['Metric', 'Value', 'Target', 'Target source', 'Variation', 'Assurance'],
+      columns: [
+        { header: 'Metric' },
+        { header: 'Value' },
+        { header: 'Target' },
+        { header: 'Target source' },
+        { header: 'Variation' },
+        { header: 'Assurance' },
+      ],
       rows: agenda.headline.map((metric) => [
-        metric.label,
-        metric.value,
-        metric.target,
+        metricLabel(metric.metricId) ?? metric.label,
+        numberIn(metric.unit, metric.value),
+        numberIn(metric.unit, metric.target),
         metric.targetSource,
-        metric.variation,
-        metric.assurance,
+        metric.variation ? VARIATION_LABELS[metric.variation] : 'Too few points for SPC',
+        metric.assurance ? ASSURANCE_LABELS[metric.assurance] : null,
       ]),
     },
     {
       name: 'Trend',
       columns: [
-        'Week from',
-        'Week to',
-        'Fulfilment (net)',
-        'Total delivery',
-        'Cases per session',
-        'Patients a week',
+        { header: 'Week from', format: date },
+        { header: 'Week to', format: date },
+        { header: 'Fulfilment (net)', format: percent },
+        { header: 'Total delivery', format: percent },
+        { header: 'Cases per session', format: oneDecimal },
+        { header: 'Patients a week', format: oneDecimal },
       ],
       rows: agenda.trend.map((point) => [
-        point.from,
-        point.to,
+        excelDate(point.from),
+        excelDate(point.to),
         point.fulfilmentNet,
         point.totalDelivery,
         point.casesPerSession,
@@ -62,53 +151,88 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
     {
       name: 'Funnel',
       columns: [
-        '',
-        'Delivered (capped)',
-        'Expected (net)',
-        'Fulfilment',
-        '99.8% lower',
-        '99.8% upper',
-        'Outlier',
+        { header: '' },
+        { header: 'Delivered (capped)' },
+        { header: 'Expected (net)' },
+        { header: 'Fulfilment', format: percent },
+        { header: '99.8% lower', format: percent },
+        { header: '99.8% upper', format: percent },
+        { header: 'Position' },
       ],
       rows: agenda.funnel.points.map((point) => [
-        label(point.member),
-        point.numerator,
-        point.denominator,
+        member(point.member),
+        numberIn('sessions', point.numerator),
+        numberIn('sessions', point.denominator),
         point.value,
         point.limits998?.lower ?? null,
         point.limits998?.upper ?? null,
-        point.outlierDirection,
+        point.outlierDirection === 'high'
+          ? 'Above the limits'
+          : point.outlierDirection === 'low'
+            ? 'Below the limits'
+            : 'Within',
       ]),
     },
     {
       name: 'Lost sessions',
-      columns: ['Outcome or reason', 'Sessions'],
+      columns: [{ header: 'Outcome or reason' }, { header: 'Sessions' }],
       rows: [
-        ['Cancelled by the hospital', agenda.lostSessions.byOutcome.hospitalCancelled],
-        ['Not scheduled', agenda.lostSessions.byOutcome.notScheduled],
-        ['Leave, short notice', agenda.lostSessions.byOutcome.leaveShortNotice],
-        ['Leave, adequate notice', agenda.lostSessions.byOutcome.leaveAdequateNotice],
-        ['Sickness', agenda.lostSessions.byOutcome.sickness],
-        ...agenda.lostSessions.byReason.map((row) => [`Cancelled: ${row.reason}`, row.sessions]),
+        lost('Cancelled by the hospital', agenda.lostSessions.byOutcome.hospitalCancelled),
+        lost('Not scheduled', agenda.lostSessions.byOutcome.notScheduled),
+        lost('Leave, short notice', agenda.lostSessions.byOutcome.leaveShortNotice),
+        lost('Leave, adequate notice', agenda.lostSessions.byOutcome.leaveAdequateNotice),
+        lost('Sickness', agenda.lostSessions.byOutcome.sickness),
+        ...agenda.lostSessions.byReason.map((row) => lost(`Cancelled: ${row.reason}`, row.sessions)),
       ],
     },
     {
       name: 'Workload',
-      columns: ['', 'Month', 'Total delivery', 'Flag'],
+      columns: [
+        { header: '' },
+        { header: 'Month', format: month },
+        { header: 'Total delivery', format: percent },
+        { header: 'Flag' },
+      ],
       rows: agenda.workload.rows.flatMap((row) =>
-        row.months.map((month) => [label(row.member), month.from, month.totalDelivery, row.flag]),
+        row.months.map((entry) => [
+          member(row.member),
+          excelDate(entry.from),
+          entry.totalDelivery,
+          row.flag === 'over'
+            ? 'Sustained over-delivery'
+            : row.flag === 'under'
+              ? 'Sustained under-delivery'
+              : null,
+        ]),
       ),
     },
     {
       name: 'For review',
-      columns: ['', 'Rule', 'Consecutive months', 'Latest month'],
-      rows: agenda.forReview.map((entry) => [label(entry.member), entry.rule, entry.months, entry.month]),
+      columns: [
+        { header: '' },
+        { header: 'Rule' },
+        { header: 'Consecutive months', format: whole },
+        { header: 'Latest month', format: month },
+      ],
+      rows: agenda.forReview.map((entry) => [
+        member(entry.member),
+        entry.rule === 'low_fulfilment'
+          ? `Fulfilment below ${percentText(agenda.parameters.reviewFulfilmentBelow)}`
+          : `Total delivery above ${percentText(agenda.parameters.reviewTotalDeliveryAbove)}`,
+        entry.months,
+        excelDate(entry.month),
+      ]),
     },
     {
       name: 'Opportunities',
-      columns: ['', 'From fulfilment', 'From productivity', 'Total (patients a week)'],
+      columns: [
+        { header: '' },
+        { header: 'From fulfilment (patients a week)', format: oneDecimal },
+        { header: 'From productivity (patients a week)', format: oneDecimal },
+        { header: 'Total (patients a week)', format: oneDecimal },
+      ],
       rows: agenda.opportunities.rows.map((row) => [
-        label(row.member),
+        member(row.member),
         row.opportunityPerWeek.fulfilment,
         row.opportunityPerWeek.productivity,
         row.opportunityPerWeek.total,
@@ -116,27 +240,42 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
     },
     {
       name: 'Annotations',
-      columns: ['', 'Session', 'Week from', 'Metric', 'Note', 'Written by'],
+      columns: [
+        { header: '' },
+        { header: 'Session', format: date },
+        { header: 'Week from', format: date },
+        { header: 'Figure' },
+        { header: 'Note' },
+        { header: 'Written by' },
+      ],
       rows: agenda.annotations.map((row) => [
-        label(row.member),
-        row.sessionDate,
-        row.weekStart,
-        row.metricId,
+        member(row.member),
+        excelDate(row.sessionDate),
+        excelDate(row.weekStart),
+        metricLabel(row.metricId),
         row.text,
         row.authorName,
       ]),
     },
     {
       name: 'Challenges',
-      columns: ['', 'Session', 'Week from', 'Reason', 'Status', 'Resolution', 'Correction'],
+      columns: [
+        { header: '' },
+        { header: 'Session', format: date },
+        { header: 'Week from', format: date },
+        { header: 'Figure' },
+        { header: 'Reason' },
+        { header: 'Status' },
+        { header: 'Resolution' },
+      ],
       rows: agenda.challenges.map((row) => [
-        label(row.member),
-        row.sessionDate,
-        row.weekStart,
+        member(row.member),
+        excelDate(row.sessionDate),
+        excelDate(row.weekStart),
+        metricLabel(row.metricId),
         row.reason,
-        row.status,
-        row.resolution,
-        row.correctionNote,
+        CHALLENGE_STATUS_LABELS[row.status],
+        challengeOutcome(row),
       ]),
     },
     actions('Actions carried forward', agenda.actionsCarriedForward),
