@@ -113,6 +113,11 @@ test('a consultant notes a session and challenges one; an admin resolves it; onl
   const queued = admin.getByRole('article').filter({ hasText: reason });
   await expect(queued).toContainText(name);
   await expect(queued).toContainText('Not scheduled');
+  // The queue links to the consultant's page around the challenged session, to check it against the data.
+  await expect(queued.getByRole('link', { name: `See it on ${name}’s page` })).toHaveAttribute(
+    'href',
+    /^\/consultants\/\d+\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+  );
   await queued.getByLabel('Accepted: the data was wrong and has been corrected').check();
   await queued.getByLabel('The correction made').fill(correction);
   await queued.getByRole('button', { name: 'Resolve' }).click();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { ResolveChallengeForm } from '@/components/reviews/resolve-challenge-form';
 import { SectionHeading } from '@/components/ui/heading';
@@ -26,6 +27,20 @@ function about(challenge: ChallengeView): string {
 }
 
 /** The admins' queue of challenged data points (oldest first), each resolved here with a record. */
+/** The consultant's page, for the four weeks around the challenged date when there is one. */
+function consultantPageOf(challenge: {
+  consultant: { id: number };
+  sessionDate: string | null;
+  weekStart: string | null;
+}) {
+  const day = challenge.sessionDate ?? challenge.weekStart;
+  const path = `/consultants/${challenge.consultant.id}`;
+  if (!day) return path;
+  const around = (days: number) =>
+    new Date(Date.parse(`${day.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return `${path}?from=${around(-14)}&to=${around(14)}`;
+}
+
 export default async function ChallengesPage() {
   await connection();
   const caller = await getPageCaller('challenges:resolve', '/reviews/challenges');
@@ -54,6 +69,10 @@ export default async function ChallengesPage() {
             <h3 className="mb-3 text-[1.375rem] font-bold">
               {challenge.consultant.name} ({challenge.consultant.gmcNumber}): {about(challenge)}
             </h3>
+            <p className="mb-3">
+              {/* The consultant's page for the week in question, where the session and its neighbours are. */}
+              <Link href={consultantPageOf(challenge)}>See it on {challenge.consultant.name}’s page</Link>
+            </p>
             <SummaryList
               items={[
                 {
