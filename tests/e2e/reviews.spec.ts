@@ -416,6 +416,13 @@ test.describe('review meetings on a projector', () => {
     await expect(history.getByRole('listitem')).toHaveCount(2);
     await expectNoSeriousViolations(lead);
     await attachScreenshot(lead, testInfo, 'an action and its history');
+    // The lead gave it away, and still follows it among their unit's open actions.
+    await lead.goto('/actions');
+    await expect(
+      lead
+        .getByRole('table', { name: 'Open actions others own in your units' })
+        .getByRole('row', { name: new RegExp(`${title.replace(/[()]/g, '\\$&')}.*In progress`) }),
+    ).toBeVisible();
     await lead.context().close();
 
     // The owner finds it in "my actions"; a consultant of another specialty cannot open it.

@@ -8,7 +8,7 @@ import { Panel } from '@/components/ui/panel';
 import { getPageCaller } from '@/lib/server/api/caller';
 import { getDatabase } from '@/lib/server/db';
 import { getEscalatedActions } from '@/lib/server/reviews/escalated-actions';
-import { getMyActions } from '@/lib/server/reviews/read-actions';
+import { getMyActions, listActions } from '@/lib/server/reviews/read-actions';
 
 export const metadata: Metadata = { title: 'My actions' };
 
@@ -17,10 +17,14 @@ export default async function ActionsPage() {
   await connection();
   const caller = await getPageCaller('metrics:view', '/actions');
   const database = await getDatabase();
-  const [mine, escalated] = await Promise.all([
+  const runsReviews = caller.permissions.has('reviews:run');
+  const [mine, escalated, inUnits] = await Promise.all([
     getMyActions(database, caller),
-    caller.permissions.has('reviews:run') ? getEscalatedActions(database, caller) : Promise.resolve(null),
+    runsReviews ? getEscalatedActions(database, caller) : Promise.resolve(null),
+    // Those who run reviews follow their units' actions too, whoever owns them now.
+    runsReviews ? listActions(database, caller, { status: 'active' }) : Promise.resolve(null),
   ]);
+  const othersInUnits = inUnits?.filter((action) => action.owner.userId !== caller.userId) ?? null;
   return (
     <>
       <PageHeader caption="Reviews" title="My actions">
@@ -37,6 +41,16 @@ export default async function ActionsPage() {
           <ActionsTable caption="Actions you own" actions={mine} />
         )}
       </Panel>
+      {othersInUnits && (
+        <Panel aria-labelledby="units-heading">
+          <SectionHeading id="units-heading">Open actions others own in your units</SectionHeading>
+          {othersInUnits.length === 0 ? (
+            <p>No open actions in your units are owned by someone else.</p>
+          ) : (
+            <ActionsTable caption="Open actions others own in your units" actions={othersInUnits} />
+          )}
+        </Panel>
+      )}
       {escalated && (
         <Panel aria-labelledby="escalated-heading">
           <SectionHeading id="escalated-heading">Escalated actions</SectionHeading>
