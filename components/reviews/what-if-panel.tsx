@@ -157,6 +157,8 @@ export function WhatIfPanel({
       !from || !to || from > to ? ['Give a period whose end is on or after its start.'] : [];
     const found = [...periodErrors, ...checked.errors];
     setErrors(found);
+    // A result shown under new, different changes would read as theirs: it goes until they are tried.
+    if (found.length > 0) whatIf.reset();
     if (found.length > 0 || !specialty) return;
     setAsked({ from, to, activity, specialty: specialty.name });
     whatIf.mutate({ specialtyId: specialty.id, period: { from, to }, activity, changes: checked.changes });

@@ -55,7 +55,7 @@ describe('computeWhatIf', () => {
     );
     expect(result.consultants[0]?.after.patientsPerWeek).toBe(14);
     expect(result.problems).toEqual([
-      'B has 20.0 expected sessions in the period, fewer than 30.0.',
+      'B has 2.0 expected sessions a week in the period, fewer than the 3 a week to move (20.0 against 30.0 over the period’s 10.0 weeks).',
       'Consultant 9 is not in this unit.',
     ]);
   });

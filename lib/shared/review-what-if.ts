@@ -120,7 +120,7 @@ export function computeWhatIf(
     const moved = change.sessionsPerWeek * options.weeks;
     if (moved > from.expectedNet + 1e-9) {
       problems.push(
-        `${from.name} has ${from.expectedNet.toFixed(1)} expected sessions in the period, fewer than ${moved.toFixed(1)}.`,
+        `${from.name} has ${(from.expectedNet / options.weeks).toFixed(1)} expected sessions a week in the period, fewer than the ${change.sessionsPerWeek} a week to move (${from.expectedNet.toFixed(1)} against ${moved.toFixed(1)} over the period’s ${options.weeks.toFixed(1)} weeks).`,
       );
       continue;
     }

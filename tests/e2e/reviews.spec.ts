@@ -370,6 +370,10 @@ test.describe('review meetings on a projector', () => {
     await panel.getByRole('button', { name: 'Remove change 2' }).click();
     await panel.getByRole('button', { name: 'Remove change 1' }).click();
     await expect(panel.getByText('No changes yet')).toBeVisible();
+    // Tried again with nothing to try: the error, and the last result gone (it was for other changes).
+    await panel.getByRole('button', { name: 'Show the effect' }).click();
+    await expect(panel.getByRole('alert')).toContainText('Add a change to try');
+    await expect(panel.getByRole('region', { name: /^The effect on Ophthalmology/ })).toHaveCount(0);
     await page.context().close();
   });
 
