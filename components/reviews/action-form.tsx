@@ -24,6 +24,8 @@ interface ActionFormProps {
   link: ActionLink;
   /** Others the action can be given to (the caller is "Me"); none: it is the caller's own. */
   owners?: readonly OwnerChoice[];
+  /** Consultants of the unit it may be about (in a meeting of the unit, named); none: no choice offered. */
+  consultants?: readonly { id: number; name: string }[];
   /** Figures the action may address (the metric registry's ids and labels); none: no choice offered. */
   metrics?: readonly { id: string; label: string }[];
   /** On a meeting's slide: the projector's type size. */
@@ -34,9 +36,22 @@ interface ActionFormProps {
  * Agrees a new action — in a review meeting or on any view — with its owner (the caller unless they choose someone
  * in the unit), due date and the figure it addresses. The server checks the caller may act on what it is linked to.
  */
-export function ActionForm({ link, owners = [], metrics = [], isOnSlide = false }: ActionFormProps) {
+export function ActionForm({
+  link,
+  owners = [],
+  consultants = [],
+  metrics = [],
+  isOnSlide = false,
+}: ActionFormProps) {
   const router = useRouter();
-  const ids = { title: useId(), owner: useId(), due: useId(), metric: useId(), error: useId() };
+  const ids = {
+    title: useId(),
+    owner: useId(),
+    about: useId(),
+    due: useId(),
+    metric: useId(),
+    error: useId(),
+  };
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
@@ -59,6 +74,7 @@ export function ActionForm({ link, owners = [], metrics = [], isOnSlide = false 
         title,
         ...link,
         ...(field('ownerUserId') ? { ownerUserId: Number(field('ownerUserId')) } : {}),
+        ...(field('consultantId') ? { consultantId: Number(field('consultantId')) } : {}),
         ...(field('dueOn') ? { dueOn: field('dueOn') } : {}),
         ...(field('metricId') ? { metricId: field('metricId') } : {}),
       });
@@ -100,6 +116,19 @@ export function ActionForm({ link, owners = [], metrics = [], isOnSlide = false 
             {owners.map((owner) => (
               <option key={owner.userId} value={owner.userId}>
                 {owner.name} ({owner.role})
+              </option>
+            ))}
+          </Select>
+        </div>
+      )}
+      {consultants.length > 0 && (
+        <div>
+          <Label htmlFor={ids.about}>About</Label>
+          <Select id={ids.about} name="consultantId" defaultValue="">
+            <option value="">The whole unit</option>
+            {consultants.map((consultant) => (
+              <option key={consultant.id} value={consultant.id}>
+                {consultant.name}
               </option>
             ))}
           </Select>

@@ -83,6 +83,15 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
                     })
                   ).filter((owner) => owner.userId !== caller.userId)
             }
+            consultants={
+              isAnonymised
+                ? []
+                : meeting.agenda.members.flatMap(({ member }) =>
+                    member.kind === 'consultant' && member.consultantId !== null && !member.isAnonymised
+                      ? [{ id: member.consultantId, name: member.name }]
+                      : [],
+                  )
+            }
             metrics={METRIC_CHOICES}
             isOnSlide
           />
