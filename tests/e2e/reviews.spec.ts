@@ -479,6 +479,14 @@ test.describe('review meetings on a projector', () => {
     expect((await currentSlide(page)).title).toBe('New actions');
     await expect(page.getByRole('textbox', { name: 'New action' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Close the meeting' })).toHaveCount(0);
+    // The list of meetings says so, with the activity it reviewed.
+    await page.goto('/reviews');
+    const row = page
+      .getByRole('table', { name: 'Review meetings, latest first' })
+      .getByRole('row')
+      .filter({ has: page.locator(`a[href="/reviews/${meetingId}"]`) });
+    await expect(row).toContainText('Clinics and lists');
+    await expect(row).toContainText('Closed');
     await page.context().close();
   });
 

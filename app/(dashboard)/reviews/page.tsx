@@ -16,7 +16,7 @@ import { getJobPlanReviewSuggestions } from '@/lib/server/reviews/job-plan-sugge
 import { listMeetings } from '@/lib/server/reviews/list-meetings';
 import { listReviewableUnits } from '@/lib/server/reviews/reviewable-units';
 import { listWhatIfSpecialties } from '@/lib/server/reviews/what-if';
-import { describePeriod, todayInLondon } from '@/lib/shared/periods';
+import { ACTIVITY_LABELS, describePeriod, todayInLondon } from '@/lib/shared/periods';
 
 export const metadata: Metadata = { title: 'Review meetings' };
 
@@ -81,6 +81,7 @@ export default async function ReviewsPage() {
               <TableRow>
                 <ColumnHeader>Unit</ColumnHeader>
                 <ColumnHeader>Period</ColumnHeader>
+                <ColumnHeader>Activity</ColumnHeader>
                 <ColumnHeader>Started</ColumnHeader>
                 <ColumnHeader>Status</ColumnHeader>
               </TableRow>
@@ -92,6 +93,7 @@ export default async function ReviewsPage() {
                     <Link href={`/reviews/${meeting.id}`}>{meeting.unit.name}</Link>
                   </TableCell>
                   <TableCell>{describePeriod(meeting.period)}</TableCell>
+                  <TableCell>{ACTIVITY_LABELS[meeting.activity]}</TableCell>
                   <TableCell>{startedFormat.format(new Date(meeting.startedAt))}</TableCell>
                   <TableCell>{STATUS_LABELS[meeting.status]}</TableCell>
                 </TableRow>
