@@ -4,8 +4,41 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage, Hint, Label, Select, TextInput } from '@/components/ui/form';
+import { ApiValidationError } from '@/lib/client/api-client';
 import type { ReviewableUnit } from '@/lib/shared/review-agenda';
 import { sendJson } from './review-fetch';
+
+/** The form's fields by the request path the API names when one is wrong. */
+const FIELD_LABELS: Record<string, string> = {
+  'period.from': 'From',
+  'period.to': 'To',
+  unit: 'Specialty or division',
+  'unit.id': 'Specialty or division',
+  'unit.level': 'Specialty or division',
+  activity: 'Activity',
+};
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * Why the meeting was not started, in the form's words: the problems the API found, under the field's label when
+ * one is about a field (never the request's internal paths), else the API's message as it is.
+ */
+export function describeRefusal(caught: unknown): string {
+  if (caught instanceof ApiValidationError) {
+    // The first problem of each field is enough to put it right (an empty date is also outside the years allowed).
+    const firstOfEach = caught.issues.filter(
+      (issue, index) => caught.issues.findIndex((other) => other.path === issue.path) === index,
+    );
+    return firstOfEach
+      .map((issue) => {
+        const label = FIELD_LABELS[issue.path];
+        return sentence(label ? `${label}: ${issue.message}` : issue.message);
+      })
+      .join(' ');
+  }
+  return caught instanceof Error ? caught.message : 'The meeting could not be started.';
+}
 
 /**
  * Starts a review meeting: a specialty or division and a period. Starting freezes the numbers, so the meeting
@@ -37,7 +70,7 @@ export function StartReviewForm({
       });
       router.push(`/reviews/${meeting.id}`);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'The meeting could not be started.');
+      setError(describeRefusal(caught));
       setIsStarting(false);
     }
   }

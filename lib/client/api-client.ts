@@ -43,7 +43,7 @@ import {
 import { ApiError, getJson, postJson, type RequestOptions } from './http';
 
 export { fetchHealth } from './health-api';
-export { ApiError, type RequestOptions, toApiError } from './http';
+export { ApiError, type RequestOptions } from './http';
 export {
   fetchJobPlanCurrency,
   fetchMetricsReport,
@@ -91,6 +91,21 @@ export class ApiValidationError extends ApiError {
     this.name = 'ApiValidationError';
     this.issues = issues;
   }
+}
+
+/**
+ * The `{ error }` body of a failed call as an ApiError; when the API named the fields at fault (`issues`), an
+ * ApiValidationError that keeps them, so a form can say what is wrong in its own words (the message is the same).
+ */
+export async function toApiError(response: Response): Promise<ApiError> {
+  const parsed = apiErrorResponseSchema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) {
+    return new ApiError(response.status, 'http_error', `Request failed with status ${response.status}`);
+  }
+  const { code, message, issues } = parsed.data.error;
+  return issues && issues.length > 0
+    ? new ApiValidationError(response.status, code, message, issues)
+    : new ApiError(response.status, code, message);
 }
 
 /** Sends a JSON body (or none) with `method` and validates the JSON answer; errors keep their field issues. */

@@ -11,6 +11,7 @@ import { getAction, getMyActions, listActions } from '@/lib/server/reviews/read-
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
 import { updateAction } from '@/lib/server/reviews/update-action';
+import { todayInLondon } from '@/lib/shared/periods';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
 import { buildReviewScenario, personWith, REVIEW_PERIOD, type ReviewScenario } from './review-scenario';
 
@@ -258,6 +259,79 @@ describe(`actions and carry-forward (${testDatabaseKind})`, () => {
     expect(await listActionOwnerChoices(db, ophthalmologist.actor.scope, unit)).toEqual([]);
     // Nor does another specialty's lead get Ophthalmology's people.
     expect(await listActionOwnerChoices(db, urologyLead.actor.scope, unit)).toEqual([]);
+  });
+
+  it('refuses a due date in the past when an action is created or its due date moved, yet lets an overdue action be worked on', async () => {
+    const today = todayInLondon();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const specialtyId = scenario.specialties.ophthalmology;
+    const send = (method: 'POST' | 'PATCH', url: string, body: unknown) =>
+      new NextRequest(url, {
+        method,
+        headers: { ...lead.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const create = (body: unknown) => actionsRoute.POST(send('POST', 'http://localhost/api/actions', body));
+    const change = (actionId: number, body: unknown) =>
+      actionRoute.PATCH(send('PATCH', `http://localhost/api/actions/${actionId}`, body), {
+        params: Promise.resolve({ actionId: String(actionId) }),
+      });
+    const messageOf = async (response: Response) =>
+      ((await response.json()) as { error: { message: string } }).error.message;
+
+    const refused = await create({ title: 'Due yesterday', specialtyId, dueOn: yesterday });
+    expect(refused.status).toBe(400);
+    expect(await messageOf(refused)).toBe('The due date is in the past.');
+    expect(
+      await db.prisma.reviewAction.count({ where: { organisationId: scenario.org, title: 'Due yesterday' } }),
+    ).toBe(0);
+    expect((await create({ title: 'Due today', specialtyId, dueOn: today })).status).toBe(201);
+    expect((await create({ title: 'Due whenever', specialtyId })).status).toBe(201);
+    await expect(
+      createAction(
+        db,
+        lead.actor,
+        { title: 'Due before the day', specialtyId, dueOn: '2026-03-01' },
+        { dueNotBefore: '2026-03-02' },
+      ),
+    ).rejects.toMatchObject({ status: 400, message: 'The due date is in the past.' });
+
+    // An action due on 1 March, recorded as it was: overdue now.
+    const overdue = await createAction(db, lead.actor, {
+      title: 'Re-template the Monday clinic',
+      specialtyId,
+      dueOn: '2026-03-01',
+    });
+    const moved = await change(overdue.id, { dueOn: yesterday, note: 'Pushed back.' });
+    expect(moved.status).toBe(400);
+    expect(await messageOf(moved)).toBe('The due date is in the past.');
+    // Other changes still work, even when the form sends the due date as it stands.
+    const started = await change(overdue.id, {
+      status: 'in_progress',
+      dueOn: '2026-03-01',
+      note: 'Started.',
+    });
+    expect(started.status).toBe(200);
+    expect(await started.json()).toMatchObject({
+      status: 'in_progress',
+      dueOn: '2026-03-01',
+      isOverdue: true,
+    });
+    expect((await change(overdue.id, { title: 'Re-template the Monday clinics' })).status).toBe(200);
+    expect((await change(overdue.id, { dueOn: today })).status).toBe(200);
+    expect((await change(overdue.id, { status: 'done' })).status).toBe(200);
+    const read = await getAction(db, lead.actor, overdue.id);
+    expect(read?.history.map((event) => [event.kind, event.changes, event.note])).toEqual([
+      ['created', expect.objectContaining({ dueOn: '2026-03-01' }), null],
+      ['updated', { status: { from: 'open', to: 'in_progress' } }, 'Started.'],
+      [
+        'updated',
+        { title: { from: 'Re-template the Monday clinic', to: 'Re-template the Monday clinics' } },
+        null,
+      ],
+      ['updated', { dueOn: { from: '2026-03-01', to: today } }, null],
+      ['updated', { status: { from: 'in_progress', to: 'done' } }, null],
+    ]);
   });
 
   it('closes a meeting once, by those who may run it; a closed meeting takes no new actions', async () => {

@@ -10,6 +10,7 @@ import { listMeetings } from '@/lib/server/reviews/list-meetings';
 import { londonWallClock } from '@/lib/server/reviews/meeting-pack';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
+import { todayInLondon } from '@/lib/shared/periods';
 import { consultant, importRows } from '../helpers/ledger-scenario';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
 import {
@@ -415,5 +416,48 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     });
     const own = await personWith(db, scenario.org, 'consultant', { consultantId: member.id });
     expect(await getMeeting(db, own.actor.scope, meeting.id, { live: false })).toBeNull();
+  });
+  it('refuses a period that starts after today, in plain words; one begun and not yet ended is reviewed', async () => {
+    const day = (iso: string, days: number) =>
+      new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = day(todayInLondon(), 1);
+    const unit = { level: 'specialty' as const, id: scenario.specialties.ophthalmology };
+    const response = await startRoute.POST(
+      new NextRequest('http://localhost/api/reviews/start', {
+        method: 'POST',
+        headers: { ...lead.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ unit, period: { from: tomorrow, to: day(tomorrow, 30) } }),
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      'The period starts after today: there are no numbers to review yet.',
+    );
+    const started = () =>
+      db.prisma.reviewMeeting.count({
+        where: { organisationId: scenario.org, periodFrom: new Date(tomorrow) },
+      });
+    expect(await started()).toBe(0);
+
+    // Today is London's: at 00:30 BST on 1 April (23:30 UTC on 31 March) April has begun; at 23:30 UTC on 30 March
+    // (00:30 BST on 31 March) it has not.
+    const april = { unit, period: { from: '2026-04-01', to: '2026-06-30' }, activity: 'all' as const };
+    await expect(startMeeting(db, lead.actor, april, new Date('2026-03-30T23:30:00Z'))).rejects.toMatchObject(
+      {
+        status: 400,
+        message: 'The period starts after today: there are no numbers to review yet.',
+      },
+    );
+    expect((await startMeeting(db, lead.actor, april, new Date('2026-03-31T23:30:00Z'))).period).toEqual(
+      april.period,
+    );
+    // A quarter half over: its numbers so far.
+    const begun = await startMeeting(
+      db,
+      lead.actor,
+      { unit, period: REVIEW_PERIOD, activity: 'all' },
+      new Date('2026-02-15T12:00:00Z'),
+    );
+    expect(begun.period).toEqual(REVIEW_PERIOD);
   });
 });

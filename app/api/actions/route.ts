@@ -5,6 +5,7 @@ import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
 import { getDatabase } from '@/lib/server/db';
 import { createAction } from '@/lib/server/reviews/create-action';
 import { listActions } from '@/lib/server/reviews/read-actions';
+import { todayInLondon } from '@/lib/shared/periods';
 import { createActionRequestSchema, listActionsQuerySchema } from '@/lib/shared/schemas/reviews';
 
 /** Actions the caller may see, optionally of one unit or consultant and one status (`active`: not closed). */
@@ -14,7 +15,7 @@ export const GET = withErrorHandling(async (request: Request) => {
   return jsonResponse({ actions: await listActions(await getDatabase(), caller, query) });
 });
 
-/** Creates an action in a meeting or for a unit or consultant the caller sees named. */
+/** Creates an action in a meeting or for a unit or consultant the caller sees named, due today or later. */
 export const POST = withErrorHandling(async (request: Request) => {
   const caller = await authenticateRequest(request, 'actions:write');
   const input = await readJsonBody(request, createActionRequestSchema, {
@@ -22,5 +23,8 @@ export const POST = withErrorHandling(async (request: Request) => {
       '{ title, ownerUserId?, dueOn?, meetingId?, divisionId?, specialtyId?, consultantId?, metricId? } (at least one link)',
     invalid: 'The action is not valid',
   });
-  return jsonResponse(await createAction(await getDatabase(), caller, input), { status: 201 });
+  return jsonResponse(
+    await createAction(await getDatabase(), caller, input, { dueNotBefore: todayInLondon() }),
+    { status: 201 },
+  );
 });

@@ -13,7 +13,8 @@ import { getNamedReviewUnit } from './review-unit';
 /**
  * Starts a review of a specialty or division the caller sees named (otherwise 404): builds the standardised agenda
  * from the metric views now, then writes the meeting and its frozen snapshot in one transaction, so that a meeting
- * never exists without the numbers it discussed. Later imports change the live views, never the snapshot.
+ * never exists without the numbers it discussed. Later imports change the live views, never the snapshot. A period
+ * that starts after today (in London) is refused (400).
  */
 export async function startMeeting(
   database: Database,
@@ -23,6 +24,10 @@ export async function startMeeting(
 ): Promise<MeetingSummary> {
   if (actor.userId === undefined)
     throw AppError.badRequest('A review meeting is started by a signed-in person.');
+  // A period that starts after today has no numbers at all. One that started and has not ended yet is allowed: a
+  // lead reviewing "this quarter so far" expects the numbers to date, and the agenda says what the extracts cover.
+  if (request.period.from > todayInLondon(now))
+    throw AppError.badRequest('The period starts after today: there are no numbers to review yet.');
   const found = await getNamedReviewUnit(database, actor.scope, request.unit);
   if (!found) throw AppError.notFound(`No ${request.unit.level} ${request.unit.id}.`);
   const agenda = await buildAgenda(database, actor.scope, {

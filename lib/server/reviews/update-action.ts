@@ -6,6 +6,7 @@ import type { Database } from '../db';
 import { actionSelect, isoDay } from './action-rows';
 import { type ActionView, toActionViews } from './action-view';
 import { auditActorOf, REVIEW_AUDIT_ACTIONS, type ReviewActor } from './actor';
+import { checkDueDate, type DueDateRule } from './create-action';
 import { getReviewParameters } from './parameters';
 import { writableActionWhere } from './scope-where';
 
@@ -16,7 +17,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * Changes an action the caller owns or whose unit or consultant they see named (404 otherwise): title, owner, due
  * date, status, metric, with an optional note. Each change is appended to the action's history (the fields before
  * and after) in the same transaction; a note alone is a comment. Closing (done, dropped) stamps when; reopening
- * clears it.
+ * clears it. A due date moved before `rule.dueNotBefore` is refused (400); other changes to an overdue action are not.
  */
 export async function updateAction(
   database: Database,
@@ -24,6 +25,7 @@ export async function updateAction(
   actionId: number,
   input: UpdateActionRequest,
   now: Date = new Date(),
+  rule: DueDateRule = {},
 ): Promise<ActionView> {
   const organisationId = actor.organisationId;
   if (input.ownerUserId !== undefined) {
@@ -39,6 +41,8 @@ export async function updateAction(
       select: actionSelect,
     });
     if (!before) throw AppError.notFound(`No action ${actionId}.`);
+    // Only a due date being moved is checked: an action already overdue can still be worked on and closed.
+    if (input.dueOn !== undefined && input.dueOn !== isoDay(before.dueOn)) checkDueDate(input.dueOn, rule);
     const after = {
       title: input.title ?? before.title,
       ownerUserId: input.ownerUserId ?? before.ownerUserId,

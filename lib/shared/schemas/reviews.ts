@@ -8,9 +8,11 @@ import { METRICS } from '../metrics';
 
 const MAX_ID = 2_147_483_647;
 const id = z.number().int().positive().max(MAX_ID);
-const isoDate = z.iso.date().refine((value) => value >= '1900-01-01' && value <= '2999-12-31', {
-  message: 'Give a date between 1900 and 2999',
-});
+const isoDate = z.iso
+  .date('Give a date (yyyy-mm-dd)')
+  .refine((value) => value >= '1900-01-01' && value <= '2999-12-31', {
+    message: 'Give a date between 1900 and 2999',
+  });
 const text = (max: number) => z.string().trim().min(1, 'Write something').max(max);
 const METRIC_IDS = new Set(METRICS.map((metric) => metric.id));
 /** A metric of the registry (lib/shared/metrics.ts), so that an annotation or action points at a real one. */
@@ -32,6 +34,10 @@ export const ANNOTATION_VISIBILITIES = ['shared', 'private'] as const;
 /** The longest period a meeting may review: about two years. */
 export const MAX_MEETING_DAYS = 731;
 
+/**
+ * Starting a meeting. Whether the period has begun depends on today, so the library checks it (start-meeting.ts):
+ * a period that starts after today is refused there.
+ */
 export const startMeetingRequestSchema = z
   .strictObject({
     unit: z.strictObject({ level: z.enum(REVIEW_UNIT_LEVELS), id }),
@@ -43,8 +49,11 @@ export const startMeetingRequestSchema = z
     path: ['period'],
   })
   .refine(
-    (request) =>
-      (Date.parse(request.period.to) - Date.parse(request.period.from)) / 86_400_000 < MAX_MEETING_DAYS,
+    (request) => {
+      const days = (Date.parse(request.period.to) - Date.parse(request.period.from)) / 86_400_000;
+      // A date that is not one is reported on its own field, not as a period too long.
+      return Number.isNaN(days) || days < MAX_MEETING_DAYS;
+    },
     { message: `A review covers at most ${MAX_MEETING_DAYS} days`, path: ['period'] },
   );
 export type StartMeetingRequest = z.infer<typeof startMeetingRequestSchema>;

@@ -5,6 +5,7 @@ import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/
 import { getDatabase } from '@/lib/server/db';
 import { getAction } from '@/lib/server/reviews/read-actions';
 import { updateAction } from '@/lib/server/reviews/update-action';
+import { todayInLondon } from '@/lib/shared/periods';
 import { updateActionRequestSchema } from '@/lib/shared/schemas/reviews';
 
 type Context = { params: Promise<{ actionId: string }> };
@@ -18,7 +19,10 @@ export const GET = withErrorHandling(async (request: Request, { params }: Contex
   return jsonResponse(action);
 });
 
-/** Changes an action's title, owner, due date, status or metric (with an optional note), recorded in its history. */
+/**
+ * Changes an action's title, owner, due date, status or metric (with an optional note), recorded in its history; a
+ * due date is never moved into the past.
+ */
 export const PATCH = withErrorHandling(async (request: Request, { params }: Context) => {
   const caller = await authenticateRequest(request, 'actions:write');
   const id = parseIdParam((await params).actionId, 'action');
@@ -26,5 +30,8 @@ export const PATCH = withErrorHandling(async (request: Request, { params }: Cont
     expected: '{ title?, ownerUserId?, dueOn?, status?, metricId?, note? }',
     invalid: 'The change is not valid',
   });
-  return jsonResponse(await updateAction(await getDatabase(), caller, id, input));
+  const now = new Date();
+  return jsonResponse(
+    await updateAction(await getDatabase(), caller, id, input, now, { dueNotBefore: todayInLondon(now) }),
+  );
 });
