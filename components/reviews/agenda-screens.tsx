@@ -64,8 +64,7 @@ const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'nu
 const ukMonth = (iso: string) => monthFormat.format(new Date(`${iso}T00:00:00Z`));
 
 function memberLabel(member: MemberView | null): string {
-  if (member === null) return 'The unit';
-  return member.kind === 'specialty' ? member.name : member.name;
+  return member === null ? 'The unit' : member.name;
 }
 
 /** A table sized for the projector (the rows one screen shows). */
@@ -74,10 +73,12 @@ function ScreenTable({
   head,
   rows,
   isCompact = false,
+  emptyText = 'Nothing to show for this period.',
 }: {
   caption: string;
   head: string[];
   rows: ReactNode[][];
+  emptyText?: string;
   /** 24 px type instead of 28, for a table that shares the screen with a chart. */
   isCompact?: boolean;
 }) {
@@ -109,7 +110,7 @@ function ScreenTable({
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="mt-4 text-[1.75rem]">Nothing to show for this period.</p>}
+      {rows.length === 0 && <p className="mt-4 text-[1.75rem]">{emptyText}</p>}
     </div>
   );
 }
@@ -320,6 +321,7 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
         <ScreenTable
           caption="Annotations and challenges"
           head={['', 'About', 'Note']}
+          emptyText="No notes or challenges about this period."
           rows={notes.slice(start, end)}
         />
       ),
@@ -333,6 +335,7 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
         <ScreenTable
           caption="Actions carried forward"
           head={['Action', 'Owner', 'Due', 'Status']}
+          emptyText="No actions were carried forward from an earlier review of this unit."
           rows={agenda.actionsCarriedForward
             .slice(start, end)
             .map((action) => [
@@ -357,6 +360,7 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
           <ScreenTable
             caption="New actions"
             head={['Action', 'Owner', 'Due', 'Status']}
+            emptyText="No actions agreed in this meeting yet."
             rows={agenda.newActions
               .slice(-textRowsPerScreen)
               .reverse()
