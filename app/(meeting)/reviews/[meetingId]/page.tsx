@@ -5,10 +5,11 @@ import { formatDate, formatDateTime } from '@/components/format';
 import { ActionForm } from '@/components/reviews/action-form';
 import { MeetingPresenter } from '@/components/reviews/meeting-presenter';
 import { PresenterNotes } from '@/components/reviews/presenter-notes';
-import { getPageCaller } from '@/lib/server/api/caller';
+import { type Caller, getPageCaller } from '@/lib/server/api/caller';
 import { recordNamedViews } from '@/lib/server/audit/named-views';
 import { getDatabase } from '@/lib/server/db';
 import { listActionOwnerChoices } from '@/lib/server/reviews/action-owners';
+import type { MeetingView } from '@/lib/server/reviews/meeting-view';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { canRunMeeting } from '@/lib/server/reviews/reviewable-units';
 import { METRIC_CHOICES } from '@/lib/shared/metrics';
@@ -69,32 +70,7 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
       frozenAt={`${formatDateTime(meeting.agenda.takenAt)} (UK time)`}
       newActionForm={
         canAddActions ? (
-          <ActionForm
-            link={{ meetingId }}
-            // Anonymised, the owners' names would name the consultants: the action is the runner's until
-            // it is given to someone on its own page.
-            owners={
-              isAnonymised
-                ? []
-                : (
-                    await listActionOwnerChoices(database, caller.scope, {
-                      divisionId: meeting.agenda.unit.divisionId,
-                      specialtyId: meeting.unit.level === 'specialty' ? meeting.unit.id : null,
-                    })
-                  ).filter((owner) => owner.userId !== caller.userId)
-            }
-            consultants={
-              isAnonymised
-                ? []
-                : meeting.agenda.members.flatMap(({ member }) =>
-                    member.kind === 'consultant' && member.consultantId !== null && !member.isAnonymised
-                      ? [{ id: member.consultantId, name: member.name }]
-                      : [],
-                  )
-            }
-            metrics={METRIC_CHOICES}
-            isOnSlide
-          />
+          <MeetingActionForm caller={caller} meeting={meeting} isAnonymised={isAnonymised} />
         ) : undefined
       }
       heading={
@@ -102,6 +78,44 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
           Review of {meeting.unit.name}, {describePeriod(meeting.period)}
         </h1>
       }
+    />
+  );
+}
+
+/**
+ * The form to agree an action in the meeting, with who may own it and which consultant it is about. Anonymised,
+ * it names no one (their names would name the consultants): the action is the runner's, about the unit, until it
+ * is given to someone on its own page.
+ */
+async function MeetingActionForm({
+  caller,
+  meeting,
+  isAnonymised,
+}: {
+  caller: Caller;
+  meeting: MeetingView;
+  isAnonymised: boolean;
+}) {
+  const owners = isAnonymised
+    ? []
+    : await listActionOwnerChoices(await getDatabase(), caller.scope, {
+        divisionId: meeting.agenda.unit.divisionId,
+        specialtyId: meeting.unit.level === 'specialty' ? meeting.unit.id : null,
+      });
+  const consultants = isAnonymised
+    ? []
+    : meeting.agenda.members.flatMap(({ member }) =>
+        member.kind === 'consultant' && member.consultantId !== null && !member.isAnonymised
+          ? [{ id: member.consultantId, name: member.name }]
+          : [],
+      );
+  return (
+    <ActionForm
+      link={{ meetingId: meeting.id }}
+      owners={owners.filter((owner) => owner.userId !== caller.userId)}
+      consultants={consultants}
+      metrics={METRIC_CHOICES}
+      isOnSlide
     />
   );
 }
