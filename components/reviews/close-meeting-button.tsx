@@ -32,7 +32,8 @@ export function CloseMeetingButton({ meetingId }: { meetingId: number }) {
       </button>
     );
   return (
-    <span role="group" aria-label="Close the meeting?" className="flex flex-wrap items-center gap-3">
+    <fieldset className="flex flex-wrap items-center gap-3">
+      <legend className="sr-only">Close the meeting?</legend>
       <span>No more actions can be agreed in it once closed.</span>
       <button
         type="button"
@@ -50,6 +51,6 @@ export function CloseMeetingButton({ meetingId }: { meetingId: number }) {
           {error}
         </span>
       )}
-    </span>
+    </fieldset>
   );
 }
