@@ -10,13 +10,18 @@ import { sendJson } from './review-fetch';
 export function ResolveChallengeForm({ challengeId }: { challengeId: number }) {
   const router = useRouter();
   const ids = { note: useId(), error: useId(), accepted: useId(), explained: useId() };
-  const [status, setStatus] = useState<'accepted' | 'explained'>('accepted');
+  // Nothing chosen at first: whether the data was wrong is the administrator's finding, not a default.
+  const [status, setStatus] = useState<'accepted' | 'explained' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const note = String(new FormData(event.currentTarget).get('note') ?? '').trim();
+    if (status === null) {
+      setError('Choose whether the data was wrong (accepted) or stands (explained).');
+      return;
+    }
     if (!note) {
       setError(
         status === 'accepted' ? 'Say what was corrected in the source data.' : 'Explain why the data stands.',
@@ -56,7 +61,13 @@ export function ResolveChallengeForm({ challengeId }: { challengeId: number }) {
           onChange={() => setStatus('explained')}
         />
       </Fieldset>
-      <Label htmlFor={ids.note}>{status === 'accepted' ? 'The correction made' : 'The explanation'}</Label>
+      <Label htmlFor={ids.note}>
+        {status === 'accepted'
+          ? 'The correction made'
+          : status === 'explained'
+            ? 'The explanation'
+            : 'The correction made, or the explanation'}
+      </Label>
       {error && <ErrorMessage id={ids.error}>{error}</ErrorMessage>}
       <textarea
         id={ids.note}

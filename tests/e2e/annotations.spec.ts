@@ -118,6 +118,11 @@ test('a consultant notes a session and challenges one; an admin resolves it; onl
     'href',
     /^\/consultants\/\d+\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
   );
+  // Nothing is chosen for the administrator: resolving without a finding is refused in words.
+  await queued.getByRole('button', { name: 'Resolve' }).click();
+  await expect(
+    queued.getByText('Choose whether the data was wrong (accepted) or stands (explained).'),
+  ).toBeVisible();
   await queued.getByLabel('Accepted: the data was wrong and has been corrected').check();
   await queued.getByLabel('The correction made').fill(correction);
   await queued.getByRole('button', { name: 'Resolve' }).click();
@@ -167,6 +172,8 @@ test('a consultant notes a session and challenges one; an admin resolves it; onl
     .filter({ hasText: noteText })
     .getByRole('button', { name: /^Delete/ })
     .click();
+  // Deleting asks once more: a deleted note cannot be brought back.
+  await consultant.getByRole('button', { name: /^Yes, delete it/ }).click();
   await expect(consultant.getByText(noteText)).toHaveCount(0);
 
   await Promise.all([
@@ -288,6 +295,10 @@ test('a consultant notes a figure, shown by the figure, and edits it; reads the 
 
   // The consultant removes their note again (other specs see the page as seeded).
   await noteItem.getByRole('button', { name: /^Delete/ }).click();
+  await noteItem.getByRole('button', { name: 'Keep it' }).click();
+  await expect(consultant.getByText(edited).first()).toBeVisible();
+  await noteItem.getByRole('button', { name: /^Delete/ }).click();
+  await noteItem.getByRole('button', { name: /^Yes, delete it/ }).click();
   await expect(consultant.getByText(edited)).toHaveCount(0);
 
   await Promise.all([consultant.context().close(), lead.context().close(), cardiologist.context().close()]);
