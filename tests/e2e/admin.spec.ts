@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './accessibility';
 import { signInAs } from './sign-in';
 
 /**
@@ -8,20 +8,7 @@ import { signInAs } from './sign-in';
  * each change in the audit log; every admin page passes axe; other roles find no admin pages at all.
  */
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const ADMIN_PAGES = ['/admin', '/admin/users', '/admin/api-tokens', '/admin/parameters', '/admin/audit-log'];
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(blocking).toEqual([]);
-}
 
 /** The form's error summary (Next's route announcer is an alert too). */
 function errorSummary(page: Page) {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './accessibility';
 import { getDemoUser, type SignInRole, signInAs } from './sign-in';
 
 /*
@@ -9,20 +9,6 @@ import { getDemoUser, type SignInRole, signInAs } from './sign-in';
  * a figure (shown on its tile and under its chart) and edits the note with the keyboard; their lead challenges one
  * of their sessions and the consultant reads it, read-only, with who raised it.
  */
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(blocking).toEqual([]);
-}
 
 async function pageAs(browser: Browser, role: SignInRole): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });

@@ -1,27 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './accessibility';
 import { signInAs } from './sign-in';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const FIXTURES = path.resolve('tests/fixtures/e2e');
 
 /** A fixture as Playwright uploads it: from a buffer, as a browser would hold a chosen file. */
 async function fixture(name: string) {
   return { name, mimeType: 'text/csv', buffer: await readFile(path.join(FIXTURES, name)) };
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(blocking).toEqual([]);
 }
 
 /** The cells of each body row of a table, as text. */

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { AGENDA_TOPICS } from '@/lib/shared/review-agenda';
+import { expectNoSeriousViolations } from './accessibility';
 import { type SignInRole, signInAs } from './sign-in';
 
 /*
@@ -12,20 +12,7 @@ import { type SignInRole, signInAs } from './sign-in';
  * another specialty cannot open the meeting. Each test starts its own meeting, so no spec depends on another.
  */
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 const PROJECTOR = { width: 1920, height: 1080 };
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const blocking = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      rule: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(blocking).toEqual([]);
-}
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   // The name ends .png, so that a title's full stop ("6.9 patients") is not taken for the file's extension.

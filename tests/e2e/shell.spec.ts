@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { WCAG_TAGS } from './accessibility';
 import { signInAs } from './sign-in';
 
 /** The primary navigation, in order: the label of each link and the path it opens. */
@@ -14,8 +15,6 @@ const PAGES = [
   { label: 'Definitions', path: '/definitions' },
   { label: 'Admin', path: '/admin' },
 ] as const;
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 function getPrimaryNavigation(page: Page) {
   return page.getByRole('navigation', { name: 'Primary' });
