@@ -229,6 +229,9 @@ describe('sessions', () => {
         session: null as never,
       });
     const old = await issueToken({ id: String(user.id), organisationId });
+    // A sign-out in the same millisecond as the sign-in would not revoke it (the rule compares milliseconds: signed
+    // in before the revocation); a person cannot be that quick, so the test waits as they would.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await signOut(old);
     // The user signs in again; someone then replays the old, revoked cookie to the sign-out endpoint.
     await new Promise((resolve) => setTimeout(resolve, 5));
