@@ -229,11 +229,9 @@ describe('sessions', () => {
         session: null as never,
       });
     const old = await issueToken({ id: String(user.id), organisationId });
-    // A sign-out in the same millisecond as the sign-in would not revoke it (the rule compares milliseconds: signed
-    // in before the revocation); a person cannot be that quick, so the test waits as they would.
-    await new Promise((resolve) => setTimeout(resolve, 5));
     await signOut(old);
-    // The user signs in again; someone then replays the old, revoked cookie to the sign-out endpoint.
+    // The user signs in again, as a person would, a moment later (a sign-in in the sign-out's own millisecond is
+    // refused: see the next test); someone then replays the old, revoked cookie to the sign-out endpoint.
     await new Promise((resolve) => setTimeout(resolve, 5));
     const current = await issueToken({ id: String(user.id), organisationId });
     await signOut(old);
@@ -242,5 +240,23 @@ describe('sessions', () => {
       where: { organisationId, action: 'sign_out', actorUserId: user.id },
     });
     expect(events).toHaveLength(1);
+  });
+
+  it('a revocation in the very millisecond of a sign-in still ends that session', async () => {
+    const user = await db.prisma.user.create({
+      data: { organisationId, email: 'same-instant@example.nhs.uk', name: 'Dr Same Instant' },
+    });
+    const signedInAt = new Date('2026-11-26T10:15:30.123Z');
+    const claims = { userId: user.id, organisationId, signedInAt: signedInAt.getTime() / 1000 };
+    const resolve = () =>
+      resolveSessionUser(db.prisma, claims, {
+        maxAgeSeconds: MAX_AGE_SECONDS,
+        now: new Date(signedInAt.getTime() + 1000),
+      });
+    expect(await resolve()).toMatchObject({ userId: user.id });
+    await revokeSessions(db.prisma, organisationId, user.id, new Date(signedInAt.getTime() - 1));
+    expect(await resolve()).toMatchObject({ userId: user.id });
+    await revokeSessions(db.prisma, organisationId, user.id, signedInAt);
+    expect(await resolve()).toBeNull();
   });
 });

@@ -52,7 +52,10 @@ export async function resolveSessionUser(
   });
   if (!user?.isActive) return null;
   // Revoked: the user signed out (a copied cookie must not outlive that), or an administrator reset their
-  // password or deactivated them, after this sign-in.
-  if (user.sessionsValidAfter && signedInAt * 1000 < user.sessionsValidAfter.getTime()) return null;
+  // password or deactivated them, after this sign-in — or in the same millisecond: a revocation must never miss a
+  // session it was meant to end, and a new sign-in in that millisecond (only a script is that quick) merely has to
+  // sign in again.
+  if (user.sessionsValidAfter && Math.round(signedInAt * 1000) <= user.sessionsValidAfter.getTime())
+    return null;
   return { userId: user.id, organisationId: user.organisationId, email: user.email, name: user.name };
 }
