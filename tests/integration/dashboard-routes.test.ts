@@ -92,7 +92,7 @@ describe(`the dashboards' helper routes (${testDatabaseKind})`, () => {
   });
 
   afterAll(async () => {
-    await db?.close();
+    await db?.drop();
   });
 
   it('answers job plan currency as counts and a share, equal to the server function, without listing anyone', async () => {
