@@ -16,7 +16,8 @@ import { E2E_EXTRA_USERS } from './sign-in';
 
 /**
  * Starts the built app for the Playwright suite on a fresh database holding a small demo trust (with its demo
- * users): a new PostgreSQL database `fulfil_e2e` when E2E_DATABASE_URL (a server URL) is set, as in CI,
+ * users): a new PostgreSQL database `fulfil_e2e_<port>` when E2E_DATABASE_URL (a server URL) is set, as in CI
+ * (one per port, so that runs on different ports do not collide; dropped when the app stops),
  * otherwise an embedded PGlite database in a new temporary folder. A local OpenID Connect provider on the next
  * port stands in for Microsoft Entra ID, so that single sign-on is tested for real.
  */
@@ -32,6 +33,7 @@ if (!existsSync(path.resolve('.next/BUILD_ID'))) {
 }
 
 const serverUrl = process.env.E2E_DATABASE_URL || undefined;
+const e2eDatabaseName = `fulfil_e2e_${port}`;
 const dataDir = await mkdtemp(path.join(tmpdir(), 'fulfil-e2e-'));
 const appEnv: Record<string, string> = { FULFIL_DATA_DIR: dataDir };
 
@@ -39,10 +41,10 @@ let target: { url: string } | { dataDir: string };
 if (serverUrl) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS fulfil_e2e WITH (FORCE)');
-  await admin.query('CREATE DATABASE fulfil_e2e');
+  await admin.query(`DROP DATABASE IF EXISTS ${e2eDatabaseName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${e2eDatabaseName}`);
   await admin.end();
-  target = { url: withDatabaseName(serverUrl, 'fulfil_e2e') };
+  target = { url: withDatabaseName(serverUrl, e2eDatabaseName) };
   appEnv.DATABASE_URL = target.url;
 } else {
   target = { dataDir: path.join(dataDir, 'pglite') };
@@ -85,5 +87,19 @@ const app = spawn('npx', ['next', 'start', '--port', String(port), '--hostname',
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.kill(signal));
 app.on('exit', async (code) => {
   await oidc.close();
+  if (serverUrl) await dropE2eDatabase(serverUrl);
   process.exit(code ?? 0);
 });
+
+async function dropE2eDatabase(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${e2eDatabaseName} WITH (FORCE)`);
+  } catch (error) {
+    // Left behind for the next run on this port to replace: not worth failing the suite for.
+    console.warn(`Could not drop the end-to-end database ${e2eDatabaseName}: ${String(error)}`);
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
