@@ -52,6 +52,8 @@ export interface BuildAgendaRequest {
   startedAt: Date;
   /** The trust's date today (Europe/London): what is overdue. */
   today: string;
+  /** The caller's clock: when the agenda is taken (`takenAt`). Default: `startedAt`, the meeting's start. */
+  now?: Date;
 }
 
 /**
@@ -111,7 +113,7 @@ export async function buildAgenda(
     unit,
     period,
     activity,
-    takenAt: new Date().toISOString(),
+    takenAt: (request.now ?? request.startedAt).toISOString(),
     coveredPeriod: figures.coveredPeriod,
     weeks: figures.weeks,
     parameters: {

@@ -86,6 +86,7 @@ export async function getMeeting(
     meetingId: summary.id,
     startedAt: new Date(summary.startedAt),
     today: todayInLondon(now),
+    now,
   });
   const live = await discloseAgenda(database, scope, liveFrozen, { anonymise });
   const liveById = new Map(live.headline.map((metric) => [metric.metricId, metric.value]));
