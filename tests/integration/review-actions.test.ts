@@ -7,7 +7,12 @@ import { useDatabase } from '@/lib/server/db';
 import { listActionOwnerChoices } from '@/lib/server/reviews/action-owners';
 import { closeMeeting } from '@/lib/server/reviews/close-meeting';
 import { createAction } from '@/lib/server/reviews/create-action';
-import { getAction, getMyActions, listActions } from '@/lib/server/reviews/read-actions';
+import {
+  getAction,
+  getMyActions,
+  listActions,
+  listOthersActionsInUnits,
+} from '@/lib/server/reviews/read-actions';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
 import { updateAction } from '@/lib/server/reviews/update-action';
@@ -355,5 +360,96 @@ describe(`actions and carry-forward (${testDatabaseKind})`, () => {
     ).rejects.toMatchObject({
       status: 409,
     });
+  });
+  it('takes the agenda at the clock its caller passes: the frozen one at the start, the live one when read', async () => {
+    const startedAt = new Date('2026-04-02T09:15:00.000Z');
+    const meeting = await startMeeting(
+      db,
+      lead.actor,
+      {
+        unit: { level: 'specialty', id: scenario.specialties.ophthalmology },
+        period: REVIEW_PERIOD,
+        activity: 'all',
+      },
+      startedAt,
+    );
+    const stored = await db.prisma.reviewSnapshot.findUniqueOrThrow({
+      where: { organisationId_meetingId: { organisationId: scenario.org, meetingId: meeting.id } },
+    });
+    expect((stored.agenda as { takenAt: string }).takenAt).toBe('2026-04-02T09:15:00.000Z');
+    const readAt = new Date('2026-04-09T14:00:00.000Z');
+    const read = await getMeeting(db, lead.actor.scope, meeting.id, { now: readAt });
+    expect(read?.agenda.takenAt).toBe('2026-04-02T09:15:00.000Z');
+    expect(read?.live?.takenAt).toBe('2026-04-09T14:00:00.000Z');
+  });
+
+  it('pages the open actions others own in the units, overdue first then by due date; none outside the scope', async () => {
+    const owner = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100003'],
+    });
+    const specialtyId = scenario.specialties.ophthalmology;
+    const { divisionId } = await db.prisma.specialty.findFirstOrThrow({
+      where: { organisationId: scenario.org, id: specialtyId },
+      select: { divisionId: true },
+    });
+    const dueDay = (day: number) => new Date(Date.UTC(2000, 0, day));
+    const backlog = (rank: number) => `Backlog item ${String(rank).padStart(2, '0')}`;
+    const row = (title: string, ownerUserId: number, due: Date, status: 'open' | 'done' = 'open') => ({
+      organisationId: scenario.org,
+      title,
+      ownerUserId,
+      dueOn: due,
+      status,
+      divisionId,
+      specialtyId,
+      createdByUserId: lead.userId,
+    });
+    // Sixty overdue actions of the unit another person owns, written latest due first (so that the order is the
+    // query's, not the order they were written in); one closed and one the lead owns, which the list leaves out.
+    await db.prisma.reviewAction.createMany({
+      data: [
+        ...Array.from({ length: 60 }, (_, index) =>
+          row(backlog(60 - index), owner.userId, dueDay(60 - index)),
+        ),
+        row('Closed long ago', owner.userId, dueDay(1), 'done'),
+        row('The lead’s own', lead.userId, dueDay(1)),
+      ],
+    });
+    const today = '2026-05-01';
+    const first = await listOthersActionsInUnits(db, lead.actor, { page: 1 }, today);
+    const second = await listOthersActionsInUnits(db, lead.actor, { page: 2 }, today);
+    expect(first.pageSize).toBe(50);
+    expect(first.actions.map((action) => action.title)).toEqual(
+      Array.from({ length: 50 }, (_, index) => backlog(index + 1)),
+    );
+    // Page 2 starts where page 1 stopped; the unit's other open actions (due later, or with no date) follow.
+    expect(second.page).toBe(2);
+    expect(second.actions.slice(0, 10).map((action) => action.title)).toEqual(
+      Array.from({ length: 10 }, (_, index) => backlog(index + 51)),
+    );
+    expect(second.actions.slice(0, 10).every((action) => action.isOverdue)).toBe(true);
+    const dues = second.actions.map((action) => action.dueOn ?? '9999-12-31');
+    expect(dues).toEqual([...dues].sort());
+    const everyRow = [...first.actions, ...second.actions];
+    expect(first.total).toBe(second.total);
+    expect(first.total).toBeGreaterThanOrEqual(60);
+    expect(everyRow.map((action) => action.title)).not.toContain('Closed long ago');
+    expect(everyRow.map((action) => action.title)).not.toContain('The lead’s own');
+    expect(everyRow.some((action) => action.owner.userId === lead.userId)).toBe(false);
+    expect(
+      (await listOthersActionsInUnits(db, lead.actor, { page: 2, pageSize: 25 }, today)).actions
+        .slice(0, 5)
+        .map((action) => action.title),
+    ).toEqual([26, 27, 28, 29, 30].map(backlog));
+    // Past the last page: no rows, the total still told.
+    const beyond = await listOthersActionsInUnits(db, lead.actor, { page: 99 }, today);
+    expect(beyond).toMatchObject({ actions: [], total: first.total });
+
+    // Urology's lead sees none of Ophthalmology's, on any page; the total counts none of them either.
+    const urology = await listOthersActionsInUnits(db, urologyLead.actor, { page: 1 }, today);
+    expect(urology.actions.map((action) => action.title)).not.toContain(backlog(1));
+    expect(urology.actions.every((action) => action.specialtyId !== specialtyId)).toBe(true);
+    expect(urology.total).toBe(urology.actions.length);
+    expect(urology.total).toBeLessThan(50);
   });
 });

@@ -2,29 +2,40 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { ActionsTable } from '@/components/reviews/actions-table';
+import { PagedActionsTable } from '@/components/reviews/paged-actions-table';
 import { SectionHeading } from '@/components/ui/heading';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { getPageCaller } from '@/lib/server/api/caller';
 import { getDatabase } from '@/lib/server/db';
 import { getEscalatedActions } from '@/lib/server/reviews/escalated-actions';
-import { getMyActions, listActions } from '@/lib/server/reviews/read-actions';
+import { getMyActions, listOthersActionsInUnits } from '@/lib/server/reviews/read-actions';
+import { pageNumberOf } from '@/lib/shared/page-number';
 
 export const metadata: Metadata = { title: 'My actions' };
 
-/** "My actions" for everyone; for those who run reviews, the actions overdue long enough to escalate. */
-export default async function ActionsPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The address of a page of the units' actions: the page in the URL, the reader taken to the list. */
+const unitsPageHref = (page: number) =>
+  page === 1 ? '/actions#units-heading' : `/actions?page=${page}#units-heading`;
+
+/**
+ * "My actions" for everyone; for those who run reviews, the open actions others own in their units (a page at a
+ * time, `?page=`) and the actions overdue long enough to escalate.
+ */
+export default async function ActionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const caller = await getPageCaller('metrics:view', '/actions');
   const database = await getDatabase();
   const runsReviews = caller.permissions.has('reviews:run');
-  const [mine, escalated, inUnits] = await Promise.all([
+  const page = pageNumberOf((await searchParams).page);
+  const [mine, escalated, othersInUnits] = await Promise.all([
     getMyActions(database, caller),
     runsReviews ? getEscalatedActions(database, caller) : Promise.resolve(null),
     // Those who run reviews follow their units' actions too, whoever owns them now.
-    runsReviews ? listActions(database, caller, { status: 'active' }) : Promise.resolve(null),
+    runsReviews ? listOthersActionsInUnits(database, caller, { page }) : Promise.resolve(null),
   ]);
-  const othersInUnits = inUnits?.filter((action) => action.owner.userId !== caller.userId) ?? null;
   return (
     <>
       <PageHeader caption="Reviews" title="My actions">
@@ -44,11 +55,12 @@ export default async function ActionsPage() {
       {othersInUnits && (
         <Panel aria-labelledby="units-heading">
           <SectionHeading id="units-heading">Open actions others own in your units</SectionHeading>
-          {othersInUnits.length === 0 ? (
-            <p>No open actions in your units are owned by someone else.</p>
-          ) : (
-            <ActionsTable caption="Open actions others own in your units" actions={othersInUnits} />
-          )}
+          <PagedActionsTable
+            caption="Open actions others own in your units"
+            found={othersInUnits}
+            hrefOf={unitsPageHref}
+            isEmpty="No open actions in your units are owned by someone else."
+          />
         </Panel>
       )}
       {escalated && (

@@ -66,6 +66,60 @@ export async function listActions(
   );
 }
 
+/** Rows a page of the units' open actions shows. */
+export const UNIT_ACTIONS_PAGE_SIZE = 50;
+
+/** One page of actions and how many there are in all. */
+export interface ActionPage {
+  actions: ActionView[];
+  /** The page asked for (1-based); past the last page it holds no actions. */
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** Overdue first, as they fall due earliest; then by due date (none last); ties in the order they were agreed. */
+const DUE_ORDER: Prisma.ReviewActionOrderByWithRelationInput[] = [
+  { dueOn: { sort: 'asc', nulls: 'last' } },
+  { id: 'asc' },
+];
+
+/**
+ * One page of the open and in-progress actions the caller may see that someone else owns: what those who run
+ * reviews follow in their units. The scope, the status and the owner are in the query, and so are the order and
+ * the page, so that a director of a large division reads 50 rows at a time, never thousands.
+ */
+export async function listOthersActionsInUnits(
+  database: Database,
+  actor: ReviewActor,
+  { page, pageSize = UNIT_ACTIONS_PAGE_SIZE }: { page: number; pageSize?: number },
+  today?: string,
+): Promise<ActionPage> {
+  const where: Prisma.ReviewActionWhereInput = {
+    AND: [
+      visibleActionWhere(actor.scope, actor.userId),
+      ACTIVE,
+      actor.userId === undefined ? {} : { ownerUserId: { not: actor.userId } },
+    ],
+  };
+  const [total, rows, { actionEscalationDays }] = await Promise.all([
+    database.prisma.reviewAction.count({ where }),
+    database.prisma.reviewAction.findMany({
+      where,
+      select: actionSelect,
+      orderBy: DUE_ORDER,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    getReviewParameters(database, actor.organisationId),
+  ]);
+  const actions = await toActionViews(database, actor.scope, rows, {
+    escalationDays: actionEscalationDays,
+    today,
+  });
+  return { actions, page, pageSize, total };
+}
+
 /** "My actions": those the caller owns, open ones first, overdue flagged. */
 export async function getMyActions(
   database: Database,
