@@ -452,4 +452,63 @@ describe(`actions and carry-forward (${testDatabaseKind})`, () => {
     expect(urology.total).toBe(urology.actions.length);
     expect(urology.total).toBeLessThan(50);
   });
+  it('refuses an action in words: the field named as the form names it, with what it expects', async () => {
+    type Refusal = { error: { message: string; issues?: { path: string; message: string }[] } };
+    const send = async (response: Promise<Response>) => {
+      const answer = await response;
+      expect(answer.status).toBe(400);
+      return ((await answer.json()) as Refusal).error;
+    };
+    const request = (method: 'POST' | 'PATCH', url: string, body: unknown) =>
+      new NextRequest(url, {
+        method,
+        headers: { ...lead.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const specialtyId = scenario.specialties.ophthalmology;
+    const created = await send(
+      actionsRoute.POST(
+        request('POST', 'http://localhost/api/actions', { title: ' ', specialtyId, dueOn: '31/12/2030' }),
+      ),
+    );
+    expect(created.issues).toEqual([
+      { path: 'title', message: 'Action: write what the action is' },
+      { path: 'dueOn', message: 'Due date: enter a date as dd/mm/yyyy' },
+    ]);
+    expect(created.message).toBe(
+      'The action could not be added. Action: write what the action is. Due date: enter a date as dd/mm/yyyy.',
+    );
+    // A due date in the past, and an owner who is no one: the field each is about is named too.
+    const past = await send(
+      actionsRoute.POST(
+        request('POST', 'http://localhost/api/actions', { title: 'Late', specialtyId, dueOn: '2020-01-01' }),
+      ),
+    );
+    expect(past).toMatchObject({
+      message: 'The due date is in the past.',
+      issues: [{ path: 'dueOn', message: 'Due date: enter today or a later date' }],
+    });
+    const nobody = await send(
+      actionsRoute.POST(
+        request('POST', 'http://localhost/api/actions', { title: 'Lost', specialtyId, ownerUserId: 999_999 }),
+      ),
+    );
+    expect(nobody.issues).toEqual([{ path: 'ownerUserId', message: 'Owner: choose someone from the list' }]);
+
+    const action = await createAction(db, lead.actor, { title: 'Audit the DNA letters', specialtyId });
+    const changed = await send(
+      actionRoute.PATCH(
+        request('PATCH', `http://localhost/api/actions/${action.id}`, {
+          status: 'finished',
+          note: 'x'.repeat(2001),
+        }),
+        { params: Promise.resolve({ actionId: String(action.id) }) },
+      ),
+    );
+    expect(changed.issues).toEqual([
+      { path: 'status', message: 'Status: choose open, in progress, done or dropped' },
+      { path: 'note', message: 'Note: write 2,000 characters or fewer' },
+    ]);
+    expect(changed.message).not.toMatch(/Invalid|expected one of|too big/i);
+  });
 });

@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as annotationRoute from '@/app/api/annotations/[annotationId]/route';
+import * as annotationsRoute from '@/app/api/annotations/route';
 import * as resolveRoute from '@/app/api/challenges/[challengeId]/route';
 import * as queueRoute from '@/app/api/challenges/queue/route';
 import * as challengesRoute from '@/app/api/challenges/route';
@@ -378,5 +379,75 @@ describe(`challenges and annotations (${testDatabaseKind})`, () => {
       'Three lists lost to the theatre refurbishment.',
     );
     await deleteAnnotation(db, own.actor, note.id);
+  });
+  it('refuses a note, a challenge or a resolution in words: each field named as the form names it, with what it expects', async () => {
+    type Refusal = { error: { message: string; issues?: { path: string; message: string }[] } };
+    const refusal = async (response: Response) => {
+      expect(response.status).toBe(400);
+      return ((await response.json()) as Refusal).error;
+    };
+    const consultantId = scenario.consultants['6100003'];
+    const note = await refusal(
+      await post(annotationsRoute.POST, 'http://localhost/api/annotations', own.headers, {
+        consultantId,
+        weekStart: '2026-02-30',
+        text: '   ',
+        visibility: 'everyone',
+      }),
+    );
+    expect(note.issues).toEqual([
+      { path: 'weekStart', message: 'Week starting: enter a date as dd/mm/yyyy' },
+      { path: 'text', message: 'Note: write the note' },
+      { path: 'visibility', message: 'Who can read it: choose shared or only me' },
+    ]);
+    expect(note.message).toBe(
+      'The note could not be added. Week starting: enter a date as dd/mm/yyyy. Note: write the note. Who can read it: choose shared or only me.',
+    );
+
+    const challenge = await refusal(
+      await post(challengesRoute.POST, 'http://localhost/api/challenges', own.headers, {
+        consultantId,
+        sessionDate: '19/01/2026',
+        sessionPeriod: 'AM',
+        shownValue: 'x'.repeat(201),
+        colour: 'red',
+      }),
+    );
+    expect(challenge.issues).toEqual([
+      { path: 'sessionDate', message: 'Date of the session: enter a date as dd/mm/yyyy' },
+      { path: 'shownValue', message: 'What Fulfil shows: write 200 characters or fewer' },
+      { path: 'reason', message: 'Why it is wrong: say what is wrong and what is right' },
+      { path: '', message: '“colour” is not a field of this form' },
+    ]);
+    // No schema path or zod wording reaches a person.
+    for (const error of [note, challenge]) {
+      expect(error.message).not.toMatch(/Invalid input|expected string|sessionDate|weekStart/);
+    }
+    const period = await refusal(
+      await post(challengesRoute.POST, 'http://localhost/api/challenges', own.headers, {
+        consultantId,
+        sessionPeriod: 'PM',
+        reason: 'The list ran.',
+      }),
+    );
+    expect(period.issues).toEqual([
+      { path: 'sessionPeriod', message: 'Period: a session period needs its session date' },
+    ]);
+
+    const raised = await raiseChallenge(db, own.actor, {
+      consultantId,
+      weekStart: '2026-01-19',
+      reason: 'The week had two clinics more.',
+    });
+    const resolve = (body: unknown) =>
+      post(resolveRoute.PATCH, `http://localhost/api/challenges/${raised.id}`, admin.headers, body, 'PATCH', {
+        challengeId: String(raised.id),
+      });
+    expect((await refusal(await resolve({ status: 'maybe' }))).issues).toEqual([
+      { path: 'status', message: 'Resolve the challenge: choose accepted or explained' },
+    ]);
+    expect((await refusal(await resolve({ status: 'accepted', correctionNote: '' }))).issues).toEqual([
+      { path: 'correctionNote', message: 'The correction made: say what was corrected in the source data' },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/server/api/errors';
 import { recordAuditEvent } from '@/lib/server/audit/audit-log';
 import type { Prisma } from '@/lib/server/generated/prisma/client';
+import { ACTION_FIELDS } from '@/lib/shared/schemas/review-fields';
 import type { CreateActionRequest } from '@/lib/shared/schemas/reviews';
 import type { Database } from '../db';
 import { actionSelect } from './action-rows';
@@ -23,10 +24,22 @@ export interface DueDateRule {
   dueNotBefore?: string;
 }
 
+/** The 400 for an owner who is not an active user of the organisation, the field named as the form names it. */
+export function noOwner(userId: number): AppError {
+  return AppError.badRequest(`No active user ${userId} to own the action.`, [
+    {
+      path: 'ownerUserId',
+      message: `${ACTION_FIELDS.ownerUserId.label}: ${ACTION_FIELDS.ownerUserId.expected}`,
+    },
+  ]);
+}
+
 /** Refuses (400) a due date before the rule's earliest. */
 export function checkDueDate(dueOn: string | null | undefined, rule: DueDateRule): void {
   if (dueOn && rule.dueNotBefore && dueOn < rule.dueNotBefore)
-    throw AppError.badRequest('The due date is in the past.');
+    throw AppError.badRequest('The due date is in the past.', [
+      { path: 'dueOn', message: `${ACTION_FIELDS.dueOn.label}: enter today or a later date` },
+    ]);
 }
 
 /**
@@ -50,7 +63,7 @@ export async function createAction(
     where: { organisationId, id: ownerUserId, isActive: true },
     select: { id: true },
   });
-  if (!owner) throw AppError.badRequest(`No active user ${ownerUserId} to own the action.`);
+  if (!owner) throw noOwner(ownerUserId);
   const userId = actor.userId;
   const row = await database.prisma.$transaction(async (tx) => {
     const created = await tx.reviewAction.create({

@@ -6,7 +6,7 @@ import type { Database } from '../db';
 import { actionSelect, isoDay } from './action-rows';
 import { type ActionView, toActionViews } from './action-view';
 import { auditActorOf, REVIEW_AUDIT_ACTIONS, type ReviewActor } from './actor';
-import { checkDueDate, type DueDateRule } from './create-action';
+import { checkDueDate, type DueDateRule, noOwner } from './create-action';
 import { getReviewParameters } from './parameters';
 import { writableActionWhere } from './scope-where';
 
@@ -33,7 +33,7 @@ export async function updateAction(
       where: { organisationId, id: input.ownerUserId, isActive: true },
       select: { id: true },
     });
-    if (!owner) throw AppError.badRequest(`No active user ${input.ownerUserId} to own the action.`);
+    if (!owner) throw noOwner(input.ownerUserId);
   }
   const row = await database.prisma.$transaction(async (tx) => {
     const before = await tx.reviewAction.findFirst({

@@ -1,11 +1,12 @@
-import { readJsonBody } from '@/app/api/admin/read-json-body';
 import { authenticateRequest } from '@/lib/server/api/caller';
 import { AppError } from '@/lib/server/api/errors';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/route';
 import { getDatabase } from '@/lib/server/db';
 import { getAction } from '@/lib/server/reviews/read-actions';
 import { updateAction } from '@/lib/server/reviews/update-action';
 import { todayInLondon } from '@/lib/shared/periods';
+import { ACTION_FIELDS } from '@/lib/shared/schemas/review-fields';
 import { updateActionRequestSchema } from '@/lib/shared/schemas/reviews';
 
 type Context = { params: Promise<{ actionId: string }> };
@@ -28,7 +29,8 @@ export const PATCH = withErrorHandling(async (request: Request, { params }: Cont
   const id = parseIdParam((await params).actionId, 'action');
   const input = await readJsonBody(request, updateActionRequestSchema, {
     expected: '{ title?, ownerUserId?, dueOn?, status?, metricId?, note? }',
-    invalid: 'The change is not valid',
+    invalid: 'The action could not be changed',
+    fields: ACTION_FIELDS,
   });
   const now = new Date();
   return jsonResponse(

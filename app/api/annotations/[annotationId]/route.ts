@@ -1,8 +1,9 @@
-import { readJsonBody } from '@/app/api/admin/read-json-body';
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/route';
 import { getDatabase } from '@/lib/server/db';
 import { deleteAnnotation, updateAnnotation } from '@/lib/server/reviews/annotations';
+import { ANNOTATION_FIELDS } from '@/lib/shared/schemas/review-fields';
 import { updateAnnotationRequestSchema } from '@/lib/shared/schemas/reviews';
 
 type Context = { params: Promise<{ annotationId: string }> };
@@ -13,7 +14,8 @@ export const PATCH = withErrorHandling(async (request: Request, { params }: Cont
   const id = parseIdParam((await params).annotationId, 'annotation');
   const input = await readJsonBody(request, updateAnnotationRequestSchema, {
     expected: '{ text?, visibility? }',
-    invalid: 'The change is not valid',
+    invalid: 'The note could not be changed',
+    fields: ANNOTATION_FIELDS,
   });
   return jsonResponse(await updateAnnotation(await getDatabase(), caller, id, input));
 });

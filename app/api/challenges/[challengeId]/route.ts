@@ -1,8 +1,9 @@
-import { readJsonBody } from '@/app/api/admin/read-json-body';
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/route';
 import { getDatabase } from '@/lib/server/db';
 import { resolveChallenge } from '@/lib/server/reviews/challenges';
+import { RESOLVE_CHALLENGE_FIELDS } from '@/lib/shared/schemas/review-fields';
 import { resolveChallengeRequestSchema } from '@/lib/shared/schemas/reviews';
 
 type Context = { params: Promise<{ challengeId: string }> };
@@ -13,7 +14,8 @@ export const PATCH = withErrorHandling(async (request: Request, { params }: Cont
   const id = parseIdParam((await params).challengeId, 'challenge');
   const input = await readJsonBody(request, resolveChallengeRequestSchema, {
     expected: '{ status: "accepted", correctionNote, resolution? } or { status: "explained", resolution }',
-    invalid: 'The resolution is not valid',
+    invalid: 'The challenge could not be resolved',
+    fields: RESOLVE_CHALLENGE_FIELDS,
   });
   return jsonResponse(await resolveChallenge(await getDatabase(), caller, id, input));
 });
