@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { formatMetricValue } from '@/components/charts/format-value';
+import { PER_SESSION_LABELS, perSessionCategories } from '@/components/dashboard/per-session-views';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { ExportButtons } from '@/components/export/export-buttons';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
@@ -19,17 +20,18 @@ import {
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import type { ReportRequest } from '@/lib/client/metrics-requests';
 import { describePeriod, filterSearchParams } from '@/lib/shared/periods';
-import type { UnitReportResponse } from '@/lib/shared/schemas/metrics';
+import type { UnitReportResponse, UnitReportRowResponse } from '@/lib/shared/schemas/metrics';
 import { overviewRequests } from './overview-requests';
 
-const COLUMNS = [
+const COLUMNS_BEFORE = [
   ['Specialty', null],
   ['Division', null],
   ['Consultants', null],
   ['Fulfilment (net)', 'fulfilmentNet'],
   ['Fulfilment (gross)', 'fulfilmentGross'],
   ['Delivered / expected (net)', 'delivered'],
-  ['Patients or cases per session', 'casesPerSession'],
+] as const;
+const COLUMNS_AFTER = [
   ['Lost sessions', 'lostSessions'],
   ['Additional sessions', 'additional'],
   ['Opportunity (patients a week)', 'opportunityTotal'],
@@ -58,8 +60,18 @@ export function SpecialtyComparison({
   const { from, to } = period;
   // The specialty page opens on the same period and activity (it has no division filter).
   const linkQuery = filterSearchParams(filter).toString();
+  // Patients or cases per session, one column per activity category: specialties differ in their mix of clinics
+  // and lists, so a mixed figure would compare the mix, not the productivity.
+  const categories = perSessionCategories(rows, report?.activity ?? filter.activity);
+  const columns = [
+    ...COLUMNS_BEFORE,
+    ...categories.map((category) => [PER_SESSION_LABELS[category], 'casesPerSession'] as const),
+    ...COLUMNS_AFTER,
+  ];
+  const perSessionOf = (row: UnitReportRowResponse) =>
+    categories.map((category) => row.perSessionByCategory[category]?.casesPerSession ?? null);
   const exportTable = {
-    columns: COLUMNS.map(([label]) => label),
+    columns: columns.map(([label]) => label),
     rows: rows.map((row) => [
       row.name,
       row.division?.name ?? '',
@@ -67,7 +79,7 @@ export function SpecialtyComparison({
       row.fulfilmentNet,
       row.fulfilmentGross,
       `${row.delivered} / ${row.expectedNet}`,
-      row.casesPerSession,
+      ...perSessionOf(row),
       row.lostSessions,
       row.additional,
       row.opportunityPerWeek.total,
@@ -90,7 +102,7 @@ export function SpecialtyComparison({
               <Table caption="Specialties by opportunity" isCaptionHidden>
                 <TableHead>
                   <TableRow>
-                    {COLUMNS.map(([label, metricId], index) => (
+                    {columns.map(([label, metricId], index) => (
                       <ColumnHeader key={label} align={index >= 2 ? 'end' : 'start'}>
                         {metricId ? <Link href={`/definitions#${metricId}`}>{label}</Link> : label}
                       </ColumnHeader>
@@ -119,9 +131,15 @@ export function SpecialtyComparison({
                         {formatMetricValue('sessions', row.delivered)} /{' '}
                         {formatMetricValue('sessions', row.expectedNet)}
                       </TableCell>
-                      <TableCell align="end">
-                        {formatMetricValue('patientsPerSession', row.casesPerSession)}
-                      </TableCell>
+                      {perSessionOf(row).map((value, index) => (
+                        <TableCell
+                          key={categories[index]}
+                          align="end"
+                          data-col={`casesPerSession-${categories[index]}`}
+                        >
+                          {formatMetricValue('patientsPerSession', value)}
+                        </TableCell>
+                      ))}
                       <TableCell align="end">{formatMetricValue('sessions', row.lostSessions)}</TableCell>
                       <TableCell align="end">{formatMetricValue('sessions', row.additional)}</TableCell>
                       <TableCell align="end" data-col="opportunity">

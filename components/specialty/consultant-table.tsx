@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatMetricValue } from '@/components/charts/format-value';
+import { comparedWithMedian, type PerSessionView } from '@/components/dashboard/per-session-views';
 import { ExportButtons } from '@/components/export/export-buttons';
 import {
   ColumnHeader,
@@ -13,7 +14,7 @@ import {
 import type { WorkloadFlag } from '@/lib/server/metrics/workload-balance';
 import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
 
-const COLUMNS: readonly (readonly [string, string | null])[] = [
+const COLUMNS_BEFORE: readonly (readonly [string, string | null])[] = [
   ['Consultant', null],
   ['Fulfilment (net)', 'fulfilmentNet'],
   ['Fulfilment (gross)', 'fulfilmentGross'],
@@ -25,7 +26,8 @@ const COLUMNS: readonly (readonly [string, string | null])[] = [
   ['Leave, adequate notice', 'leaveAdequateNotice'],
   ['Leave, short notice', 'leaveShortNotice'],
   ['Sickness', 'sickness'],
-  ['Patients or cases per session', 'casesPerSession'],
+];
+const COLUMNS_AFTER: readonly (readonly [string, string | null])[] = [
   ['Opportunity (patients a week)', 'opportunityTotal'],
   ['Workload flag', 'overDelivery'],
 ];
@@ -40,18 +42,26 @@ const FLAG_TEXT: Record<'over' | 'under', string> = {
 export function ConsultantTable({
   rows,
   flags,
-  median,
-  target,
+  perSession,
   exportName,
 }: {
   rows: UnitReportRow[];
   flags: ReadonlyMap<string, WorkloadFlag>;
-  median: number | null;
-  target: number | null;
+  /** Patients or cases per session, one column per activity category shown (see perSessionViews). */
+  perSession: readonly PerSessionView[];
   exportName: string;
 }) {
+  const columns = [
+    ...COLUMNS_BEFORE,
+    ...perSession.map((view) => [view.label, 'casesPerSession'] as const),
+    ...COLUMNS_AFTER,
+  ];
+  const valuesByKey = perSession.map(
+    (view) => new Map(view.rows.map((own) => [own.key, own.casesPerSession])),
+  );
+  const perSessionOf = (row: UnitReportRow) => valuesByKey.map((values) => values.get(row.key) ?? null);
   const exportTable = {
-    columns: COLUMNS.map(([label]) => label),
+    columns: columns.map(([label]) => label),
     rows: rows.map((row) => [
       row.name,
       row.fulfilmentNet,
@@ -64,7 +74,7 @@ export function ConsultantTable({
       row.lost.leaveAdequateNotice,
       row.lost.leaveShortNotice,
       row.lost.sickness,
-      row.casesPerSession,
+      ...perSessionOf(row),
       row.opportunityPerWeek.total,
       (() => {
         const flag = flags.get(row.key);
@@ -72,29 +82,31 @@ export function ConsultantTable({
       })(),
     ]),
   };
-  const compare = (value: number | null) => {
-    if (value === null || median === null) return '';
-    return value >= median ? ' (at or above median)' : ' (below median)';
-  };
   return (
     <>
-      <p className="mb-3">
-        Specialty median patients or cases per session:{' '}
-        <strong data-testid="specialty-median">{formatMetricValue('patientsPerSession', median)}</strong>
-        {target !== null && (
-          <>
-            {' '}
-            · target <strong>{formatMetricValue('patientsPerSession', target)}</strong>
-          </>
-        )}
-      </p>
+      <ul className="mb-3">
+        {perSession.map((view) => (
+          <li key={view.category}>
+            {view.label}, specialty median:{' '}
+            <strong data-testid={`specialty-median-${view.category}`}>
+              {formatMetricValue('patientsPerSession', view.median)}
+            </strong>
+            {view.target !== null && (
+              <>
+                {' '}
+                · target <strong>{formatMetricValue('patientsPerSession', view.target)}</strong>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
       <ExportButtons name={exportName} table={exportTable} />
       <div className="overflow-x-auto">
         <Table caption="Consultants: plan against delivery" isCaptionHidden>
           <TableHead>
             <TableRow>
-              {COLUMNS.map(([label, metricId], index) => (
-                <ColumnHeader key={label} align={index > 0 && index < COLUMNS.length - 1 ? 'end' : 'start'}>
+              {columns.map(([label, metricId], index) => (
+                <ColumnHeader key={label} align={index > 0 && index < columns.length - 1 ? 'end' : 'start'}>
                   {metricId ? <Link href={`/definitions#${metricId}`}>{label}</Link> : label}
                 </ColumnHeader>
               ))}
@@ -130,10 +142,19 @@ export function ConsultantTable({
                     {formatMetricValue('sessions', row.lost.leaveShortNotice)}
                   </TableCell>
                   <TableCell align="end">{formatMetricValue('sessions', row.lost.sickness)}</TableCell>
-                  <TableCell align="end" data-col="casesPerSession">
-                    {formatMetricValue('patientsPerSession', row.casesPerSession)}
-                    <span className="sr-only">{compare(row.casesPerSession)}</span>
-                  </TableCell>
+                  {perSessionOf(row).map((value, index) => {
+                    const view = perSession[index] as PerSessionView;
+                    return (
+                      <TableCell
+                        key={view.category}
+                        align="end"
+                        data-col={`casesPerSession-${view.category}`}
+                      >
+                        {formatMetricValue('patientsPerSession', value)}
+                        <span className="sr-only">{comparedWithMedian(value, view.median)}</span>
+                      </TableCell>
+                    );
+                  })}
                   <TableCell align="end" data-col="opportunity">
                     {formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total)}
                   </TableCell>

@@ -29,7 +29,9 @@ export function fulfilmentFunnelUnits(rows: readonly FunnelSourceRow[]): {
 }
 
 /** Units of a cases-per-session funnel: those with held sessions. */
-export function casesPerSessionFunnelRows(rows: readonly FunnelSourceRow[]): CasesPerSessionInput[] {
+export function casesPerSessionFunnelRows(
+  rows: readonly Pick<FunnelSourceRow, 'key' | 'patients' | 'heldSessions'>[],
+): CasesPerSessionInput[] {
   return rows
     .filter((row) => row.heldSessions > 0)
     .map((row) => ({ id: row.key, cases: row.patients, sessions: row.heldSessions }));

@@ -5,6 +5,7 @@ import { FunnelPlot } from '@/components/charts/funnel-plot';
 import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { SpcIcons } from '@/components/charts/spc-icons';
+import type { PerSessionView } from '@/components/dashboard/per-session-views';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
 import { SectionHeading } from '@/components/ui/heading';
@@ -21,17 +22,18 @@ import { specialtyRequests } from './specialty-requests';
 /** Funnel plots of the consultants' fulfilment and cases per session (95% and 99.8% limits). */
 export function SpecialtyFunnels({
   rows,
+  perSession,
   period,
   fulfilmentTarget,
 }: {
   rows: UnitReportRow[];
+  /** Patients or cases per session, one funnel per activity category (see perSessionViews). */
+  perSession: readonly PerSessionView[];
   period: string;
   fulfilmentTarget: number;
 }) {
   const fulfilment = fulfilmentFunnelUnits(rows);
-  const casesRows = casesPerSessionFunnelRows(rows);
   const labels = new Map(rows.map((row) => [row.key, row.name]));
-  const cases = casesRows.length >= 2 ? computeCasesPerSessionFunnel(casesRows) : null;
   return (
     <Panel aria-labelledby="funnels-heading">
       <SectionHeading id="funnels-heading">Variation between consultants</SectionHeading>
@@ -49,22 +51,42 @@ export function SpecialtyFunnels({
           testId="main-chart"
         />
       )}
-      <h3 className="mt-6 mb-3 text-[1.375rem] font-bold">Patients or cases per session</h3>
+      {perSession.map((view) => (
+        <CasesPerSessionFunnel key={view.category} view={view} labels={labels} period={period} />
+      ))}
+    </Panel>
+  );
+}
+
+function CasesPerSessionFunnel({
+  view,
+  labels,
+  period,
+}: {
+  view: PerSessionView;
+  labels: ReadonlyMap<string, string>;
+  period: string;
+}) {
+  const casesRows = casesPerSessionFunnelRows(view.rows);
+  const cases = casesRows.length >= 2 ? computeCasesPerSessionFunnel(casesRows) : null;
+  return (
+    <>
+      <h3 className="mt-6 mb-3 text-[1.375rem] font-bold">{view.label}</h3>
       {cases === null ? (
         <p>A funnel plot needs at least two consultants with held sessions.</p>
       ) : (
         <FunnelPlot
-          label={`Funnel plot of consultants' patients or cases per session, ${period}`}
+          label={`Funnel plot of consultants' ${view.label.toLowerCase()}, ${period}`}
           unit="patientsPerSession"
           xLabel="Held sessions"
           data={toFunnelChartData(cases, labels, {
             scale: cases.pooledRate,
             toX: (expected) => expected / cases.pooledRate,
           })}
-          caption={`Each point is a consultant (${period}), against the specialty's pooled rate with 95% and 99.8% limits. Compare like with like: choose clinics or lists in the activity filter.`}
+          caption={`Each point is a consultant (${period}), against the specialty's pooled rate with 95% and 99.8% limits.`}
         />
       )}
-    </Panel>
+    </>
   );
 }
 

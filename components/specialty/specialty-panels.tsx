@@ -1,8 +1,13 @@
 'use client';
 
-import { summariseDistribution } from '@/components/charts/distribution-data';
+import { Fragment } from 'react';
 import { DistributionPlot } from '@/components/charts/distribution-plot';
 import { formatMetricValue } from '@/components/charts/format-value';
+import {
+  categoriesHeld,
+  PER_SESSION_LABELS,
+  perSessionViews,
+} from '@/components/dashboard/per-session-views';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
 import { SectionHeading } from '@/components/ui/heading';
@@ -47,10 +52,17 @@ export function SpecialtyHeadline({
           <strong data-testid="specialty-fulfilment">
             {formatMetricValue('ratio', specialty.fulfilmentNet)}
           </strong>
-          , patients or cases per session{' '}
-          <strong data-testid="specialty-cases">
-            {formatMetricValue('patientsPerSession', specialty.casesPerSession)}
-          </strong>
+          {categoriesHeld(specialty).map((category) => (
+            <Fragment key={category}>
+              , {PER_SESSION_LABELS[category].toLowerCase()}{' '}
+              <strong data-testid={`specialty-cases-${category}`}>
+                {formatMetricValue(
+                  'patientsPerSession',
+                  specialty.perSessionByCategory[category]?.casesPerSession ?? null,
+                )}
+              </strong>
+            </Fragment>
+          ))}
           , opportunity{' '}
           <strong data-testid="specialty-opportunity">
             {formatMetricValue('patientsPerWeek', specialty.opportunityPerWeek.total)}
@@ -95,12 +107,10 @@ export function ConsultantsPanel({
   const parameters = report?.parameters ?? initial.consultants.data.parameters;
   const { from, to } = report?.period ?? filter.period;
   const period = describePeriod({ from, to });
-  const eligible = rows.filter((row) => row.heldSessions >= parameters.benchmarkMinHeldSessions);
-  const summary = summariseDistribution(eligible.map((row) => row.casesPerSession));
-  const activity = report?.activity ?? filter.activity;
-  const benchmark =
-    activity === 'all' ? null : (specialtyQuery.data?.rows[0]?.benchmarks?.[activity] ?? null);
-  const target = benchmark?.source === 'target' ? benchmark.value : null;
+  const perSession = perSessionViews(rows, report?.activity ?? filter.activity, {
+    minHeldSessions: parameters.benchmarkMinHeldSessions,
+    benchmarks: specialtyQuery.data?.rows[0]?.benchmarks,
+  });
   const flags = flagsOf(workloadQuery.data);
   const own = new Set(ownConsultantIds);
   return (
@@ -117,30 +127,38 @@ export function ConsultantsPanel({
           <ConsultantTable
             rows={rows}
             flags={flags}
-            median={summary?.median ?? null}
-            target={target}
+            perSession={perSession}
             exportName={`${specialtyName} consultants ${from} to ${to}`}
           />
         )}
-        <h3 className="mt-8 mb-3 text-[1.375rem] font-bold">
-          <a href="/definitions#casesPerSession">Patients or cases per session</a>: distribution
-        </h3>
-        <DistributionPlot
-          label={`Consultants' patients or cases per session, ${period}, against the specialty median`}
-          points={rows
-            .filter((row) => row.casesPerSession !== null)
-            .map((row) => ({
-              label: row.name,
-              value: row.casesPerSession as number,
-              isHighlighted: row.id !== null && own.has(row.id),
-            }))}
-          summary={summary}
-          median={summary?.median ?? null}
-          target={target}
-          caption={`The box spans the middle half of consultants with at least ${parameters.benchmarkMinHeldSessions} held sessions; the line is their median.`}
-        />
+        {perSession.map((view) => (
+          <div key={view.category}>
+            <h3 className="mt-8 mb-3 text-[1.375rem] font-bold">
+              <a href="/definitions#casesPerSession">{view.label}</a>: distribution
+            </h3>
+            <DistributionPlot
+              label={`Consultants' ${view.label.toLowerCase()}, ${period}, against the specialty median`}
+              points={view.rows
+                .filter((row) => row.casesPerSession !== null)
+                .map((row) => ({
+                  label: row.name,
+                  value: row.casesPerSession as number,
+                  isHighlighted: row.id !== null && own.has(row.id),
+                }))}
+              summary={view.summary}
+              median={view.median}
+              target={view.target}
+              caption={`The box spans the middle half of consultants with at least ${parameters.benchmarkMinHeldSessions} held sessions; the line is their median.`}
+            />
+          </div>
+        ))}
       </Panel>
-      <SpecialtyFunnels rows={rows} period={period} fulfilmentTarget={parameters.fulfilmentTarget} />
+      <SpecialtyFunnels
+        rows={rows}
+        perSession={perSession}
+        period={period}
+        fulfilmentTarget={parameters.fulfilmentTarget}
+      />
     </QueryRegion>
   );
 }

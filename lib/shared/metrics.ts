@@ -193,7 +193,7 @@ const DEFINITIONS = [
     label: 'Patients or cases per session',
     unit: 'patientsPerSession',
     formula:
-      'Patients attended (clinics) or cases done (lists) ÷ held sessions, within one activity category. A ratio of sums.',
+      'Patients attended (clinics) or cases done (lists) ÷ held sessions, within one activity category. A ratio of sums. With clinics and lists chosen together, each category’s figure is shown beside the combined one, and consultants are compared within one category only: a clinic’s patients and a list’s cases are not the same unit.',
     direction: 'increase',
     defaultTarget: null,
     group: 'productivity',

@@ -34,6 +34,9 @@ interface Row {
   fulfilmentNet: number | null;
   fulfilmentGross: number | null;
   casesPerSession: number | null;
+  perSessionByCategory: Partial<
+    Record<'clinic' | 'list', { heldSessions: number; casesPerSession: number | null }>
+  >;
   lostSessions: number;
   additional: number;
   patientsPerWeek: number | null;
@@ -103,9 +106,19 @@ async function checkSpecialty(page: Page, testInfo: TestInfo, role: string, spec
   await expect(page.getByTestId('specialty-fulfilment')).toHaveText(
     formatMetricValue('ratio', view.specialty.fulfilmentNet),
   );
-  await expect(page.getByTestId('specialty-cases')).toHaveText(
-    formatMetricValue('patientsPerSession', view.specialty.casesPerSession),
+  // Patients or cases per session, per activity category: the page never compares clinics with lists.
+  const categories = (['clinic', 'list'] as const).filter(
+    (category) => (view.specialty.perSessionByCategory[category]?.heldSessions ?? 0) > 0,
   );
+  expect(categories.length).toBeGreaterThan(0);
+  for (const category of categories) {
+    await expect(page.getByTestId(`specialty-cases-${category}`)).toHaveText(
+      formatMetricValue(
+        'patientsPerSession',
+        view.specialty.perSessionByCategory[category]?.casesPerSession ?? null,
+      ),
+    );
+  }
   const rows = page.locator('tr[data-consultant]');
   await expect(rows).toHaveCount(view.consultants.rows.length, { timeout: 30_000 });
   for (const row of view.consultants.rows) {
@@ -113,9 +126,11 @@ async function checkSpecialty(page: Page, testInfo: TestInfo, role: string, spec
     await expect(onScreen.locator('[data-col="fulfilmentNet"]')).toHaveText(
       formatMetricValue('ratio', row.fulfilmentNet),
     );
-    await expect(onScreen.locator('[data-col="casesPerSession"]')).toContainText(
-      formatMetricValue('patientsPerSession', row.casesPerSession),
-    );
+    for (const category of categories) {
+      await expect(onScreen.locator(`[data-col="casesPerSession-${category}"]`)).toContainText(
+        formatMetricValue('patientsPerSession', row.perSessionByCategory[category]?.casesPerSession ?? null),
+      );
+    }
     // Named consultants link to their page; anonymised ones have no link.
     await expect(onScreen.locator('th a')).toHaveCount(row.isAnonymised || row.id === null ? 0 : 1);
   }

@@ -319,6 +319,35 @@ describe(`the metrics HTTP API (${testDatabaseKind})`, () => {
       expect(body.trust?.plannedSessions).toBe(activity === 'clinic' ? 12 : 4);
     });
 
+    it('with clinics and lists together, each row also carries patients or cases per session per category, equal to that category’s own report', async () => {
+      const request = { level: 'consultant' as const, period: PERIOD };
+      const all = await getUnitReport(db, scopeA, { ...request, activity: 'all' });
+      expect(all.rows.length).toBeGreaterThan(0);
+      for (const category of ['clinic', 'list'] as const) {
+        const own = await getUnitReport(db, scopeA, { ...request, activity: category });
+        const ownByKey = new Map(own.rows.map((row) => [row.key, row]));
+        for (const row of all.rows) {
+          const expected = ownByKey.get(row.key);
+          expect(row.perSessionByCategory[category]).toEqual({
+            heldSessions: expected?.heldSessions ?? 0,
+            patients: expected?.patients ?? 0,
+            casesPerSession: expected?.casesPerSession ?? null,
+          });
+        }
+        // One category's report does not describe the other.
+        expect(Object.keys(own.rows[0]?.perSessionByCategory ?? {})).toEqual([category]);
+      }
+      // The fixture has clinics and a list whose ratios differ: the mixed figure is neither of them.
+      const [trust] = (await getUnitReport(db, scopeA, { level: 'trust', period: PERIOD, activity: 'all' }))
+        .rows;
+      if (!trust) throw new Error('The fixture has a trust row.');
+      const { clinic, list } = trust.perSessionByCategory;
+      expect(clinic?.casesPerSession).not.toBeNull();
+      expect(list?.casesPerSession).not.toBeNull();
+      expect(trust.casesPerSession).not.toBe(clinic?.casesPerSession);
+      expect(trust.patients).toBe((clinic?.patients ?? 0) + (list?.patients ?? 0));
+    });
+
     it('GET /api/metrics/specialties/:id: the specialty, its consultants and its weekly series', async () => {
       const response = await getSpecialty(
         get(`/api/metrics/specialties/${ophthalmologyId}?from=${FROM}&to=${TO}`),

@@ -2,7 +2,7 @@ import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import { type Benchmark, benchmarkKey, getBenchmarks } from './benchmarks';
 import { categoriesOf, coveredPeriod, coveredWeeks, getMetricContext, type MetricContext } from './context';
-import { deriveSessionMetrics, type Opportunity, opportunityOf, type SessionMetrics } from './derive';
+import { deriveSessionMetrics, heldOf, type Opportunity, opportunityOf, type SessionMetrics } from './derive';
 import { type Disclosure, planDisclosure, unitIdOf } from './disclosure';
 import { addSums, emptySums, getLedgerSums, type LedgerSums, type LedgerSumsRow } from './ledger-sums';
 import type { ActivityFilter, Period } from './period';
@@ -32,6 +32,15 @@ export interface UnitReportRow extends SessionMetrics {
   opportunityPerWeek: Opportunity & { total: number };
   /** The benchmark each category's productivity opportunity used (consultant and specialty rows). */
   benchmarks?: Partial<Record<'clinic' | 'list', { value: number; source: Benchmark['source'] } | null>>;
+  /** Patients (clinics) or cases (lists) per held session for each category the request covers: the registry
+   * defines the ratio within one category, so comparisons across consultants use these, not the mixed figure. */
+  perSessionByCategory: Partial<Record<'clinic' | 'list', CategoryPerSession>>;
+}
+
+export interface CategoryPerSession {
+  heldSessions: number;
+  patients: number;
+  casesPerSession: number | null;
 }
 
 export interface UnitReport {
@@ -48,6 +57,7 @@ export interface UnitReport {
 interface UnitAccumulator {
   unit: Pick<UnitReportRow, 'level' | 'key' | 'name' | 'id' | 'isAnonymised' | 'specialty' | 'division'>;
   sums: LedgerSums;
+  sumsByCategory: Partial<Record<'clinic' | 'list', LedgerSums>>;
   opportunity: Opportunity;
   consultants: number;
 }
@@ -105,12 +115,17 @@ export async function getUnitReport(
     const accumulator = units.get(unitIdOf(request.level, consultant)) ?? {
       unit,
       sums: emptySums(),
+      sumsByCategory: Object.fromEntries(
+        categoriesOf(request.activity).map((category) => [category, emptySums()]),
+      ),
       opportunity: { fulfilment: 0, productivity: 0 },
       consultants: 0,
     };
     accumulator.consultants += 1;
     for (const row of sumsByConsultant.get(consultant.id) ?? []) {
       addSums(accumulator.sums, row);
+      const categorySums = accumulator.sumsByCategory[row.category];
+      if (categorySums) addSums(categorySums, row);
       const benchmark = benchmarks.get(benchmarkKey(consultant.specialtyId, row.category));
       const opportunity = opportunityOf(row, {
         weeks: weeksByCategory[row.category],
@@ -133,7 +148,7 @@ export async function getUnitReport(
         Number(a.unit.isAnonymised) - Number(b.unit.isAnonymised) ||
         (a.unit.isAnonymised ? a.unit.key.localeCompare(b.unit.key) : 0),
     );
-  const rows = shown.map(({ unit, sums, opportunity, consultants: count }): UnitReportRow => {
+  const rows = shown.map(({ unit, sums, sumsByCategory, opportunity, consultants: count }): UnitReportRow => {
     const specialtyId = unit.specialty?.id;
     return {
       ...unit,
@@ -149,6 +164,7 @@ export async function getUnitReport(
                 return [category, benchmark ? { value: benchmark.value, source: benchmark.source } : null];
               }),
             ),
+      perSessionByCategory: perSessionByCategoryOf(sumsByCategory),
     };
   });
   return {
@@ -210,6 +226,18 @@ function unitOf(
         isAnonymised: false,
       };
   }
+}
+
+function perSessionByCategoryOf(
+  sumsByCategory: UnitAccumulator['sumsByCategory'],
+): UnitReportRow['perSessionByCategory'] {
+  return Object.fromEntries(
+    Object.entries(sumsByCategory).map(([category, sums]) => {
+      const heldSessions = heldOf(sums);
+      const casesPerSession = heldSessions > 0 ? sums.patients / heldSessions : null;
+      return [category, { heldSessions, patients: sums.patients, casesPerSession }];
+    }),
+  );
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

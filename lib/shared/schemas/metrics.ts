@@ -244,6 +244,11 @@ export const sessionMetricsSchema = z.object({
 });
 
 const unitRefSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+const categoryPerSessionSchema = z.object({
+  heldSessions: z.number(),
+  patients: z.number(),
+  casesPerSession: ratio,
+});
 const benchmarkSchema = z.object({ value: z.number(), source: z.enum(['target', 'median']) }).nullable();
 
 /** One unit's row of a report: its metrics, the units above it, opportunity and the benchmarks used. */
@@ -260,6 +265,10 @@ export const unitReportRowSchema = sessionMetricsSchema.extend({
   consultants: z.number().int(),
   opportunityPerWeek: z.object({ fulfilment: z.number(), productivity: z.number(), total: z.number() }),
   benchmarks: z.object({ clinic: benchmarkSchema.optional(), list: benchmarkSchema.optional() }).optional(),
+  perSessionByCategory: z.object({
+    clinic: categoryPerSessionSchema.optional(),
+    list: categoryPerSessionSchema.optional(),
+  }),
 });
 
 /** Response of GET /api/metrics/report: every unit at one level over the period. */
