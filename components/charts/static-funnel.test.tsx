@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { FunnelChartData } from './funnel-data';
-import { StaticFunnel } from './static-funnel';
+import { StaticFunnel, staticFunnelLabels } from './static-funnel';
 
 describe('StaticFunnel', () => {
   it('draws every unit (outliers as diamonds), the four limits, the overall line and the target as SVG', () => {
@@ -39,5 +39,50 @@ describe('StaticFunnel', () => {
     expect(html).toContain('stroke-dasharray="10 4"');
     expect(html).toContain('Expected sessions (net)');
     expect(html).not.toContain('NaN');
+  });
+});
+
+describe('StaticFunnel labels', () => {
+  const curve = [20, 100, 200].map((x) => ({
+    x,
+    lower95: 0.6,
+    upper95: 0.95,
+    lower998: 0.5,
+    upper998: 1,
+  }));
+  const drawing = { height: 620, width: 920, fontSize: 24, target: 0.95 };
+
+  it('writes the labels of points on the same spot in different places, and leaves out those with no room', () => {
+    const data: FunnelChartData = {
+      points: Array.from({ length: 6 }, (_, index) => ({
+        id: String(index + 1),
+        label: String(index + 1),
+        x: 100,
+        y: 0.8,
+        outlier: null,
+      })),
+      curve,
+      centre: 0.8,
+      isAdjusted: false,
+    };
+    const html = renderToStaticMarkup(
+      <StaticFunnel
+        data={data}
+        {...drawing}
+        format={(value) => `${Math.round(value * 100)}%`}
+        formatX={(value) => String(value)}
+        xLabel="Expected sessions"
+        isLabelled
+      />,
+    );
+    const labels = [
+      ...html.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="24" fill="#212b32">(\d)<\/text>/g),
+    ];
+    const places = labels.map((match) => `${match[1]},${match[2]}`);
+    expect(new Set(places).size).toBe(places.length);
+    const left = staticFunnelLabels(data, drawing);
+    const unlabelled = [...left].filter(([, box]) => box === null).map(([id]) => id);
+    expect(unlabelled).toEqual(['5', '6']);
+    expect(labels.map((match) => match[3])).toEqual(['1', '2', '3', '4']);
   });
 });

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { FunnelChartData } from './funnel-data';
+import { type LabelBox, placePointLabels } from './funnel-labels';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
 const WIDTH = 800;
@@ -20,34 +21,20 @@ function ticksOf(low: number, high: number, count: number): number[] {
   return ticks;
 }
 
-/**
- * The funnel plot drawn as plain SVG on the server, so that it is on screen with the page's HTML; the interactive
- * chart (tooltips) replaces it once the browser has drawn it. Same marks: points (outliers as diamonds), 95%
- * (dashed) and 99.8% (solid) limits, the overall line and the target. `fontSize` (in units of the 800-wide
- * drawing) enlarges the type and margins for a projector; `isLabelled` writes each point's label beside it.
- */
-export function StaticFunnel({
-  data,
-  height,
-  target,
-  format,
-  formatX,
-  xLabel,
-  width = WIDTH,
-  fontSize = BASE_FONT_SIZE,
-  isLabelled = false,
-}: {
-  data: FunnelChartData;
+/** How a static funnel is drawn: its size in its own units and its type size. */
+export interface StaticFunnelDrawing {
   height: number;
   target: number | null;
-  format: (value: number) => string;
-  formatX: (value: number) => string;
-  xLabel: string;
   /** The drawing's width in its own units (the type is sized in them). */
   width?: number;
   fontSize?: number;
-  isLabelled?: boolean;
-}) {
+}
+
+/** The plot's margins and scales for a drawing of `data`: the same for the chart and for its labels' places. */
+function funnelLayout(
+  data: FunnelChartData,
+  { height, target, width = WIDTH, fontSize = BASE_FONT_SIZE }: StaticFunnelDrawing,
+) {
   const grow = fontSize / BASE_FONT_SIZE;
   const margin = {
     top: MARGIN.top * grow,
@@ -79,6 +66,70 @@ export function StaticFunnel({
   const yHigh = Math.max(...values) + spread * 0.15;
   const x = (value: number) => margin.left + (value / xMax) * plotWidth;
   const y = (value: number) => margin.top + (1 - (value - yLow) / (yHigh - yLow)) * plotHeight;
+  return { width, height, fontSize, grow, margin, plotWidth, plotHeight, xMax, yLow, yHigh, x, y };
+}
+
+/**
+ * Where each point's label goes on the drawing (by point id), or null for a point too close to others to be
+ * labelled without overlapping: those are for the table beside the chart to mention.
+ */
+export function staticFunnelLabels(
+  data: FunnelChartData,
+  drawing: StaticFunnelDrawing,
+): Map<string, LabelBox | null> {
+  const layout = funnelLayout(data, drawing);
+  return placePointLabels(
+    data.points.map((point) => ({
+      id: point.id,
+      label: point.label,
+      x: layout.x(point.x),
+      y: layout.y(point.y),
+    })),
+    {
+      fontSize: layout.fontSize,
+      markRadius: 7 * layout.grow,
+      // Clear of the axes' numbers: the plot and the margins above and to the right of it.
+      bounds: {
+        x: layout.margin.left,
+        y: 0,
+        width: layout.width - layout.margin.left,
+        height: layout.margin.top + layout.plotHeight,
+      },
+    },
+  );
+}
+
+/**
+ * The funnel plot drawn as plain SVG on the server, so that it is on screen with the page's HTML; the interactive
+ * chart (tooltips) replaces it once the browser has drawn it. Same marks: points (outliers as diamonds), 95%
+ * (dashed) and 99.8% (solid) limits, the overall line and the target. `fontSize` (in units of the 800-wide
+ * drawing) enlarges the type and margins for a projector; `isLabelled` writes each point's label beside it where
+ * it overlaps no other label or point (staticFunnelLabels says which are left out).
+ */
+export function StaticFunnel({
+  data,
+  height,
+  target,
+  format,
+  formatX,
+  xLabel,
+  width = WIDTH,
+  fontSize = BASE_FONT_SIZE,
+  isLabelled = false,
+}: StaticFunnelDrawing & {
+  data: FunnelChartData;
+  format: (value: number) => string;
+  formatX: (value: number) => string;
+  xLabel: string;
+  isLabelled?: boolean;
+}) {
+  const { grow, margin, plotWidth, plotHeight, xMax, yLow, yHigh, x, y } = funnelLayout(data, {
+    height,
+    target,
+    width,
+    fontSize,
+  });
+  const labels = isLabelled ? staticFunnelLabels(data, { height, target, width, fontSize }) : null;
   const path = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') =>
     data.curve
       .filter((row) => Number.isFinite(row[key]))
@@ -163,6 +214,7 @@ export function StaticFunnel({
         const cx = x(point.x);
         const cy = y(point.y);
         const size = 7 * grow;
+        const labelBox = labels?.get(point.id) ?? null;
         return (
           <g key={point.id}>
             {point.outlier ? (
@@ -174,8 +226,8 @@ export function StaticFunnel({
             ) : (
               <circle cx={cx} cy={cy} r={4.5 * grow} fill={SPC_COLOURS.improvement} stroke="#fff" />
             )}
-            {isLabelled && (
-              <text x={cx + size + 2} y={cy + fontSize * 0.35} fontSize={fontSize} fill="#212b32">
+            {labelBox && (
+              <text x={labelBox.x} y={labelBox.y + labelBox.height * 0.82} fontSize={fontSize} fill="#212b32">
                 {point.label}
               </text>
             )}
