@@ -165,6 +165,77 @@ describe('the agenda on the projector', () => {
     expect(html).not.toContain('25. Colleague 25');
   });
 
+  it('numbers points on the funnel without overlapping numbers, and lists the ones it could not number', () => {
+    const html = renderToStaticMarkup(
+      createElement(
+        'div',
+        null,
+        agendaScreens(agenda)
+          .find((screen) => screen.id === 'funnel')
+          ?.render(),
+      ),
+    );
+    // Thirty consultants on one spot (10 of 13 each): only a few numbers fit around it, at different places.
+    const numbers = [
+      ...html.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="24" fill="#212b32">(\d+)<\/text>/g),
+    ];
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.length).toBeLessThan(30);
+    const places = numbers.map((match) => `${match[1]},${match[2]}`);
+    expect(new Set(places).size).toBe(places.length);
+    expect(numbers.map((match) => match[3])).toContain('1');
+    expect(html).toContain('1. Colleague 1</td>');
+    expect(html).toContain(
+      '12. Colleague 12 <span class="whitespace-nowrap">(not numbered on the plot)</span>',
+    );
+    expect(html).toContain('marked “not numbered on the plot” in the list');
+  });
+
+  it('names each consultant’s specialty in a division’s workload table, and says why where it does not', () => {
+    const months = [{ from: '2026-01-01', to: '2026-01-31', totalDelivery: 1.2 }];
+    const division: AgendaView = {
+      ...agenda,
+      unit: { level: 'division', id: 1, code: 'SURG', name: 'Surgery', divisionId: 1 },
+      workload: {
+        window: { from: '2026-01-01', to: '2026-01-31' },
+        rows: [
+          { member: colleague('Colleague 1'), months, flag: 'over', specialty: 'Ophthalmology' },
+          { member: colleague('Colleague 2'), months, flag: null, specialty: null },
+        ],
+      },
+    };
+    const render = (view: AgendaView) =>
+      renderToStaticMarkup(
+        createElement(
+          'div',
+          null,
+          agendaScreens(view)
+            .find((screen) => screen.id === 'workload')
+            ?.render(),
+        ),
+      );
+    const html = render(division);
+    expect(html).toMatch(
+      /<th scope="col"[^>]*><\/th><th scope="col"[^>]*>Specialty<\/th><th[^>]*>Jan 2026<\/th>/,
+    );
+    expect(html).toContain(
+      '<td class="py-1.5 pr-6 align-top">Colleague 1</td><td class="py-1.5 pr-6 align-top">Ophthalmology</td>',
+    );
+    expect(html).toContain(
+      '<td class="py-1.5 pr-6 align-top">Colleague 2</td><td class="py-1.5 pr-6 align-top">Not shown</td>',
+    );
+    expect(html).toContain(
+      'Not shown: a specialty with too few consultants here would say who an anonymised consultant is.',
+    );
+    // The printed pack has the same column.
+    const printed = agendaScreens(division, { isPaged: false }).find((screen) => screen.id === 'workload');
+    expect(renderToStaticMarkup(createElement('div', null, printed?.render()))).toContain('>Specialty</th>');
+    // A specialty's meeting: one specialty, no column.
+    const own = render({ ...division, unit: agenda.unit });
+    expect(own).not.toContain('Specialty');
+    expect(own).not.toContain('Not shown');
+  });
+
   it('says what each note is about: a session, a week, or a figure by its label', () => {
     const note = (id: number, about: { sessionDate?: string; weekStart?: string; metricId?: string }) => ({
       id,

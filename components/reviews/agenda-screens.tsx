@@ -4,7 +4,7 @@ import { toFunnelChartData } from '@/components/charts/funnel-data';
 import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { AssuranceIconSvg, VariationIconSvg } from '@/components/charts/spc-icons';
-import { StaticFunnel } from '@/components/charts/static-funnel';
+import { StaticFunnel, staticFunnelLabels } from '@/components/charts/static-funnel';
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 import { METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
 import type { AGENDA_TOPICS, AgendaView, MemberView } from '@/lib/shared/review-agenda';
@@ -252,42 +252,7 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
       { title: 'Workload balance and the “for review” list', shortTitle: 'Workload' },
       Math.max(agenda.workload.rows.length, agenda.forReview.length),
       rowsPerScreen,
-      (start, end) => (
-        <div className="grid grid-cols-[3fr_2fr] gap-12">
-          <ScreenTable
-            caption="Total delivery by month"
-            head={[
-              '',
-              ...(agenda.workload.rows[0]?.months.map((month) => ukMonth(month.from)) ?? []),
-              'Flag',
-            ]}
-            rows={agenda.workload.rows
-              .slice(start, end)
-              .map((row) => [
-                memberLabel(row.member),
-                ...row.months.map((month) => percent(month.totalDelivery)),
-                row.flag === 'over'
-                  ? 'Sustained over-delivery'
-                  : row.flag === 'under'
-                    ? 'Sustained under-delivery'
-                    : '–',
-              ])}
-          />
-          <ScreenTable
-            caption="For review"
-            head={['For review', 'Rule', 'Months']}
-            rows={agenda.forReview
-              .slice(start, end)
-              .map((entry) => [
-                memberLabel(entry.member),
-                entry.rule === 'low_fulfilment'
-                  ? `Fulfilment below ${percent(agenda.parameters.reviewFulfilmentBelow)}`
-                  : `Total delivery above ${percent(agenda.parameters.reviewTotalDeliveryAbove)}`,
-                String(entry.months),
-              ])}
-          />
-        </div>
-      ),
+      (start, end) => <WorkloadScreen agenda={agenda} start={start} end={end} />,
     ),
     ...topicScreens(
       'opportunities',
@@ -383,7 +348,69 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
   ];
 }
 
+/** What a withheld specialty says, and why (the rule is disclose-agenda.ts's). */
+const SPECIALTY_WITHHELD = 'Not shown';
+
+/**
+ * Total delivery by month for each consultant with the sustained flags, beside the "for review" list (rows `start`
+ * to `end`). A division's consultants come from several specialties: a Specialty column says which, except where
+ * it would say who an anonymised consultant is.
+ */
+function WorkloadScreen({ agenda, start, end }: { agenda: AgendaView; start: number; end: number }) {
+  const isDivision = agenda.unit.level === 'division';
+  const rows = agenda.workload.rows.slice(start, end);
+  const isAnyWithheld =
+    isDivision && rows.some((row) => row.specialty === null || row.specialty === undefined);
+  return (
+    <div className="grid grid-cols-[3fr_2fr] gap-12">
+      <div>
+        <ScreenTable
+          caption="Total delivery by month"
+          isCompact={isDivision}
+          head={[
+            '',
+            ...(isDivision ? ['Specialty'] : []),
+            ...(agenda.workload.rows[0]?.months.map((month) => ukMonth(month.from)) ?? []),
+            'Flag',
+          ]}
+          rows={rows.map((row) => [
+            memberLabel(row.member),
+            ...(isDivision ? [row.specialty ?? SPECIALTY_WITHHELD] : []),
+            ...row.months.map((month) => percent(month.totalDelivery)),
+            row.flag === 'over'
+              ? 'Sustained over-delivery'
+              : row.flag === 'under'
+                ? 'Sustained under-delivery'
+                : '–',
+          ])}
+        />
+        {isAnyWithheld && (
+          <p className="mt-3 text-[1.5rem]">
+            {SPECIALTY_WITHHELD}: a specialty with too few consultants here would say who an anonymised
+            consultant is.
+          </p>
+        )}
+      </div>
+      <ScreenTable
+        caption="For review"
+        head={['For review', 'Rule', 'Months']}
+        rows={agenda.forReview
+          .slice(start, end)
+          .map((entry) => [
+            memberLabel(entry.member),
+            entry.rule === 'low_fulfilment'
+              ? `Fulfilment below ${percent(agenda.parameters.reviewFulfilmentBelow)}`
+              : `Total delivery above ${percent(agenda.parameters.reviewTotalDeliveryAbove)}`,
+            String(entry.months),
+          ])}
+      />
+    </div>
+  );
+}
+
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+/** The funnel's drawing on the slide: the same size for drawing it and for knowing which points it numbers. */
+const FUNNEL_DRAWING = { width: 920, height: 620, fontSize: 24 } as const;
 
 /**
  * The funnel plot of the unit's members, each point numbered, beside the list of who each number is (from `start`
@@ -404,39 +431,52 @@ function FunnelScreen({ agenda, start, end }: { agenda: AgendaView; start: numbe
     { type: 'proportion' },
   );
   const numbers = new Map(points.map((_, index) => [String(index + 1), String(index + 1)]));
+  const data = toFunnelChartData(result, numbers);
+  const drawing = { ...FUNNEL_DRAWING, target: agenda.parameters.fulfilmentTarget };
+  // Points too close to others to number without the numbers overlapping: the list says so beside each.
+  const labels = staticFunnelLabels(data, drawing);
+  const unnumbered = new Set([...labels].flatMap(([id, box]) => (box === null ? [id] : [])));
   return (
     <div className="grid grid-cols-[1.15fr_1fr] gap-10">
       <figure>
         <StaticFunnel
-          data={toFunnelChartData(result, numbers)}
-          width={920}
-          height={620}
-          fontSize={24}
-          target={agenda.parameters.fulfilmentTarget}
+          data={data}
+          {...drawing}
           format={(value) => percent(value)}
           formatX={(value) => wholeNumber.format(value)}
           xLabel="Expected sessions"
           isLabelled
         />
         <figcaption className="mt-2 text-[1.5rem]">
-          Numbered as listed. Limits: 95% dashed, 99.8% solid; a diamond is outside 99.8%.
+          Numbered as listed
+          {unnumbered.size > 0 &&
+            '; a point too close to others to number is marked “not numbered on the plot” in the list'}
+          . Limits: 95% dashed, 99.8% solid; a diamond is outside 99.8%.
         </figcaption>
       </figure>
       <ScreenTable
         caption="Funnel positions"
         head={['', 'Fulfilment', 'Position']}
         isCompact
-        rows={points
-          .slice(start, end)
-          .map((point, index) => [
-            `${start + index + 1}. ${memberLabel(point.member)}`,
+        rows={points.slice(start, end).map((point, index) => {
+          const number = String(start + index + 1);
+          return [
+            unnumbered.has(number) ? (
+              <>
+                {number}. {memberLabel(point.member)}{' '}
+                <span className="whitespace-nowrap">(not numbered on the plot)</span>
+              </>
+            ) : (
+              `${number}. ${memberLabel(point.member)}`
+            ),
             `${percent(point.value)} of ${formatMetricValue('sessions', point.denominator)}`,
             point.outlierDirection === 'high'
               ? 'Above the limits'
               : point.outlierDirection === 'low'
                 ? 'Below the limits'
                 : 'Within',
-          ])}
+          ];
+        })}
       />
     </div>
   );

@@ -31,6 +31,8 @@ export interface AgendaPerson {
   gmcNumber: string;
   name: string;
   specialtyId: number;
+  /** The specialty's name (absent from snapshots taken before it was stored). */
+  specialtyName?: string;
   divisionId: number;
 }
 
@@ -87,6 +89,11 @@ export interface AgendaWorkloadRow<M> {
   member: M;
   months: { from: string; to: string; totalDelivery: number | null }[];
   flag: 'over' | 'under' | null;
+  /**
+   * In a division's meeting, the consultant's specialty as the reader may see it: null where it would say who an
+   * anonymised consultant is (disclose-agenda.ts). Absent in the snapshot and in a specialty's meeting.
+   */
+  specialty?: string | null;
 }
 
 export type ForReviewRule = 'low_fulfilment' | 'high_total_delivery';

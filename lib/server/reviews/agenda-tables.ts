@@ -64,6 +64,9 @@ const metricLabel = (metricId: string | null) =>
   metricId === null ? null : (METRIC_CHOICES.find((metric) => metric.id === metricId)?.label ?? metricId);
 const percentText = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
+/** A specialty withheld beside an anonymised consultant (disclose-agenda.ts says when). */
+const SPECIALTY_WITHHELD = 'Not shown: too few consultants in the specialty to say without naming them';
+
 const CHALLENGE_STATUS_LABELS: Record<AgendaChallenge<MemberView>['status'], string> = {
   open: 'Waiting for the administrators',
   accepted: 'Accepted: the data was corrected',
@@ -109,6 +112,7 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
   const numberIn = (unit: string, value: number | null) =>
     value === null ? null : { value, format: unitFormat(unit, value) };
   const lost = (label: string, sessions: number) => [label, numberIn('sessions', sessions)];
+  const isDivision = agenda.unit.level === 'division';
   return [
     {
       name: 'Headline',
@@ -187,8 +191,10 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
     },
     {
       name: 'Workload',
+      // A division's consultants come from several specialties: which, where the reader may see it.
       columns: [
         { header: '' },
+        ...(isDivision ? [{ header: 'Specialty' }] : []),
         { header: 'Month', format: month },
         { header: 'Total delivery', format: percent },
         { header: 'Flag' },
@@ -196,6 +202,7 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
       rows: agenda.workload.rows.flatMap((row) =>
         row.months.map((entry) => [
           member(row.member),
+          ...(isDivision ? [row.specialty ?? SPECIALTY_WITHHELD] : []),
           excelDate(entry.from),
           entry.totalDelivery,
           row.flag === 'over'

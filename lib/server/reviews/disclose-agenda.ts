@@ -89,12 +89,19 @@ export async function discloseAgenda(
       ];
     });
 
+  const specialtyOf = specialtyDisclosure(agenda, (person) => viewOf(person.id)?.isAnonymised ?? null);
+  // A division's consultants come from several specialties: the workload table says which, where it may.
+  const workloadRows =
+    agenda.unit.level === 'division'
+      ? agenda.workload.rows.map((row) => ({ ...row, specialty: specialtyOf(row.member) }))
+      : agenda.workload.rows;
+
   const { people: _people, ...rest } = agenda;
   return {
     ...rest,
     funnel: { ...agenda.funnel, points: namedFirst(rows(agenda.funnel.points)) },
     members: namedFirst(rows(agenda.members)),
-    workload: { ...agenda.workload, rows: namedFirst(rows(agenda.workload.rows)) },
+    workload: { ...agenda.workload, rows: namedFirst(rows(workloadRows)) },
     opportunities: { ...agenda.opportunities, rows: rows(agenda.opportunities.rows) },
     forReview: namedFirst(rows(agenda.forReview)),
     annotations: namedFirst(
@@ -108,6 +115,38 @@ export async function discloseAgenda(
     challenges: namedFirst(rows(agenda.challenges)),
     actionsCarriedForward: actions(agenda.actionsCarriedForward),
     newActions: actions(agenda.newActions),
+  };
+}
+
+/**
+ * Each consultant's specialty as the reader may see it, by the small-number rule the dashboards use
+ * (MIN_GROUP_SIZE): beside a consultant seen named, always; beside an anonymised one, only if their specialty has
+ * at least MIN_GROUP_SIZE consultants in the meeting (a specialty of one would name its consultant, of two tell
+ * each of them the other), and only if those it is withheld from are themselves at least MIN_GROUP_SIZE (a single
+ * row marked "not shown" would be the one consultant of the division's smallest specialty). Null when withheld,
+ * or when the snapshot lacks the name. `isAnonymised` says how the reader sees a consultant (null: not at all).
+ */
+function specialtyDisclosure(
+  agenda: FrozenAgenda,
+  isAnonymised: (person: AgendaPerson) => boolean | null,
+): (ref: MemberRef) => string | null {
+  const size = new Map<number, number>();
+  for (const person of agenda.people) size.set(person.specialtyId, (size.get(person.specialtyId) ?? 0) + 1);
+  const isSmall = (person: AgendaPerson) => (size.get(person.specialtyId) ?? 0) < MIN_GROUP_SIZE;
+  const withheld = agenda.people.filter((person) => isAnonymised(person) === true && isSmall(person)).length;
+  const mayShowAnyAnonymised = withheld === 0 || withheld >= MIN_GROUP_SIZE;
+  // Snapshots taken before the people carried their specialty's name: the division's specialties as members.
+  const names = new Map<number, string>();
+  for (const row of agenda.members)
+    if (row.member.kind === 'specialty') names.set(row.member.id, row.member.name);
+  const people = new Map(agenda.people.map((person) => [person.id, person]));
+  return (ref) => {
+    const person = ref.kind === 'consultant' ? people.get(ref.consultantId) : undefined;
+    if (!person) return null;
+    const anonymised = isAnonymised(person);
+    if (anonymised === null) return null;
+    if (anonymised && (isSmall(person) || !mayShowAnyAnonymised)) return null;
+    return person.specialtyName ?? names.get(person.specialtyId) ?? null;
   };
 }
 

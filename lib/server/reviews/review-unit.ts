@@ -25,10 +25,20 @@ export async function getNamedReviewUnit(
       organisationId,
       ...(unit.level === 'specialty' ? { specialtyId: unit.id } : { divisionId: unit.id }),
     },
-    select: { id: true, gmcNumber: true, name: true, specialtyId: true, divisionId: true },
+    select: {
+      id: true,
+      gmcNumber: true,
+      name: true,
+      specialtyId: true,
+      divisionId: true,
+      specialty: { select: { name: true } },
+    },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
-  return { unit, people: consultants };
+  return {
+    unit,
+    people: consultants.map(({ specialty, ...person }) => ({ ...person, specialtyName: specialty.name })),
+  };
 }
 
 async function findSpecialty(database: Database, scope: Scope, id: number): Promise<AgendaUnit | null> {
