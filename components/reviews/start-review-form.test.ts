@@ -1,9 +1,11 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { readJsonBody } from '@/app/api/admin/read-json-body';
 import { toApiError } from '@/lib/client/api-client';
-import { describeError } from '@/lib/server/api/errors';
+import { AppError, describeError } from '@/lib/server/api/errors';
 import { startMeetingRequestSchema } from '@/lib/shared/schemas/reviews';
-import { describeRefusal } from './start-review-form';
+import { describeRefusal, OpenMeetingWarning, requestMeetingStart } from './start-review-form';
 
 /** What the start route answers for `body`, read back as the form reads it (through toApiError). */
 async function refusalOf(body: unknown): Promise<string> {
@@ -49,5 +51,57 @@ describe('the start form’s refusals', () => {
     expect(describeRefusal(await toApiError(response))).toBe(
       'The period starts after today: there are no numbers to review yet.',
     );
+  });
+});
+
+describe('starting a meeting when one is already open', () => {
+  const body = {
+    unit: { level: 'specialty', id: 1 },
+    period: { from: '2026-01-01', to: '2026-03-31' },
+    activity: 'all' as const,
+  };
+  const open = { meetingId: 12, href: '/reviews/12', startedAt: '2026-04-02T09:15:00.000Z' };
+  /** A fetch that answers as the route does for `error` (an AppError), or 201 with the meeting. */
+  const answering =
+    (error: AppError | null): typeof fetch =>
+    async () => {
+      if (!error) return new Response(JSON.stringify({ id: 34 }), { status: 201 });
+      const answer = describeError(error);
+      return new Response(JSON.stringify(answer.body), { status: answer.status });
+    };
+
+  it('reads the 409 `meeting_open` as the meeting to open, and a new meeting as its id', async () => {
+    const conflict = AppError.conflict('Ophthalmology already has an open review meeting…', {
+      code: 'meeting_open',
+      details: open,
+    });
+    expect(await requestMeetingStart(body, answering(conflict))).toEqual({ kind: 'open', meeting: open });
+    expect(await requestMeetingStart(body, answering(null))).toEqual({ kind: 'started', meetingId: 34 });
+  });
+
+  it('still reports any other refusal, a plain 409 included, in the API’s words', async () => {
+    await expect(
+      requestMeetingStart(body, answering(AppError.conflict('Something else is in the way.'))),
+    ).rejects.toMatchObject({ status: 409, message: 'Something else is in the way.' });
+    await expect(
+      requestMeetingStart(body, answering(AppError.notFound('No specialty 1.'))),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('warns with a link to the open meeting and a button to start another anyway', () => {
+    const html = renderToStaticMarkup(
+      createElement(OpenMeetingWarning, {
+        unitName: 'Ophthalmology',
+        body,
+        meeting: open,
+        isStarting: false,
+        onStartAnother: () => {},
+      }),
+    );
+    expect(html).toContain('Warning: </span>A meeting of Ophthalmology for this period is already open');
+    expect(html).toMatch(/<a [^>]*href="\/reviews\/12"[^>]*>Open the existing meeting<\/a>/);
+    expect(html).toMatch(/<button [^>]*>Start another anyway<\/button>/);
+    // When it was started, in UK time (10:15 BST), and what it reviews.
+    expect(html).toContain('01/01/2026 to 31/03/2026 (clinics and lists) and was started 02/04/2026, 10:15');
   });
 });

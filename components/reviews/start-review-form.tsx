@@ -1,12 +1,15 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage, Hint, Label, Select, TextInput } from '@/components/ui/form';
-import { ApiValidationError } from '@/lib/client/api-client';
+import { SecondaryButton } from '@/components/ui/secondary-button';
+import { ApiValidationError, toApiError } from '@/lib/client/api-client';
+import { ACTIVITY_LABELS, describePeriod } from '@/lib/shared/periods';
 import type { ReviewableUnit } from '@/lib/shared/review-agenda';
-import { sendJson } from './review-fetch';
+import { type MeetingOpenError, meetingOpenErrorSchema } from '@/lib/shared/schemas/reviews';
 
 /** The form's fields by the request path the API names when one is wrong. */
 const FIELD_LABELS: Record<string, string> = {
@@ -40,9 +43,107 @@ export function describeRefusal(caught: unknown): string {
   return caught instanceof Error ? caught.message : 'The meeting could not be started.';
 }
 
+/** What the form sends to POST /api/reviews/start. */
+export interface StartMeetingBody {
+  unit: { level: string; id: number };
+  period: { from: string; to: string };
+  activity: 'all' | 'clinic' | 'list';
+  startAnother?: true;
+}
+
+/** The meeting already open for the unit and period (the 409's details). */
+export type OpenMeeting = MeetingOpenError['error']['details'];
+
+/**
+ * Asks the API to start a meeting: its id, or the open meeting of the same unit and period it would duplicate
+ * (409 `meeting_open`). Any other refusal is thrown as the API's error.
+ */
+export async function requestMeetingStart(
+  body: StartMeetingBody,
+  send: typeof fetch = fetch,
+): Promise<{ kind: 'started'; meetingId: number } | { kind: 'open'; meeting: OpenMeeting }> {
+  const response = await send('/api/reviews/start', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 409) {
+    const open = meetingOpenErrorSchema.safeParse(
+      await response
+        .clone()
+        .json()
+        .catch(() => null),
+    );
+    if (open.success) return { kind: 'open', meeting: open.data.error.details };
+  }
+  if (!response.ok) throw await toApiError(response);
+  return { kind: 'started', meetingId: ((await response.json()) as { id: number }).id };
+}
+
+const startedFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+
+/**
+ * The warning shown instead of starting a second meeting of a unit and period while one is open: open that one,
+ * or start another anyway. It takes the focus when it appears, so that a keyboard or screen reader user is told.
+ */
+export function OpenMeetingWarning({
+  unitName,
+  body,
+  meeting,
+  isStarting,
+  onStartAnother,
+}: {
+  unitName: string;
+  body: StartMeetingBody;
+  meeting: OpenMeeting;
+  isStarting: boolean;
+  onStartAnother: () => void;
+}) {
+  const ids = { heading: useId(), text: useId() };
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    box.current?.focus();
+  }, []);
+  return (
+    <section
+      ref={box}
+      tabIndex={-1}
+      aria-labelledby={ids.heading}
+      aria-describedby={ids.text}
+      className="border-l-8 border-nhs-warm-yellow bg-nhs-white py-4 pr-4 pl-6 outline-offset-4"
+    >
+      <h3 id={ids.heading} className="mb-2 text-[1.375rem] font-bold">
+        <span className="sr-only">Warning: </span>A meeting of {unitName} for this period is already open
+      </h3>
+      <p id={ids.text} className="mb-4">
+        It reviews {describePeriod(body.period)} ({ACTIVITY_LABELS[body.activity].toLowerCase()}) and was
+        started {startedFormat.format(new Date(meeting.startedAt))}. A second meeting would freeze its own
+        copy of the numbers, and its actions would be agreed apart from the first one’s.
+      </p>
+      <div className="flex flex-wrap items-center gap-4">
+        <Link
+          href={meeting.href}
+          className="rounded-[4px] bg-nhs-green px-4 py-3 text-[1.1875rem] leading-none font-bold text-nhs-white no-underline shadow-[0_4px_0_var(--color-nhs-dark-green)] hover:bg-[#00662f] visited:text-nhs-white"
+        >
+          Open the existing meeting
+        </Link>
+        <SecondaryButton onClick={onStartAnother} disabled={isStarting}>
+          {isStarting ? 'Starting…' : 'Start another anyway'}
+        </SecondaryButton>
+      </div>
+    </section>
+  );
+}
+
 /**
  * Starts a review meeting: a specialty or division and a period. Starting freezes the numbers, so the meeting
- * opens on the agenda as it stands now.
+ * opens on the agenda as it stands now. If the unit already has an open meeting for the period, the form warns
+ * first and offers to open it, or to start another anyway.
  */
 export function StartReviewForm({
   units,
@@ -55,28 +156,49 @@ export function StartReviewForm({
   const ids = { unit: useId(), from: useId(), to: useId(), activity: useId(), error: useId(), hint: useId() };
   const [error, setError] = useState<string | null>(null);
   const [isStarting, setIsStarting] = useState(false);
+  const [duplicate, setDuplicate] = useState<{
+    body: StartMeetingBody;
+    unitName: string;
+    meeting: OpenMeeting;
+  } | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const [level, id] = String(data.get('unit') ?? '').split(':');
+  async function start(body: StartMeetingBody, unitName: string) {
     setIsStarting(true);
     setError(null);
     try {
-      const meeting = await sendJson<{ id: number }>('/api/reviews/start', 'POST', {
-        unit: { level, id: Number(id) },
-        period: { from: String(data.get('from')), to: String(data.get('to')) },
-        activity: String(data.get('activity')),
-      });
-      router.push(`/reviews/${meeting.id}`);
+      const outcome = await requestMeetingStart(body);
+      if (outcome.kind === 'open') {
+        setDuplicate({ body, unitName, meeting: outcome.meeting });
+        setIsStarting(false);
+        return;
+      }
+      router.push(`/reviews/${outcome.meetingId}`);
     } catch (caught) {
       setError(describeRefusal(caught));
       setIsStarting(false);
     }
   }
 
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const choice = String(data.get('unit') ?? '');
+    const [level, id] = choice.split(':');
+    const unitName = units.find((unit) => `${unit.level}:${unit.id}` === choice)?.name ?? 'this unit';
+    setDuplicate(null);
+    await start(
+      {
+        unit: { level: level ?? '', id: Number(id) },
+        period: { from: String(data.get('from')), to: String(data.get('to')) },
+        activity: String(data.get('activity')) as StartMeetingBody['activity'],
+      },
+      unitName,
+    );
+  }
+
   return (
-    <form onSubmit={onSubmit} className="grid max-w-3xl gap-4" noValidate>
+    // A change to the form makes the warning about the open meeting out of date.
+    <form onSubmit={onSubmit} onChange={() => setDuplicate(null)} className="grid max-w-3xl gap-4" noValidate>
       {error && <ErrorMessage id={ids.error}>{error}</ErrorMessage>}
       <div>
         <Label htmlFor={ids.unit}>Specialty or division</Label>
@@ -109,11 +231,21 @@ export function StartReviewForm({
       <Hint id={ids.hint}>
         Starting the meeting freezes its numbers: later imports will not change what was discussed.
       </Hint>
-      <div>
-        <Button type="submit" disabled={isStarting} aria-describedby={ids.hint}>
-          {isStarting ? 'Starting…' : 'Start the review'}
-        </Button>
-      </div>
+      {duplicate ? (
+        <OpenMeetingWarning
+          unitName={duplicate.unitName}
+          body={duplicate.body}
+          meeting={duplicate.meeting}
+          isStarting={isStarting}
+          onStartAnother={() => start({ ...duplicate.body, startAnother: true }, duplicate.unitName)}
+        />
+      ) : (
+        <div>
+          <Button type="submit" disabled={isStarting} aria-describedby={ids.hint}>
+            {isStarting ? 'Starting…' : 'Start the review'}
+          </Button>
+        </div>
+      )}
     </form>
   );
 }

@@ -6,12 +6,13 @@ import * as meetingRoute from '@/app/api/reviews/[meetingId]/route';
 import * as startRoute from '@/app/api/reviews/start/route';
 import { useDatabase } from '@/lib/server/db';
 import { raiseChallenge, resolveChallenge } from '@/lib/server/reviews/challenges';
+import { closeMeeting } from '@/lib/server/reviews/close-meeting';
 import { listMeetings } from '@/lib/server/reviews/list-meetings';
 import { londonWallClock } from '@/lib/server/reviews/meeting-pack';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
 import { todayInLondon } from '@/lib/shared/periods';
-import { consultant, importRows } from '../helpers/ledger-scenario';
+import { consultant, importRows, planLine } from '../helpers/ledger-scenario';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
 import {
   buildReviewScenario,
@@ -125,6 +126,70 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     expect(stored.agenda).not.toEqual({});
   });
 
+  it('warns instead of starting a second open meeting of a unit and period (409 with its link), unless asked', async () => {
+    const unit = { level: 'specialty' as const, id: scenario.specialties.ophthalmology };
+    const start = (body: object, headers = lead.headers) =>
+      startRoute.POST(
+        new NextRequest('http://localhost/api/reviews/start', {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+    const meetings = () => db.prisma.reviewMeeting.count({ where: { organisationId: scenario.org } });
+    const before = await meetings();
+    const refused = await start({ unit, period: REVIEW_PERIOD });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as {
+      error: { code: string; message: string; details: { meetingId: number; href: string } };
+    };
+    expect(body.error.code).toBe('meeting_open');
+    expect(body.error.details).toMatchObject({ meetingId, href: `/reviews/${meetingId}` });
+    expect(body.error.message).toMatch(
+      new RegExp(
+        `^Ophthalmology already has an open review meeting for 01/01/2026 to 31/03/2026 \\(clinics and lists\\), started .*: open it at /reviews/${meetingId}, or send "startAnother": true to start a second one\\.$`,
+      ),
+    );
+    expect(await meetings()).toBe(before);
+
+    // Another activity, or another period, is another review.
+    const clinics = await start({ unit, period: REVIEW_PERIOD, activity: 'clinic' });
+    expect(clinics.status).toBe(201);
+    const february = await start({ unit, period: { from: '2026-02-01', to: '2026-02-28' } });
+    expect(february.status).toBe(201);
+    // Asked for a second one anyway: started.
+    const another = await start({ unit, period: REVIEW_PERIOD, startAnother: true });
+    expect(another.status).toBe(201);
+    expect(((await another.json()) as { id: number }).id).not.toBe(meetingId);
+    // A closed meeting is no reason to warn.
+    const februaryId = ((await february.json()) as { id: number }).id;
+    await closeMeeting(db, lead.actor, februaryId);
+    expect((await start({ unit, period: { from: '2026-02-01', to: '2026-02-28' } })).status).toBe(201);
+
+    // Two people pressing "Start" at once for a unit and period with no meeting: one starts it, the other is warned.
+    const urologyLead = await personWith(db, scenario.org, 'clinical_lead', {
+      specialtyId: scenario.specialties.urology,
+    });
+    const urology = { level: 'specialty' as const, id: scenario.specialties.urology };
+    const both = await Promise.all(
+      [0, 1].map(() => start({ unit: urology, period: REVIEW_PERIOD }, urologyLead.headers)),
+    );
+    expect(both.map((response) => response.status).sort()).toEqual([201, 409]);
+  });
+
+  it('lists who started each meeting, for every reader who may open it', async () => {
+    const user = await db.prisma.user.findUniqueOrThrow({
+      where: { organisationId_id: { organisationId: scenario.org, id: lead.userId } },
+    });
+    const own = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100002'],
+    });
+    for (const reader of [lead, own]) {
+      const listed = (await listMeetings(db, reader.actor.scope)).find((meeting) => meeting.id === meetingId);
+      expect(listed?.startedByName).toBe(user.name);
+    }
+  });
+
   it('lists and opens the meeting for those who see the whole trust (executive, admin), not for another specialty’s lead', async () => {
     const executive = await personWith(db, scenario.org, 'executive');
     const admin = await personWith(db, scenario.org, 'admin');
@@ -193,6 +258,8 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     const body = JSON.stringify({
       unit: { level: 'specialty', id: scenario.specialties.ophthalmology },
       period: REVIEW_PERIOD,
+      // The lead's meeting of the same period is open: this one is wanted all the same.
+      startAnother: true,
     });
     const start = (headers: Record<string, string>) =>
       startRoute.POST(
@@ -459,5 +526,73 @@ describe(`review meetings (${testDatabaseKind})`, () => {
       new Date('2026-02-15T12:00:00Z'),
     );
     expect(begun.period).toEqual(REVIEW_PERIOD);
+  });
+  it('says each consultant’s specialty in a division’s workload table, never where it would name an anonymised one', async () => {
+    // By now Surgery has Ophthalmology (3), Urology (3) and Dermatology (2, an earlier test's; no job plans).
+    const director = await personWith(db, scenario.org, 'divisional_director', {
+      divisionId: scenario.division,
+    });
+    const divisionMeeting = () =>
+      startMeeting(db, director.actor, {
+        unit: { level: 'division', id: scenario.division },
+        period: REVIEW_PERIOD,
+        activity: 'all',
+      });
+    const workload = async (id: number, anonymise: boolean) =>
+      (await getMeeting(db, director.actor.scope, id, { live: false, anonymise }))?.agenda.workload.rows.map(
+        (row) => [row.member.kind === 'consultant' ? row.member.key : row.member.code, row.specialty],
+      ) ?? [];
+    const first = await divisionMeeting();
+    const named = await workload(first.id, false);
+    expect(named).toContainEqual(['6100001', 'Ophthalmology']);
+    expect(named).toContainEqual(['6200001', 'Urology']);
+    // Anonymised, Dermatology's two would be the only rows without a specialty, so nobody's is shown.
+    const anonymised = await workload(first.id, true);
+    expect(anonymised.length).toBeGreaterThan(0);
+    expect(anonymised.every(([, specialty]) => specialty === null)).toBe(true);
+
+    // With a third consultant in a small specialty (Vascular surgery, one), the three are not shown; the rest are.
+    const vascular = { specialty_code: '107', specialty_name: 'Vascular surgery' };
+    await importRows(db, scenario.org, 'consultants', [
+      consultant('6400001', vascular),
+      consultant('6300001', { specialty_code: '330', specialty_name: 'Dermatology' }),
+      consultant('6300002', { specialty_code: '330', specialty_name: 'Dermatology' }),
+    ]);
+    await importRows(
+      db,
+      scenario.org,
+      'job-plans',
+      ['6400001', '6300001'].map((gmc) =>
+        planLine({ gmc, id: `JP-${gmc}`, from: '2026-01-05' }, { day: 'Mon', period: 'AM' }),
+      ),
+    );
+    const second = await divisionMeeting();
+    const rows = await workload(second.id, true);
+    const specialties = rows.map(([, specialty]) => specialty);
+    expect(specialties.filter((specialty) => specialty === 'Ophthalmology')).toHaveLength(3);
+    expect(specialties.filter((specialty) => specialty === 'Urology')).toHaveLength(3);
+    expect(specialties).not.toContain('Vascular surgery');
+    expect(specialties).not.toContain('Dermatology');
+    expect(specialties.filter((specialty) => specialty === null).length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toMatch(/6[1-4]000\d\d|Dr \d/);
+
+    // The pack's workload sheet has the column too, as the reader sees it.
+    const response = await packRoute.GET(
+      new NextRequest(`http://localhost/api/reviews/${second.id}/pack.xlsx?anonymise=1`, {
+        headers: director.headers,
+      }),
+      { params: Promise.resolve({ meetingId: String(second.id) }) },
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.getWorksheet('Workload');
+    expect(sheet?.getRow(1).getCell(2).value).toBe('Specialty');
+    const cells: string[] = [];
+    sheet?.eachRow((row) => {
+      cells.push(String(row.getCell(2).value));
+    });
+    expect(cells).toContain('Urology');
+    expect(cells).not.toContain('Vascular surgery');
+    expect(cells).toContain('Not shown: too few consultants in the specialty to say without naming them');
   });
 });

@@ -83,6 +83,7 @@ export default async function ReviewsPage() {
                 <ColumnHeader>Period</ColumnHeader>
                 <ColumnHeader>Activity</ColumnHeader>
                 <ColumnHeader>Started</ColumnHeader>
+                <ColumnHeader>Started by</ColumnHeader>
                 <ColumnHeader>Status</ColumnHeader>
               </TableRow>
             </TableHead>
@@ -95,6 +96,7 @@ export default async function ReviewsPage() {
                   <TableCell>{describePeriod(meeting.period)}</TableCell>
                   <TableCell>{ACTIVITY_LABELS[meeting.activity]}</TableCell>
                   <TableCell>{startedFormat.format(new Date(meeting.startedAt))}</TableCell>
+                  <TableCell>{meeting.startedByName ?? '–'}</TableCell>
                   <TableCell>{STATUS_LABELS[meeting.status]}</TableCell>
                 </TableRow>
               ))}

@@ -14,6 +14,8 @@ export class AppError extends Error {
     message: string,
     readonly issues?: Issues,
     readonly headers?: Record<string, string>,
+    /** What the caller needs to act on the error (e.g. the record it conflicts with), sent as `error.details`. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -34,8 +36,12 @@ export class AppError extends Error {
     return new AppError(404, 'not_found', message);
   }
 
-  static conflict(message: string): AppError {
-    return new AppError(409, 'conflict', message);
+  /** A 409; `code` names the conflict more precisely, `details` says what it is with (e.g. the existing record). */
+  static conflict(
+    message: string,
+    { code = 'conflict', details }: { code?: string; details?: Record<string, unknown> } = {},
+  ): AppError {
+    return new AppError(409, code, message, undefined, undefined, details);
   }
 }
 
@@ -72,6 +78,7 @@ export function describeError(error: unknown): {
           code: error.code,
           message: error.message,
           ...(error.issues ? { issues: error.issues } : {}),
+          ...(error.details ? { details: error.details } : {}),
         },
       },
       headers: error.headers,

@@ -43,6 +43,8 @@ export const startMeetingRequestSchema = z
     unit: z.strictObject({ level: z.enum(REVIEW_UNIT_LEVELS), id }),
     period: z.strictObject({ from: isoDate, to: isoDate }),
     activity: z.enum(REVIEW_ACTIVITIES).default('all'),
+    /** Start it even if the unit already has an open meeting for the same period and activity (else 409). */
+    startAnother: z.boolean().optional(),
   })
   .refine((request) => request.period.from <= request.period.to, {
     message: 'The period must end on or after its start',
@@ -57,6 +59,23 @@ export const startMeetingRequestSchema = z
     { message: `A review covers at most ${MAX_MEETING_DAYS} days`, path: ['period'] },
   );
 export type StartMeetingRequest = z.infer<typeof startMeetingRequestSchema>;
+
+/** The code of the 409 that refuses to start a second open meeting of a unit, period and activity. */
+export const MEETING_OPEN_CODE = 'meeting_open';
+
+/** The 409 body when the unit already has an open meeting for the period: the meeting to open instead. */
+export const meetingOpenErrorSchema = z.object({
+  error: z.object({
+    code: z.literal(MEETING_OPEN_CODE),
+    message: z.string(),
+    details: z.object({
+      meetingId: id,
+      href: z.string().startsWith('/reviews/'),
+      startedAt: z.string(),
+    }),
+  }),
+});
+export type MeetingOpenError = z.infer<typeof meetingOpenErrorSchema>;
 
 /** Where an annotation or a challenge points: a session, a week or a metric of one consultant. */
 const dataPoint = {
