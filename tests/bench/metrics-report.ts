@@ -47,7 +47,11 @@ export interface StatementResult {
 
 export interface ViewResult {
   id: string;
+  /** A page's first paint (every metric request it makes), or one metrics API view (its server function). */
+  kind: 'page' | 'api';
   label: string;
+  period: { from: string; to: string };
+  activity: string;
   function: Distribution;
   /** Size of the result as JSON (what a server function sends on). */
   resultKb: number;
@@ -86,7 +90,8 @@ export interface MetricsBenchResults {
     incremental: LedgerRun[];
   } | null;
   ledgerTable: { rows: number; mb: number };
-  dashboards: { period: { from: string; to: string }; views: ViewResult[] };
+  /** The pages first, then the API views. */
+  dashboards: { views: ViewResult[] };
   goals: Goal[];
 }
 

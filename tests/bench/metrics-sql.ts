@@ -1,5 +1,5 @@
 /**
- * The metrics benchmark's SQL side: records the statements a dashboard server function sends through the pg pool
+ * The metrics benchmark's SQL side: records the statements a dashboard page or API view sends through the pg pool
  * (lib/server/metrics/query.ts runs every metrics read as `pool.query(sql, params)`), and runs the very same
  * statements as baselines: through `psql` (parameters inlined as literals), one after another on a raw pg
  * client, all at once on the pool, and under EXPLAIN ANALYZE.
@@ -158,6 +158,8 @@ export function statementLabel(sql: string): string {
   if (/percentile_cont/.test(sql)) return 'benchmarks (median per specialty)';
   if (/FROM trust_parameters/.test(sql)) return 'trust parameters';
   if (/FROM ledger_coverage WHERE/.test(sql)) return 'ledger coverage';
+  if (/LEFT JOIN LATERAL/.test(sql) && /FROM job_plans jp/.test(sql)) return 'job plan currency';
+  if (/JOIN job_plans jp ON[\s\S]*JOIN job_plan_activities a/.test(sql)) return 'job plans (versions, lines)';
   if (/JOIN specialties s/.test(sql)) return 'consultants in scope';
   if (/JOIN ledger_sessions l ON/.test(sql)) return 'ledger entries (sessions list)';
   return sql.replace(/\s+/g, ' ').trim().slice(0, 40);
