@@ -2,11 +2,11 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import { useAdminUpdateUser } from '@/lib/client/hooks/use-admin-update-user';
 import type { AdminUser } from '@/lib/shared/schemas/admin';
-import { ErrorSummary } from './error-summary';
 import { StatusMessage } from './status-message';
 import { WarningButton } from './warning-button';
 

@@ -4,6 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { formatNumber } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
 import { Notice } from '@/components/ui/notice';
 import { Panel } from '@/components/ui/panel';
@@ -27,10 +29,8 @@ import {
   type CreateApiTokenResponse,
   createApiTokenRequestSchema,
 } from '@/lib/shared/schemas/admin';
-import { ErrorSummary } from './error-summary';
 import { formatAdminTime } from './labels';
 import { OneTimeSecret } from './one-time-secret';
-import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from './problems';
 import { StatusMessage } from './status-message';
 import { TextField } from './text-field';
 import { WarningButton } from './warning-button';

@@ -2,13 +2,13 @@
 
 import { type FormEvent, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { Fieldset, Radio } from '@/components/ui/form';
+import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { useAdminAssignRole } from '@/lib/client/hooks/use-admin-assign-role';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/shared/permissions';
 import { type AdminUser, assignRoleRequestSchema, type RoleScopeOptions } from '@/lib/shared/schemas/admin';
-import { ErrorSummary } from './error-summary';
 import { describeRole, ROLE_HINTS } from './labels';
-import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from './problems';
 import { SelectField } from './select-field';
 import { StatusMessage } from './status-message';
 

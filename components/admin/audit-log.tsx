@@ -5,6 +5,7 @@ import { type FormEvent, type MouseEvent, useState } from 'react';
 import { formatDate, formatNumber } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorSummary, type Problem } from '@/components/ui/error-summary';
 import { SectionHeading } from '@/components/ui/heading';
 import { Notice } from '@/components/ui/notice';
 import { Panel } from '@/components/ui/panel';
@@ -32,7 +33,6 @@ import {
 } from '@/lib/shared/schemas/admin';
 import { queryObjectOf } from '@/lib/shared/schemas/metrics';
 import { AuditDetails } from './audit-details';
-import { ErrorSummary, type Problem } from './error-summary';
 import { describeAction, describeActor, describeEntity, describeEntityType, formatAdminTime } from './labels';
 import { SelectField } from './select-field';
 import { TextField } from './text-field';

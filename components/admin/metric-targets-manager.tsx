@@ -4,6 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { formatNumber } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { type FormProblems, NO_PROBLEMS, problemsFromError } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
 import { Notice } from '@/components/ui/notice';
 import { Panel } from '@/components/ui/panel';
@@ -28,9 +30,7 @@ import {
   type MetricTargetSummary,
   setMetricTargetRequestSchema,
 } from '@/lib/shared/schemas/admin';
-import { ErrorSummary } from './error-summary';
 import { formatAdminTime } from './labels';
-import { type FormProblems, NO_PROBLEMS, problemsFromError } from './problems';
 import { SelectField } from './select-field';
 import { StatusMessage } from './status-message';
 import { TextField } from './text-field';

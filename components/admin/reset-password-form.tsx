@@ -2,7 +2,9 @@
 
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { Fieldset, Radio } from '@/components/ui/form';
+import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import { useAdminResetPassword } from '@/lib/client/hooks/use-admin-reset-password';
@@ -13,9 +15,7 @@ import {
   resetPasswordRequestSchema,
   type UserWithPasswordResponse,
 } from '@/lib/shared/schemas/admin';
-import { ErrorSummary } from './error-summary';
 import { OneTimeSecret } from './one-time-secret';
-import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from './problems';
 import { StatusMessage } from './status-message';
 import { TextField } from './text-field';
 

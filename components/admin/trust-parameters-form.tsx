@@ -2,7 +2,9 @@
 
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { Fieldset, Radio } from '@/components/ui/form';
+import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
 import { Notice } from '@/components/ui/notice';
 import { Panel } from '@/components/ui/panel';
@@ -15,9 +17,7 @@ import {
   type UpdateTrustParametersResponse,
   updateTrustParametersRequestSchema,
 } from '@/lib/shared/schemas/admin';
-import { ErrorSummary } from './error-summary';
 import { formatAdminTime } from './labels';
-import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from './problems';
 import { StatusMessage } from './status-message';
 import { TextField } from './text-field';
 

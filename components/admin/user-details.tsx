@@ -2,14 +2,14 @@
 
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import { SummaryList } from '@/components/ui/summary-list';
 import { useAdminUpdateUser } from '@/lib/client/hooks/use-admin-update-user';
 import { type AdminUser, updateUserRequestSchema } from '@/lib/shared/schemas/admin';
-import { ErrorSummary } from './error-summary';
 import { formatAdminTime } from './labels';
-import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from './problems';
 import { StatusMessage } from './status-message';
 import { TextField } from './text-field';
 import { UserStatus } from './user-status';

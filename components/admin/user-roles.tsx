@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -19,7 +20,6 @@ import { useAdminRevokeRole } from '@/lib/client/hooks/use-admin-revoke-role';
 import { ROLE_LABELS } from '@/lib/shared/permissions';
 import type { AdminUser, RoleScope, RoleScopeOptions } from '@/lib/shared/schemas/admin';
 import { AssignRoleForm } from './assign-role-form';
-import { ErrorSummary } from './error-summary';
 import { describeRole, formatAdminTime } from './labels';
 import { StatusMessage } from './status-message';
 

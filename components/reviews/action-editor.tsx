@@ -3,9 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ErrorMessage, Hint, Label, Select, TextInput } from '@/components/ui/form';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { describedBy, Field, InputField, SelectField } from '@/components/ui/field';
+import { useFormProblems } from '@/components/ui/form-problems';
 import { ACTION_STATUS_LABELS, type ActionStatus } from '@/lib/shared/action-status';
-import type { OwnerChoice } from './action-form';
+import { type OwnerChoice, OwnerOptions } from './action-form';
 import { sendJson } from './review-fetch';
 
 interface ActionEditorProps {
@@ -17,23 +19,21 @@ interface ActionEditorProps {
   };
   /** People it can be handed to; none: the owner is not changed here. */
   owners?: readonly OwnerChoice[];
+  /** A refusal to show from the start (see useFormProblems). */
+  initialError?: unknown;
 }
+
+const NOTE_HINT = 'Optional: what was done, or why the date or owner changed.';
 
 /**
  * Moves an action on: its status, due date and owner, with a note of why. Only what changed is sent; the server
  * appends it to the action's history.
  */
-export function ActionEditor({ action, owners = [] }: ActionEditorProps) {
+export function ActionEditor({ action, owners = [], initialError }: ActionEditorProps) {
   const router = useRouter();
-  const ids = {
-    status: useId(),
-    due: useId(),
-    owner: useId(),
-    note: useId(),
-    noteHint: useId(),
-    error: useId(),
-  };
-  const [error, setError] = useState<string | null>(null);
+  const ids = { status: useId(), dueOn: useId(), ownerUserId: useId(), note: useId() };
+  const { problems, attempt, refuseForm, fail, clear } = useFormProblems(ids, initialError);
+  const errors = problems.fields;
   const [saved, setSaved] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   // The current owner stays a choice even when they no longer have a role in the unit.
@@ -59,11 +59,12 @@ export function ActionEditor({ action, owners = [] }: ActionEditorProps) {
       ...(note ? { note } : {}),
     };
     if (Object.keys(changes).length === 0) {
-      setError('Change the status, due date or owner, or write a note.');
+      // Nothing is wrong with any one field: said once, in the summary, which leads to the first of them.
+      refuseForm('Change the status, due date or owner, or write a note.', ids.status);
       return;
     }
     setIsSaving(true);
-    setError(null);
+    clear();
     setSaved(null);
     try {
       await sendJson(`/api/actions/${action.id}`, 'PATCH', changes);
@@ -73,61 +74,67 @@ export function ActionEditor({ action, owners = [] }: ActionEditorProps) {
       setSaved('The action has been updated.');
       router.refresh();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'The action could not be updated.');
+      fail(caught);
     } finally {
       setIsSaving(false);
     }
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl">
-      <div className="mb-4 flex flex-wrap gap-6">
-        <div>
-          <Label htmlFor={ids.status}>Status</Label>
-          <Select id={ids.status} name="status" defaultValue={action.status}>
+    <>
+      <ErrorSummary problems={problems.summary} attempt={attempt} />
+      <form onSubmit={onSubmit} noValidate className="max-w-3xl">
+        <div className="mb-4 flex flex-wrap gap-6">
+          <SelectField
+            id={ids.status}
+            label="Status"
+            error={errors.status}
+            name="status"
+            defaultValue={action.status}
+          >
             {(Object.keys(ACTION_STATUS_LABELS) as ActionStatus[]).map((status) => (
               <option key={status} value={status}>
                 {ACTION_STATUS_LABELS[status]}
               </option>
             ))}
-          </Select>
+          </SelectField>
+          <InputField
+            id={ids.dueOn}
+            label="Due"
+            error={errors.dueOn}
+            name="dueOn"
+            type="date"
+            defaultValue={action.dueOn ?? ''}
+          />
+          {owners.length > 0 && (
+            <SelectField
+              id={ids.ownerUserId}
+              label="Owner"
+              error={errors.ownerUserId}
+              name="ownerUserId"
+              defaultValue={String(action.owner.userId)}
+            >
+              <OwnerOptions owners={ownerChoices} />
+            </SelectField>
+          )}
         </div>
-        <div>
-          <Label htmlFor={ids.due}>Due</Label>
-          <TextInput id={ids.due} name="dueOn" type="date" defaultValue={action.dueOn ?? ''} />
-        </div>
-        {owners.length > 0 && (
-          <div>
-            <Label htmlFor={ids.owner}>Owner</Label>
-            <Select id={ids.owner} name="ownerUserId" defaultValue={String(action.owner.userId)}>
-              {ownerChoices.map((owner) => (
-                <option key={owner.userId} value={owner.userId}>
-                  {owner.name} ({owner.role})
-                </option>
-              ))}
-            </Select>
-          </div>
-        )}
-      </div>
-      <div className="mb-4">
-        <Label htmlFor={ids.note}>Note</Label>
-        <Hint id={ids.noteHint}>Optional: what was done, or why the date or owner changed.</Hint>
-        <textarea
-          id={ids.note}
-          name="note"
-          rows={3}
-          maxLength={2000}
-          aria-describedby={error ? `${ids.noteHint} ${ids.error}` : ids.noteHint}
-          className="w-full rounded-none border-2 border-nhs-black p-2 text-[1.1875rem]"
-        />
-      </div>
-      {error && <ErrorMessage id={ids.error}>{error}</ErrorMessage>}
-      <Button type="submit" disabled={isSaving}>
-        {isSaving ? 'Saving…' : 'Save the changes'}
-      </Button>
-      <p role="status" className="mt-4 empty:hidden">
-        {saved}
-      </p>
-    </form>
+        <Field id={ids.note} label="Note" hint={NOTE_HINT} error={errors.note} className="mb-4">
+          <textarea
+            id={ids.note}
+            name="note"
+            rows={3}
+            maxLength={2000}
+            {...describedBy(ids.note, { hint: NOTE_HINT, error: errors.note })}
+            className="w-full rounded-none border-2 border-nhs-black p-2 text-[1.1875rem]"
+          />
+        </Field>
+        <Button type="submit" disabled={isSaving}>
+          {isSaving ? 'Saving…' : 'Save the changes'}
+        </Button>
+        <p role="status" className="mt-4 empty:hidden">
+          {saved}
+        </p>
+      </form>
+    </>
   );
 }

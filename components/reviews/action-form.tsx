@@ -3,7 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ErrorMessage, Label, Select, TextInput } from '@/components/ui/form';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { InputField, SelectField } from '@/components/ui/field';
+import { useFormProblems } from '@/components/ui/form-problems';
 import { sendJson } from './review-fetch';
 
 /** What a new action is linked to: the meeting it was agreed in, or the view it was made on. */
@@ -30,7 +32,22 @@ interface ActionFormProps {
   metrics?: readonly { id: string; label: string }[];
   /** On a meeting's slide: the projector's type size. */
   isOnSlide?: boolean;
+  /** A refusal to show from the start (see useFormProblems). */
+  initialError?: unknown;
 }
+
+/** The people an action can be given to, as a select's options: each by name and role. */
+export function OwnerOptions({ owners }: { owners: readonly OwnerChoice[] }) {
+  return owners.map((owner) => (
+    <option key={owner.userId} value={owner.userId}>
+      {owner.name} ({owner.role})
+    </option>
+  ));
+}
+
+/** On a slide, the form's words at the projector's type size. */
+const SLIDE_TYPE =
+  '[&_button]:text-[1.5rem] [&_input]:text-[1.5rem] [&_label]:text-[1.5rem] [&_select]:text-[1.5rem] [&_p]:text-[1.5rem] [&_a]:text-[1.5rem]';
 
 /**
  * Agrees a new action — in a review meeting or on any view — with its owner (the caller unless they choose someone
@@ -42,17 +59,18 @@ export function ActionForm({
   consultants = [],
   metrics = [],
   isOnSlide = false,
+  initialError,
 }: ActionFormProps) {
   const router = useRouter();
   const ids = {
     title: useId(),
-    owner: useId(),
-    about: useId(),
-    due: useId(),
-    metric: useId(),
-    error: useId(),
+    ownerUserId: useId(),
+    consultantId: useId(),
+    dueOn: useId(),
+    metricId: useId(),
   };
-  const [error, setError] = useState<string | null>(null);
+  const { problems, attempt, refuse, fail, clear } = useFormProblems(ids, initialError);
+  const errors = problems.fields;
   const [saved, setSaved] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
@@ -63,11 +81,11 @@ export function ActionForm({
     const title = String(data.get('title') ?? '').trim();
     const field = (name: string) => String(data.get(name) ?? '');
     if (!title) {
-      setError('Write what the action is.');
+      refuse({ title: 'Write what the action is.' });
       return;
     }
     setIsSaving(true);
-    setError(null);
+    clear();
     setSaved(null);
     try {
       await sendJson('/api/actions', 'POST', {
@@ -82,86 +100,76 @@ export function ActionForm({
       setSaved(`Action added: ${title}`);
       router.refresh();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'The action could not be saved.');
+      fail(caught);
     } finally {
       setIsSaving(false);
     }
   }
 
   return (
-    <form
-      onSubmit={onSubmit}
-      className={`mt-6 flex flex-wrap items-end gap-x-6 gap-y-4 ${
-        isOnSlide
-          ? '[&_button]:text-[1.5rem] [&_input]:text-[1.5rem] [&_label]:text-[1.5rem] [&_select]:text-[1.5rem]'
-          : ''
-      }`}
-      noValidate
-    >
-      <div className="min-w-[16rem] flex-[2]">
-        <Label htmlFor={ids.title}>New action</Label>
-        <TextInput
+    <div className={isOnSlide ? SLIDE_TYPE : undefined}>
+      <ErrorSummary problems={problems.summary} attempt={attempt} />
+      <form onSubmit={onSubmit} className="mt-6 flex flex-wrap items-end gap-x-6 gap-y-4" noValidate>
+        <InputField
           id={ids.title}
+          label="New action"
+          error={errors.title}
+          fieldClassName="min-w-[16rem] flex-[2]"
           name="title"
           maxLength={300}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? ids.error : undefined}
         />
-      </div>
-      {owners.length > 0 && (
-        <div>
-          <Label htmlFor={ids.owner}>Owner</Label>
-          <Select id={ids.owner} name="ownerUserId" defaultValue="">
+        {owners.length > 0 && (
+          <SelectField
+            id={ids.ownerUserId}
+            label="Owner"
+            error={errors.ownerUserId}
+            name="ownerUserId"
+            defaultValue=""
+          >
             <option value="">Me</option>
-            {owners.map((owner) => (
-              <option key={owner.userId} value={owner.userId}>
-                {owner.name} ({owner.role})
-              </option>
-            ))}
-          </Select>
-        </div>
-      )}
-      {consultants.length > 0 && (
-        <div>
-          <Label htmlFor={ids.about}>About</Label>
-          <Select id={ids.about} name="consultantId" defaultValue="">
+            <OwnerOptions owners={owners} />
+          </SelectField>
+        )}
+        {consultants.length > 0 && (
+          <SelectField
+            id={ids.consultantId}
+            label="About"
+            error={errors.consultantId}
+            name="consultantId"
+            defaultValue=""
+          >
             <option value="">The whole unit</option>
             {consultants.map((consultant) => (
               <option key={consultant.id} value={consultant.id}>
                 {consultant.name}
               </option>
             ))}
-          </Select>
-        </div>
-      )}
-      <div>
-        <Label htmlFor={ids.due}>Due</Label>
-        <TextInput id={ids.due} name="dueOn" type="date" />
-      </div>
-      {metrics.length > 0 && (
-        <div>
-          <Label htmlFor={ids.metric}>Figure it addresses</Label>
-          <Select id={ids.metric} name="metricId" defaultValue="">
+          </SelectField>
+        )}
+        <InputField id={ids.dueOn} label="Due" error={errors.dueOn} name="dueOn" type="date" />
+        {metrics.length > 0 && (
+          <SelectField
+            id={ids.metricId}
+            label="Figure it addresses"
+            error={errors.metricId}
+            name="metricId"
+            defaultValue=""
+          >
             <option value="">None in particular</option>
             {metrics.map((metric) => (
               <option key={metric.id} value={metric.id}>
                 {metric.label}
               </option>
             ))}
-          </Select>
-        </div>
-      )}
-      <Button type="submit" disabled={isSaving}>
-        {isSaving ? 'Saving…' : 'Add action'}
-      </Button>
-      {error && (
-        <ErrorMessage id={ids.error} className="basis-full">
-          {error}
-        </ErrorMessage>
-      )}
-      <p role="status" className="basis-full empty:hidden">
-        {saved}
-      </p>
-    </form>
+          </SelectField>
+        )}
+        <Button type="submit" disabled={isSaving}>
+          {isSaving ? 'Saving…' : 'Add action'}
+        </Button>
+        <p role="status" className="basis-full empty:hidden">
+          {saved}
+        </p>
+      </form>
+    </div>
   );
 }

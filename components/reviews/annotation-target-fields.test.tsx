@@ -44,8 +44,8 @@ describe('what a note or challenge is about', () => {
       createElement(DataPointFields, {
         sessions: [{ date: '2026-03-04', period: 'AM', label: 'Wed 04/03/2026, AM: Not scheduled' }],
         metrics: [{ id: 'fulfilmentNet', label: 'Session fulfilment (net)' }],
-        errorField: 'sessionDate',
-        errorId: 'the-error',
+        idPrefix: 'note',
+        errors: { sessionDate: 'Date of the session: enter a date as dd/mm/yyyy' },
       }),
     );
     expect(html).toContain('<legend');
@@ -54,8 +54,14 @@ describe('what a note or challenge is about', () => {
     expect(html).toContain('Wed 04/03/2026, AM: Not scheduled');
     expect(html).toMatch(/<label[^>]*for="([^"]+)"[^>]*>Date of the session<\/label>/);
     const dateFor = html.match(/<label[^>]*for="([^"]+)"[^>]*>Date of the session/)?.[1] as string;
+    expect(dateFor).toBe('note-session-date');
     expect(html).toMatch(
-      new RegExp(`<input[^>]*id="${dateFor}"[^>]*aria-invalid="true"[^>]*aria-describedby="the-error"`),
+      /<input[^>]*id="note-session-date"[^>]*aria-invalid="true"[^>]*aria-describedby="note-session-date-error"/,
     );
+    // The message stands beside its field, above the input, for everyone (not colour alone: "Error:").
+    expect(html).toContain(
+      '<p class="mb-2 font-bold text-nhs-red" id="note-session-date-error"><span class="sr-only">Error: </span>Date of the session: enter a date as dd/mm/yyyy</p>',
+    );
+    expect(html).not.toMatch(/id="note-session-period"[^>]*aria-invalid/);
   });
 });

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
-import { Fieldset, Label, Radio, Select, TextInput } from '@/components/ui/form';
+import { useEffect, useRef, useState } from 'react';
+import { InputField, SelectField } from '@/components/ui/field';
+import { Fieldset, Label, Radio, Select } from '@/components/ui/form';
 
 /** A session the form offers by name (e.g. one of the lost sessions): its date and period, and how it reads. */
 export interface SessionChoice {
@@ -62,35 +63,43 @@ export function readDataPoint(data: FormData): { point: DataPoint } | { problem:
   return { point: { sessionDate, sessionPeriod } };
 }
 
+/** The ids of the data point's inputs, by the name of the request's field (the error summary links to them). */
+export function dataPointFieldIds(idPrefix: string) {
+  return {
+    sessionDate: `${idPrefix}-session-date`,
+    sessionPeriod: `${idPrefix}-session-period`,
+    weekStart: `${idPrefix}-week-start`,
+    metricId: `${idPrefix}-metric`,
+  };
+}
+
 /**
  * "What is it about?": a session (one of those listed, e.g. the lost sessions, or another by date and period), a
- * week, or a figure of the metric dictionary. The fields are named for `readDataPoint`. A link elsewhere on the
- * page carrying `data-note-session="yyyy-mm-dd|AM"` (a row of the lost sessions table) picks that session; with
- * `opensOnPick`, it also opens the disclosure holding the form and moves focus to the session.
+ * week, or a figure of the metric dictionary. The fields are named for `readDataPoint`, their ids made from
+ * `idPrefix` (`dataPointFieldIds`); a problem with one (`errors`, by field name) is shown beside it. A link
+ * elsewhere on the page carrying `data-note-session="yyyy-mm-dd|AM"` (a row of the lost sessions table) picks that
+ * session; with `opensOnPick`, it also opens the disclosure holding the form and moves focus to the session.
  */
 export function DataPointFields({
   sessions,
   metrics,
-  errorField,
-  errorId,
+  idPrefix,
+  errors = {},
   opensOnPick = false,
 }: {
   sessions: readonly SessionChoice[];
   metrics: readonly MetricChoice[];
-  /** The field the form's error is about (it is marked invalid and described by the error). */
-  errorField?: string;
-  errorId?: string;
+  idPrefix: string;
+  /** Problems with the fields, by field name (`sessionDate`, `weekStart`, `metricId`...). */
+  errors?: Readonly<Record<string, string>>;
   opensOnPick?: boolean;
 }) {
+  const fieldIds = dataPointFieldIds(idPrefix);
   const ids = {
-    session: useId(),
-    week: useId(),
-    metric: useId(),
-    pick: useId(),
-    date: useId(),
-    period: useId(),
-    weekStart: useId(),
-    metricId: useId(),
+    session: `${idPrefix}-about-session`,
+    week: `${idPrefix}-about-week`,
+    metric: `${idPrefix}-about-metric`,
+    pick: `${idPrefix}-session`,
   };
   const [kind, setKind] = useState<DataPointKind>('session');
   const [picked, setPicked] = useState(OTHER_SESSION);
@@ -112,8 +121,6 @@ export function DataPointFields({
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);
   }, [sessions, opensOnPick]);
-  const invalid = (field: string) =>
-    errorField === field ? { 'aria-invalid': true as const, 'aria-describedby': errorId } : {};
   return (
     <div ref={rootRef}>
       <Fieldset legend="What is it about?" className="mb-4">
@@ -170,41 +177,55 @@ export function DataPointFields({
           )}
           {picked === OTHER_SESSION && (
             <div className="flex flex-wrap gap-6">
-              <div>
-                <Label htmlFor={ids.date}>Date of the session</Label>
-                <TextInput id={ids.date} name="sessionDate" type="date" {...invalid('sessionDate')} />
-              </div>
-              <div>
-                <Label htmlFor={ids.period}>Period</Label>
-                <Select id={ids.period} name="sessionPeriod" defaultValue="ALL">
-                  <option value="ALL">The whole day</option>
-                  <option value="AM">Morning (AM)</option>
-                  <option value="PM">Afternoon (PM)</option>
-                  <option value="EVE">Evening</option>
-                </Select>
-              </div>
+              <InputField
+                id={fieldIds.sessionDate}
+                label="Date of the session"
+                error={errors.sessionDate}
+                name="sessionDate"
+                type="date"
+              />
+              <SelectField
+                id={fieldIds.sessionPeriod}
+                label="Period"
+                error={errors.sessionPeriod}
+                name="sessionPeriod"
+                defaultValue="ALL"
+              >
+                <option value="ALL">The whole day</option>
+                <option value="AM">Morning (AM)</option>
+                <option value="PM">Afternoon (PM)</option>
+                <option value="EVE">Evening</option>
+              </SelectField>
             </div>
           )}
         </div>
       )}
       {kind === 'week' && (
-        <div className="mb-4">
-          <Label htmlFor={ids.weekStart}>A date in the week</Label>
-          <TextInput id={ids.weekStart} name="weekStart" type="date" {...invalid('weekStart')} />
-        </div>
+        <InputField
+          id={fieldIds.weekStart}
+          label="A date in the week"
+          error={errors.weekStart}
+          fieldClassName="mb-4"
+          name="weekStart"
+          type="date"
+        />
       )}
       {kind === 'metric' && (
-        <div className="mb-4">
-          <Label htmlFor={ids.metricId}>Figure</Label>
-          <Select id={ids.metricId} name="metricId" defaultValue="" {...invalid('metricId')}>
-            <option value="">Choose a figure</option>
-            {metrics.map((metric) => (
-              <option key={metric.id} value={metric.id}>
-                {metric.label}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id={fieldIds.metricId}
+          label="Figure"
+          error={errors.metricId}
+          fieldClassName="mb-4"
+          name="metricId"
+          defaultValue=""
+        >
+          <option value="">Choose a figure</option>
+          {metrics.map((metric) => (
+            <option key={metric.id} value={metric.id}>
+              {metric.label}
+            </option>
+          ))}
+        </SelectField>
       )}
     </div>
   );

@@ -3,33 +3,49 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ErrorMessage, Fieldset, Label, Radio } from '@/components/ui/form';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { describedBy, Field } from '@/components/ui/field';
+import { ErrorMessage, Fieldset, Radio } from '@/components/ui/form';
+import { useFormProblems } from '@/components/ui/form-problems';
 import { sendJson } from './review-fetch';
 
 /** Resolves one challenge: accepted with the correction made to the source data, or explained. */
-export function ResolveChallengeForm({ challengeId }: { challengeId: number }) {
+export function ResolveChallengeForm({
+  challengeId,
+  initialError,
+}: {
+  challengeId: number;
+  /** A refusal to show from the start (see useFormProblems). */
+  initialError?: unknown;
+}) {
   const router = useRouter();
-  const ids = { note: useId(), error: useId(), accepted: useId(), explained: useId() };
+  const ids = { accepted: useId(), explained: useId(), note: useId(), statusError: useId() };
+  // The request's fields by the control that sets them: the finding's first radio, and the one note for both.
+  const fieldIds = { status: ids.accepted, correctionNote: ids.note, resolution: ids.note };
+  const { problems, attempt, refuse, fail, clear } = useFormProblems(fieldIds, initialError);
+  const statusError = problems.fields.status;
+  const noteError = problems.fields.correctionNote ?? problems.fields.resolution;
   // Nothing chosen at first: whether the data was wrong is the administrator's finding, not a default.
   const [status, setStatus] = useState<'accepted' | 'explained' | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const note = String(new FormData(event.currentTarget).get('note') ?? '').trim();
     if (status === null) {
-      setError('Choose whether the data was wrong (accepted) or stands (explained).');
+      refuse({ status: 'Choose whether the data was wrong (accepted) or stands (explained).' });
       return;
     }
     if (!note) {
-      setError(
-        status === 'accepted' ? 'Say what was corrected in the source data.' : 'Explain why the data stands.',
+      refuse(
+        status === 'accepted'
+          ? { correctionNote: 'Say what was corrected in the source data.' }
+          : { resolution: 'Explain why the data stands.' },
       );
       return;
     }
     setIsSaving(true);
-    setError(null);
+    clear();
     try {
       await sendJson(
         `/api/challenges/${challengeId}`,
@@ -38,48 +54,61 @@ export function ResolveChallengeForm({ challengeId }: { challengeId: number }) {
       );
       router.refresh();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'The challenge could not be resolved.');
+      fail(caught);
       setIsSaving(false);
     }
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4">
-      <Fieldset legend="Resolve the challenge">
-        <Radio
-          id={ids.accepted}
-          name={`status-${challengeId}`}
-          label="Accepted: the data was wrong and has been corrected"
-          checked={status === 'accepted'}
-          onChange={() => setStatus('accepted')}
-        />
-        <Radio
-          id={ids.explained}
-          name={`status-${challengeId}`}
-          label="Explained: the data stands"
-          checked={status === 'explained'}
-          onChange={() => setStatus('explained')}
-        />
-      </Fieldset>
-      <Label htmlFor={ids.note}>
-        {status === 'accepted'
-          ? 'The correction made'
-          : status === 'explained'
-            ? 'The explanation'
-            : 'The correction made, or the explanation'}
-      </Label>
-      {error && <ErrorMessage id={ids.error}>{error}</ErrorMessage>}
-      <textarea
-        id={ids.note}
-        name="note"
-        rows={3}
-        maxLength={2000}
-        aria-describedby={error ? ids.error : undefined}
-        className="mb-4 block w-full max-w-2xl border-2 border-nhs-black p-2 text-[1.1875rem]"
-      />
-      <Button type="submit" disabled={isSaving}>
-        {isSaving ? 'Saving…' : 'Resolve'}
-      </Button>
-    </form>
+    <div className="mt-4">
+      <ErrorSummary problems={problems.summary} attempt={attempt} />
+      <form onSubmit={onSubmit} noValidate>
+        <div className={statusError ? 'mb-6 border-l-4 border-nhs-red pl-4' : undefined}>
+          <Fieldset legend="Resolve the challenge" className={statusError ? 'mb-0' : undefined}>
+            {statusError && <ErrorMessage id={ids.statusError}>{statusError}</ErrorMessage>}
+            <Radio
+              id={ids.accepted}
+              name={`status-${challengeId}`}
+              label="Accepted: the data was wrong and has been corrected"
+              checked={status === 'accepted'}
+              onChange={() => setStatus('accepted')}
+              errorId={statusError ? ids.statusError : undefined}
+            />
+            <Radio
+              id={ids.explained}
+              name={`status-${challengeId}`}
+              label="Explained: the data stands"
+              checked={status === 'explained'}
+              onChange={() => setStatus('explained')}
+              errorId={statusError ? ids.statusError : undefined}
+            />
+          </Fieldset>
+        </div>
+        <Field
+          id={ids.note}
+          label={
+            status === 'accepted'
+              ? 'The correction made'
+              : status === 'explained'
+                ? 'The explanation'
+                : 'The correction made, or the explanation'
+          }
+          error={noteError}
+          className="mb-4"
+        >
+          <textarea
+            id={ids.note}
+            name="note"
+            rows={3}
+            maxLength={2000}
+            {...describedBy(ids.note, { error: noteError })}
+            className="block w-full max-w-2xl border-2 border-nhs-black p-2 text-[1.1875rem]"
+          />
+        </Field>
+        <Button type="submit" disabled={isSaving}>
+          {isSaving ? 'Saving…' : 'Resolve'}
+        </Button>
+      </form>
+    </div>
   );
 }

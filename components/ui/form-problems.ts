@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ApiError, ApiValidationError } from '@/lib/client/api-client';
 import type { Problem } from './error-summary';
 
@@ -40,5 +41,37 @@ export function problemsFromError(error: unknown, fieldIds: Record<string, strin
   return {
     summary: [{ message: 'The request could not be sent. Check your connection and try again.' }],
     fields: {},
+  };
+}
+
+/**
+ * A form's problems as state, for a client form: those it finds before sending (`refuse`; `refuseForm` for one that
+ * is about no one field), or what a failed request
+ * said (`fail`), each linked to its field by `fieldIds` (field name → input id). `attempt` changes with every
+ * refusal, so that the error summary takes focus again when the same problem comes back. `initialError` draws the
+ * form refused from the start (a request that failed before it was drawn; the tests draw forms this way).
+ */
+export function useFormProblems(fieldIds: Record<string, string>, initialError?: unknown) {
+  const [state, setState] = useState(() => ({
+    problems: initialError === undefined ? NO_PROBLEMS : problemsFromError(initialError, fieldIds),
+    attempt: 0,
+  }));
+  return {
+    problems: state.problems,
+    attempt: state.attempt,
+    refuse: (fields: Record<string, string>) =>
+      setState((previous) => ({ problems: problemsOf(fields, fieldIds), attempt: previous.attempt + 1 })),
+    /** A problem with the form as a whole (no one field is wrong): in the summary only, linked to `fieldId`. */
+    refuseForm: (message: string, fieldId?: string) =>
+      setState((previous) => ({
+        problems: { summary: [{ message, fieldId }], fields: {} },
+        attempt: previous.attempt + 1,
+      })),
+    fail: (error: unknown) =>
+      setState((previous) => ({
+        problems: problemsFromError(error, fieldIds),
+        attempt: previous.attempt + 1,
+      })),
+    clear: () => setState((previous) => ({ problems: NO_PROBLEMS, attempt: previous.attempt })),
   };
 }
