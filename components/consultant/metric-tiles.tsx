@@ -1,7 +1,9 @@
+import { describePerSession } from '@/components/dashboard/per-session-views';
 import { formatNumber } from '@/components/format';
 import { type FigureNote, FigureNotes } from '@/components/reviews/annotation-figure-notes';
 import { type AnnotationPoint, figureNotesOf } from '@/components/reviews/annotation-markers';
 import type { SessionMetrics } from '@/lib/server/metrics/derive';
+import type { UnitReportRow } from '@/lib/server/metrics/unit-report';
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
 
 function percent(value: number | null): string {
@@ -27,7 +29,7 @@ export function MetricTiles({
   periodLabel,
   notes = [],
 }: {
-  metrics: SessionMetrics;
+  metrics: SessionMetrics & Pick<UnitReportRow, 'perSessionByCategory'>;
   periodLabel: string;
   /** Notes about the consultant: those about a tile's figure (no date) are listed on it. */
   notes?: readonly (AnnotationPoint & FigureNote)[];
@@ -44,7 +46,7 @@ export function MetricTiles({
     {
       id: 'casesPerSession',
       value: metrics.casesPerSession === null ? 'Not available' : metrics.casesPerSession.toFixed(1),
-      detail: `${formatNumber(metrics.patients)} over ${sessions(metrics.heldSessions)} held sessions`,
+      detail: describePerSession(metrics),
     },
     {
       id: 'patientsPerWeek',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
-import { categoriesHeld, comparedWithMedian, perSessionViews } from './per-session-views';
+import { categoriesHeld, comparedWithMedian, describePerSession, perSessionViews } from './per-session-views';
 
 type Held = [heldSessions: number, patients: number];
 
@@ -87,5 +87,14 @@ describe('comparedWithMedian', () => {
     expect(comparedWithMedian(11.9, 12)).toBe(' (below median)');
     expect(comparedWithMedian(null, 12)).toBe('');
     expect(comparedWithMedian(12, null)).toBe('');
+  });
+});
+
+describe('describePerSession', () => {
+  it('gives each category’s own figure when the unit ran both, else the sums behind its one figure', () => {
+    const both = { ...consultant('2', [10, 100], [30, 90]), patients: 190, heldSessions: 40 };
+    expect(describePerSession(both)).toBe('Patients per clinic session: 10.0 · Cases per list: 3.0');
+    const clinicOnly = { ...consultant('1', [40, 480], [0, 0]), patients: 480, heldSessions: 40 };
+    expect(describePerSession(clinicOnly)).toBe('480 patients or cases in 40 held sessions');
   });
 });

@@ -1,4 +1,5 @@
 import { type DistributionSummary, summariseDistribution } from '@/components/charts/distribution-data';
+import { formatMetricValue } from '@/components/charts/format-value';
 import type { ActivityOption } from '@/lib/shared/periods';
 import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
 
@@ -94,4 +95,23 @@ export function comparedWithMedian(value: number | null, median: number | null):
 /** The categories a unit's row covers in which it held sessions (a headline leaves out a category it never ran). */
 export function categoriesHeld(row: Pick<UnitReportRow, 'perSessionByCategory'>): ActivityCategory[] {
   return perSessionCategories([row], 'all');
+}
+
+/**
+ * Under a unit's patients-or-cases figure: with clinics and lists together, each category's own figure (the mixed
+ * one depends on the mix), else the sums behind the figure.
+ */
+export function describePerSession(
+  row: Pick<UnitReportRow, 'perSessionByCategory' | 'patients' | 'heldSessions'>,
+): string {
+  const categories = categoriesHeld(row);
+  if (categories.length < 2) {
+    return `${formatMetricValue('count', row.patients)} patients or cases in ${formatMetricValue('sessions', row.heldSessions)} held sessions`;
+  }
+  return categories
+    .map(
+      (category) =>
+        `${PER_SESSION_LABELS[category]}: ${formatMetricValue('patientsPerSession', row.perSessionByCategory[category]?.casesPerSession ?? null)}`,
+    )
+    .join(' · ');
 }

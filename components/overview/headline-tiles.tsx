@@ -1,19 +1,14 @@
 'use client';
 
 import { formatMetricValue } from '@/components/charts/format-value';
-import { categoriesHeld, PER_SESSION_LABELS } from '@/components/dashboard/per-session-views';
+import { describePerSession } from '@/components/dashboard/per-session-views';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter, useDivisionOptions } from '@/components/filters/dashboard-filter-context';
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
 import { getMetric } from '@/lib/shared/metrics';
 import { describePeriod } from '@/lib/shared/periods';
-import type {
-  SeriesPointResponse,
-  SeriesResponse,
-  UnitReportResponse,
-  UnitReportRowResponse,
-} from '@/lib/shared/schemas/metrics';
+import type { SeriesPointResponse, SeriesResponse, UnitReportResponse } from '@/lib/shared/schemas/metrics';
 import { MetricTile } from './metric-tile';
 import { type OverviewRequests, overviewRequests, SPC_WEEKS } from './overview-requests';
 import { spcIconsOf } from './spc-summary';
@@ -100,7 +95,7 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
           metricId="casesPerSession"
           label={getMetric('casesPerSession').label}
           value={formatMetricValue('patientsPerSession', trust.casesPerSession)}
-          detail={perSessionDetail(trust)}
+          detail={describePerSession(trust)}
           periodText={periodText}
           {...spcIconsOf(
             'casesPerSession',
@@ -174,21 +169,4 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
       </div>
     </QueryRegion>
   );
-}
-
-/**
- * Under the patients-or-cases tile: with clinics and lists together, each category's own figure (the mixed one
- * depends on the mix; consultants are compared within one category), else the sums behind the figure.
- */
-function perSessionDetail(row: UnitReportRowResponse): string {
-  const categories = categoriesHeld(row);
-  if (categories.length < 2) {
-    return `${formatMetricValue('count', row.patients)} patients or cases in ${formatMetricValue('sessions', row.heldSessions)} held sessions`;
-  }
-  return categories
-    .map(
-      (category) =>
-        `${PER_SESSION_LABELS[category]}: ${formatMetricValue('patientsPerSession', row.perSessionByCategory[category]?.casesPerSession ?? null)}`,
-    )
-    .join(' · ');
 }

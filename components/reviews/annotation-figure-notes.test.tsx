@@ -52,7 +52,7 @@ describe('notes about a figure, beside the figure', () => {
   it('puts a note on the tile of its figure only, and leaves dated notes to the charts', () => {
     const html = renderToStaticMarkup(
       createElement(MetricTiles, {
-        metrics: METRICS,
+        metrics: { ...METRICS, perSessionByCategory: {} },
         periodLabel: '01/01/2026 to 31/03/2026, all clinics and lists',
         notes: [
           note(1, 'Covering the ward for a colleague.', { metricId: 'fulfilmentNet' }),
