@@ -106,10 +106,15 @@ test('a consultant notes a session and challenges one; an admin resolves it; onl
   );
   // Nothing is chosen for the administrator: resolving without a finding is refused in words.
   await queued.getByRole('button', { name: 'Resolve' }).click();
-  await expect(
-    queued.getByText('Choose whether the data was wrong (accepted) or stands (explained).'),
-  ).toBeVisible();
-  await queued.getByLabel('Accepted: the data was wrong and has been corrected').check();
+  const noFinding = 'Choose whether the data was wrong (accepted) or stands (explained).';
+  // The error summary takes focus and leads to the question, where the same words stand.
+  const summary = queued.getByRole('alert', { name: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: noFinding }).click();
+  const accepted = queued.getByLabel('Accepted: the data was wrong and has been corrected');
+  await expect(accepted).toBeFocused();
+  await expect(queued.getByRole('group', { name: 'Resolve the challenge' })).toContainText(noFinding);
+  await accepted.check();
   await queued.getByLabel('The correction made').fill(correction);
   await queued.getByRole('button', { name: 'Resolve' }).click();
   await expect(admin.getByRole('article').filter({ hasText: reason })).toHaveCount(0);
