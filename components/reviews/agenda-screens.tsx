@@ -21,6 +21,8 @@ import { toChartAnnotations } from './annotation-markers';
 const ROWS_PER_SCREEN = 10;
 /** Rows of free text (notes, actions' titles), which may take two or three lines each. */
 const TEXT_ROWS_PER_SCREEN = 5;
+/** Rows of a division's workload table, whose Specialty column makes more of its rows wrap onto two lines. */
+const DIVISION_WORKLOAD_ROWS_PER_SCREEN = 8;
 /** Consultants listed beside the funnel plot on one screen (every screen of the topic draws them all). */
 const FUNNEL_ROWS_PER_SCREEN = 12;
 
@@ -251,7 +253,7 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
       'workload',
       { title: 'Workload balance and the “for review” list', shortTitle: 'Workload' },
       Math.max(agenda.workload.rows.length, agenda.forReview.length),
-      rowsPerScreen,
+      isPaged && agenda.unit.level === 'division' ? DIVISION_WORKLOAD_ROWS_PER_SCREEN : rowsPerScreen,
       (start, end) => <WorkloadScreen agenda={agenda} start={start} end={end} />,
     ),
     ...topicScreens(

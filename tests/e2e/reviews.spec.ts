@@ -13,6 +13,8 @@ import { type SignInRole, signInAs } from './sign-in';
  */
 
 const PROJECTOR = { width: 1920, height: 1080 };
+/** Rows of a division's workload table on one screen (components/reviews/agenda-screens.tsx). */
+const DIVISION_ROWS_SHOWN = 8;
 
 async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   // The name ends .png, so that a title's full stop ("6.9 patients") is not taken for the file's extension.
@@ -66,14 +68,25 @@ async function specialtyPeople(
   return { specialtyId: ophthalmology.id, people };
 }
 
-/** Starts a review from the reviews page of the unit whose option holds `unitText`; returns the meeting's id. */
-async function startMeeting(page: Page, unitText: string, unitName: string): Promise<number> {
+/** Chooses the unit whose option holds `unitText` on the reviews page and presses "Start the review". */
+async function pressStart(page: Page, unitText: string): Promise<void> {
   await page.goto('/reviews');
   const unit = page.getByLabel('Specialty or division');
   const value = await unit.locator('option', { hasText: unitText }).getAttribute('value');
   if (!value) throw new Error(`this user cannot start a review of ${unitText}`);
   await unit.selectOption(value);
   await page.getByRole('button', { name: 'Start the review' }).click();
+}
+
+/**
+ * Starts a review from the reviews page of the unit whose option holds `unitText` (another one anyway, if an
+ * earlier test left one open for the same period); returns the meeting's id.
+ */
+async function startMeeting(page: Page, unitText: string, unitName: string): Promise<number> {
+  await pressStart(page, unitText);
+  const another = page.getByRole('button', { name: 'Start another anyway' });
+  await expect(another.or(page.locator('[aria-roledescription="slide"]'))).toBeVisible();
+  if (await another.isVisible()) await another.click();
   await page.waitForURL(/\/reviews\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Review of ${unitName}`);
   return Number(new URL(page.url()).pathname.split('/').pop());
@@ -169,6 +182,9 @@ async function walkEveryScreenInFullScreen(page: Page, testInfo: TestInfo, count
     expect.soft(fit.slideOverflows, `${slide.title}: slide overflows`).toBe(false);
     expect.soft(fit.bodyOverflows, `${slide.title}: slide body overflows`).toBe(false);
     expect.soft(fit.smallText, `${slide.title}: text under 24 px`).toEqual([]);
+    // The funnel's point numbers never overlap one another, nor the axes' numbers.
+    if (slide.title.startsWith('Fulfilment'))
+      expect.soft(await overlappingFunnelText(page), `${slide.title}: overlapping text`).toEqual([]);
     await attachScreenshot(page, testInfo, `screen ${index}: ${slide.title}`);
     if (index < count) await page.keyboard.press(index % 2 === 0 ? 'PageDown' : 'ArrowRight');
   }
@@ -438,6 +454,62 @@ test.describe('review meetings on a projector', () => {
     expect(first.count).toBeGreaterThan(9);
     const titles = await walkEveryScreenInFullScreen(page, testInfo, first.count);
     expect(titles.some((title) => / \(2 of \d+\)$/.test(title))).toBe(true);
+
+    // The workload table says which specialty each consultant is in.
+    const slide = page.locator('[aria-roledescription="slide"]');
+    await page.locator('body').focus();
+    await page.keyboard.press('Home');
+    const specialties: string[] = [];
+    for (let index = 1; index <= first.count; index += 1) {
+      const { title } = await currentSlide(page);
+      if (title.startsWith('Workload balance')) {
+        const workload = slide.getByRole('table', { name: 'Total delivery by month' });
+        await expect(workload.getByRole('columnheader', { name: 'Specialty' })).toBeVisible();
+        specialties.push(...(await workload.locator('tbody tr td:nth-child(2)').allTextContents()));
+      }
+      if (index < first.count) await page.keyboard.press('ArrowRight');
+    }
+    // The director sees the division named: every consultant's specialty is shown.
+    expect(specialties.length).toBeGreaterThan(DIVISION_ROWS_SHOWN);
+    expect(specialties.some((specialty) => specialty.startsWith('Ophthalmology'))).toBe(true);
+    expect(specialties).not.toContain('Not shown');
+    await page.context().close();
+  });
+
+  test('starting a second open meeting of the same unit and period warns first, and the list says who started each', async ({
+    browser,
+  }) => {
+    const page = await pageAs(browser, 'lead');
+    const firstId = await startOphthalmologyMeeting(page);
+    await pressStart(page, 'specialty 130');
+    const warning = page.getByRole('region', {
+      name: /^Warning: A meeting of Ophthalmology.* for this period is already open$/,
+    });
+    await expect(warning).toBeVisible();
+    // The warning takes the focus, so that a keyboard or screen reader user hears it.
+    await expect(warning).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Start the review' })).toHaveCount(0);
+    const open = warning.getByRole('link', { name: 'Open the existing meeting' });
+    await expect(open).toHaveAttribute('href', `/reviews/${firstId}`);
+    await expectNoSeriousViolations(page);
+
+    // Start another anyway: a second meeting; asked again, the warning offers the latest open one.
+    await warning.getByRole('button', { name: 'Start another anyway' }).click();
+    await page.waitForURL(/\/reviews\/\d+$/);
+    const secondId = Number(new URL(page.url()).pathname.split('/').pop());
+    expect(secondId).not.toBe(firstId);
+    await pressStart(page, 'specialty 130');
+    await warning.getByRole('link', { name: 'Open the existing meeting' }).click();
+    await page.waitForURL(`**/reviews/${secondId}`);
+
+    // The list of meetings says who started each.
+    await page.goto('/reviews');
+    const table = page.getByRole('table', { name: 'Review meetings, latest first' });
+    await expect(table.getByRole('columnheader', { name: 'Started by' })).toBeVisible();
+    for (const id of [firstId, secondId]) {
+      const row = table.getByRole('row').filter({ has: page.locator(`a[href="/reviews/${id}"]`) });
+      await expect(row).toContainText('Demo clinical lead for Ophthalmology');
+    }
     await page.context().close();
   });
 
@@ -506,6 +578,29 @@ test.describe('review meetings on a projector', () => {
     await cardiologist.context().close();
   });
 });
+
+/** Text of the funnel drawing on the slide that overlaps other text of it (the points' numbers, the axes). */
+async function overlappingFunnelText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const boxes = [
+      ...document.querySelectorAll<SVGTextElement>('[aria-roledescription="slide"] svg.static-funnel text'),
+    ].map((text) => ({ text: text.textContent ?? '', box: text.getBoundingClientRect() }));
+    const overlaps: string[] = [];
+    boxes.forEach((a, index) => {
+      for (const b of boxes.slice(index + 1)) {
+        // A pixel of slack: glyph boxes include the type's line gap.
+        if (
+          a.box.left < b.box.right - 1 &&
+          b.box.left < a.box.right - 1 &&
+          a.box.top < b.box.bottom - 1 &&
+          b.box.top < a.box.bottom - 1
+        )
+          overlaps.push(`${a.text} / ${b.text}`);
+      }
+    });
+    return overlaps;
+  });
+}
 
 /** Downloads the meeting pack through its link and reads it back with ExcelJS. */
 async function downloadPack(page: Page): Promise<{ sheets: string[]; text: string }> {
