@@ -152,14 +152,15 @@ export async function getLedgerSums(
   const nulls = LEDGER_AGGREGATE_COLUMNS.map(() => 'NULL::float8').join(', ');
   // For one unit's consultants, their ids as an index condition on the ledger and the rollups too (a join to the
   // CTE alone reads every consultant's rows for the dates, then drops most of them); for the whole trust, reading
-  // the dates' rows and joining is the cheaper way.
+  // the dates' rows and joining is the cheaper way. The rollup is filtered with IN (a semi-join), so that the
+  // planner hashes the few consultants rather than the rollup's wide rows.
   const narrowed = request.unit !== undefined && request.unit.level !== 'trust';
   const onlyScoped = (column: string) =>
     narrowed ? `AND ${column} = ANY(ARRAY(SELECT id FROM scoped))` : '';
 
   const sql = `
 WITH scoped AS (
-  SELECT c.id, ${UNIT_ID_COLUMN[request.level]} AS unit_id FROM consultants c WHERE ${inScope}
+  SELECT c.id FROM consultants c WHERE ${inScope}
 ),
 coverage AS (
   SELECT category, date_from, date_to FROM ledger_coverage WHERE organisation_id = ${org} AND ${category}
@@ -183,8 +184,8 @@ sessions_rollup AS (
          ${LEDGER_AGGREGATE_COLUMNS.map((column) => `m.${column}`).join(', ')},
          ${plansFromRollup ? 'm.expected_gross_slots, m.annualised_expectation' : 'NULL::float8, NULL::float8'}
     FROM ${rollup.table} m
-    JOIN scoped s ON s.id = m.consultant_id
-   WHERE m.organisation_id = ${org} AND m.${rollup.column} BETWEEN ${wholeFrom} AND ${wholeTo} AND ${category}
+   WHERE m.consultant_id IN (SELECT id FROM scoped)
+     AND m.organisation_id = ${org} AND m.${rollup.column} BETWEEN ${wholeFrom} AND ${wholeTo} AND ${category}
      ${onlyScoped('m.consultant_id')}
 ),
 plans AS (
@@ -228,12 +229,15 @@ ${
               to_char(pc.bucket, 'YYYY-MM-DD') AS bucket, ${columns}
          FROM per_consultant pc
         ORDER BY pc.consultant_id, pc.category, pc.bucket`
-    : `SELECT s.unit_id AS "unitId", pc.category::text AS category, to_char(pc.bucket, 'YYYY-MM-DD') AS bucket,
-              ${sums}
+    : // Units from the consultants table, not the CTE: the planner knows a consultant is one row there, so it
+      // expects a few groups and hashes them; through the CTE it expected a group per row and sorted them all
+      // (a trust's 52-week series: 50,000 rows sorted, 170 ms of its 200).
+      `SELECT ${UNIT_ID_COLUMN[request.level]} AS "unitId", pc.category::text AS category,
+              to_char(pc.bucket, 'YYYY-MM-DD') AS bucket, ${sums}
          FROM per_consultant pc
-         JOIN scoped s ON s.id = pc.consultant_id
-        GROUP BY s.unit_id, pc.category, pc.bucket
-        ORDER BY s.unit_id, pc.category, pc.bucket`
+         JOIN consultants c ON c.organisation_id = ${org} AND c.id = pc.consultant_id
+        GROUP BY 1, pc.category, pc.bucket
+        ORDER BY 1, pc.category, pc.bucket`
 }`;
   const rows = await queryRows<LedgerSumsRow>(database, sql, params.values);
   for (const row of rows) {
