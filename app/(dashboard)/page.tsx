@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import '@/components/print/print.css';
 import { loadReport } from '@/components/dashboard/load-metrics';
+import { getPageDatabase } from '@/components/dashboard/page-database';
 import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
 import { DashboardFilterProvider } from '@/components/filters/dashboard-filter-context';
 import { FilterBar } from '@/components/filters/filter-bar';
@@ -23,7 +24,6 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPageCaller } from '@/lib/server/api/caller';
 import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
-import { getDatabase } from '@/lib/server/db';
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   await connection();
@@ -38,7 +38,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     );
   }
   const { filter, lastCoveredDate, divisions } = await readDashboardPageFilter(
-    await getDatabase(),
+    await getPageDatabase(),
     caller.scope,
     await searchParams,
   );

@@ -1,8 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
 import { loadReport } from '@/components/dashboard/load-metrics';
+import { getPageDatabase } from '@/components/dashboard/page-database';
 import { listJobPlans } from '@/lib/server/dal/job-plans';
-import { getDatabase } from '@/lib/server/db';
 import { getJobPlanCurrency } from '@/lib/server/metrics/job-plan-currency';
 import { getLedgerEntries } from '@/lib/server/metrics/ledger-entries';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
@@ -35,13 +35,13 @@ export async function loadConsultantRow(
 /** Every ledger session of the consultant in the period (calendar and lost sessions). */
 export const loadLedgerEntries = cache(
   async (scope: Scope, consultantId: number, from: string, to: string, activity: ActivityFilter) =>
-    getLedgerEntries(await getDatabase(), scope, { consultantId, period: { from, to }, activity }),
+    getLedgerEntries(await getPageDatabase(), scope, { consultantId, period: { from, to }, activity }),
 );
 
 /** The consultant's weekly series over the period (trend). */
 export const loadConsultantWeekly = cache(
   async (scope: Scope, consultantId: number, from: string, to: string, activity: ActivityFilter) => {
-    const series = await getSeries(await getDatabase(), scope, {
+    const series = await getSeries(await getPageDatabase(), scope, {
       level: 'consultant',
       bucket: 'week',
       unit: { level: 'consultant', id: consultantId },
@@ -54,7 +54,7 @@ export const loadConsultantWeekly = cache(
 
 /** The consultant's job plans (every version) and its currency on the period's last day. */
 export const loadJobPlans = cache(async (scope: Scope, consultantId: number, asOf: string) => {
-  const database = await getDatabase();
+  const database = await getPageDatabase();
   const [versions, currency] = await Promise.all([
     listJobPlans(database, scope, consultantId),
     getJobPlanCurrency(database, scope, { asOf, within: { level: 'consultant', id: consultantId } }),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { getPageDatabase } from '@/components/dashboard/page-database';
 import type {
   JobPlanCurrencyRequest,
   JobPlanCurrencyResponse,
@@ -9,7 +10,6 @@ import type {
   WorkloadBalanceResponse,
 } from '@/lib/client/metrics-requests';
 import { summariseJobPlanCurrency } from '@/lib/client/metrics-requests';
-import { getDatabase } from '@/lib/server/db';
 import { getJobPlanCurrency } from '@/lib/server/metrics/job-plan-currency';
 import { getSeries } from '@/lib/server/metrics/series';
 import { getUnitReport } from '@/lib/server/metrics/unit-report';
@@ -24,7 +24,7 @@ import type { Scope } from '@/lib/shared/scope';
 
 const reportByKey = cache(async (scope: Scope, key: string): Promise<UnitReportResponse> => {
   const request = JSON.parse(key) as ReportRequest;
-  return getUnitReport(await getDatabase(), scope, {
+  return getUnitReport(await getPageDatabase(), scope, {
     level: request.level,
     period: { from: request.from, to: request.to },
     activity: request.activity,
@@ -34,7 +34,7 @@ const reportByKey = cache(async (scope: Scope, key: string): Promise<UnitReportR
 
 const seriesByKey = cache(async (scope: Scope, key: string): Promise<SeriesResponse> => {
   const request = JSON.parse(key) as SeriesRequest;
-  const series = await getSeries(await getDatabase(), scope, {
+  const series = await getSeries(await getPageDatabase(), scope, {
     level: request.level,
     bucket: request.bucket,
     period: { from: request.from, to: request.to },
@@ -46,7 +46,7 @@ const seriesByKey = cache(async (scope: Scope, key: string): Promise<SeriesRespo
 
 const currencyByKey = cache(async (scope: Scope, key: string): Promise<JobPlanCurrencyResponse> => {
   const request = JSON.parse(key) as JobPlanCurrencyRequest;
-  return summariseJobPlanCurrency(await getJobPlanCurrency(await getDatabase(), scope, request));
+  return summariseJobPlanCurrency(await getJobPlanCurrency(await getPageDatabase(), scope, request));
 });
 
 /** GET /api/metrics/report's answer, on the server. */
@@ -69,7 +69,7 @@ export function loadJobPlanCurrency(
 
 const workloadByKey = cache(async (scope: Scope, key: string): Promise<WorkloadBalanceResponse> => {
   const request = JSON.parse(key) as WorkloadBalanceRequest;
-  return getWorkloadBalance(await getDatabase(), scope, {
+  return getWorkloadBalance(await getPageDatabase(), scope, {
     period: { from: request.from, to: request.to },
     activity: request.activity,
     ...(request.within ? { within: request.within } : {}),

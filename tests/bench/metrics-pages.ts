@@ -5,8 +5,9 @@
  * the page's own loaders (components/dashboard/load-metrics.ts, components/consultant/load-consultant.ts) on the
  * process's database (useDatabase).
  *
- * React's per-request cache makes a page run each distinct request once, however many sections share it; outside
- * a render that cache does nothing, so each distinct request is called once here. Not part of it: the session
+ * React's per-request cache makes a page run each distinct request once, however many sections share it, and gives
+ * the request one database that runs each distinct read once (getPageDatabase); outside a render that cache does
+ * nothing, so each distinct request is called once here, inside asOneRequest. Not part of it: the session
  * (getPageCaller), the sections that are not metrics (review alerts and data freshness on the overview, the
  * actions panel, the consultant's notes) and the consultant page's audit record of a named view (a write).
  *
@@ -32,9 +33,10 @@ import {
 import { readDashboardPageFilter, readPageFilter } from '@/components/filters/read-filter';
 import { overviewRequests } from '@/components/overview/overview-requests';
 import { specialtyRequests } from '@/components/specialty/specialty-requests';
-import { getDatabase } from '@/lib/server/db';
+import { type Database, getDatabase, useDatabase as setProcessDatabase } from '@/lib/server/db';
 import { getMetricContext } from '@/lib/server/metrics/context';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
+import { sharingReads } from '@/lib/server/metrics/query';
 import { todayInLondon } from '@/lib/shared/periods';
 import type { Scope } from '@/lib/shared/scope';
 
@@ -47,6 +49,21 @@ export interface PageFilter {
 }
 
 const NO_QUERY = {};
+
+/**
+ * One page request: the loaders read through getPageDatabase, which a render gives one sharing database per
+ * request (React cache); here each call gets its own in the same way, so reads are shared within a call, never
+ * between calls.
+ */
+async function asOneRequest<T>(paint: () => Promise<T>): Promise<T> {
+  const base: Database = await getDatabase();
+  setProcessDatabase(sharingReads(base));
+  try {
+    return await paint();
+  } finally {
+    setProcessDatabase(base);
+  }
+}
 
 /** The overview's filters and requests, as app/(dashboard)/page.tsx reads them. */
 async function overviewFilter(scope: Scope) {
@@ -99,15 +116,17 @@ export async function pageFilters(
  * headline tiles' (headline report, weekly series, baseline report) and job plan currency.
  */
 export async function paintOverviewPage(scope: Scope) {
-  const { filter, requests } = await overviewFilter(scope);
-  const [specialties, headline, weekly, baseline, currency] = await Promise.all([
-    loadReport(scope, requests.specialties),
-    loadReport(scope, requests.headline),
-    loadSeries(scope, requests.weekly),
-    loadReport(scope, requests.baseline),
-    loadJobPlanCurrency(scope, requests.currency),
-  ]);
-  return { filter, headline, weekly, baseline, specialties, currency };
+  return asOneRequest(async () => {
+    const { filter, requests } = await overviewFilter(scope);
+    const [specialties, headline, weekly, baseline, currency] = await Promise.all([
+      loadReport(scope, requests.specialties),
+      loadReport(scope, requests.headline),
+      loadSeries(scope, requests.weekly),
+      loadReport(scope, requests.baseline),
+      loadJobPlanCurrency(scope, requests.currency),
+    ]);
+    return { filter, headline, weekly, baseline, specialties, currency };
+  });
 }
 
 /**
@@ -116,15 +135,17 @@ export async function paintOverviewPage(scope: Scope) {
  * it awaits before streaming (an empty one would be a 404).
  */
 export async function paintSpecialtyPage(scope: Scope, specialtyId: number) {
-  const { filter, requests } = await specialtyFilter(scope, specialtyId);
-  const [consultants, workload, weekly, specialty] = await Promise.all([
-    loadReport(scope, requests.consultants),
-    loadWorkloadBalance(scope, requests.workload),
-    loadSeries(scope, requests.weekly),
-    loadReport(scope, requests.specialty),
-  ]);
-  if (!specialty.rows[0]) throw new Error(`specialty page: specialty ${specialtyId} is not found (404)`);
-  return { filter, specialty, consultants, weekly, workload };
+  return asOneRequest(async () => {
+    const { filter, requests } = await specialtyFilter(scope, specialtyId);
+    const [consultants, workload, weekly, specialty] = await Promise.all([
+      loadReport(scope, requests.consultants),
+      loadWorkloadBalance(scope, requests.workload),
+      loadSeries(scope, requests.weekly),
+      loadReport(scope, requests.specialty),
+    ]);
+    if (!specialty.rows[0]) throw new Error(`specialty page: specialty ${specialtyId} is not found (404)`);
+    return { filter, specialty, consultants, weekly, workload };
+  });
 }
 
 /**
@@ -134,26 +155,28 @@ export async function paintSpecialtyPage(scope: Scope, specialtyId: number) {
  * of it has arrived.
  */
 export async function paintConsultantPage(scope: Scope, consultantId: number) {
-  const { period, activity } = await consultantFilter(scope);
-  const { from, to } = period;
-  const entriesRead = loadLedgerEntries(scope, consultantId, from, to, activity);
-  const weeklyRead = loadConsultantWeekly(scope, consultantId, from, to, activity);
-  // As the page: read on below, or left behind when the row answers 404 (never an unhandled rejection).
-  entriesRead.catch(() => undefined);
-  weeklyRead.catch(() => undefined);
-  const { row } = await loadConsultantRow(scope, consultantId, from, to, activity);
-  if (!row || row.isAnonymised || row.id === null) {
-    throw new Error(`consultant page: consultant ${consultantId} is not found (404)`);
-  }
-  const categories: ('clinic' | 'list')[] = activity === 'all' ? ['clinic', 'list'] : [activity];
-  const specialty = row.specialty;
-  const [sessions, weekly, peers, jobPlans] = await Promise.all([
-    entriesRead,
-    weeklyRead,
-    specialty
-      ? Promise.all(categories.map((category) => loadSpecialtyPeers(scope, specialty.id, period, category)))
-      : [],
-    loadJobPlans(scope, consultantId, to),
-  ]);
-  return { period, activity, row, sessions, weekly, peers, jobPlans };
+  return asOneRequest(async () => {
+    const { period, activity } = await consultantFilter(scope);
+    const { from, to } = period;
+    const entriesRead = loadLedgerEntries(scope, consultantId, from, to, activity);
+    const weeklyRead = loadConsultantWeekly(scope, consultantId, from, to, activity);
+    // As the page: read on below, or left behind when the row answers 404 (never an unhandled rejection).
+    entriesRead.catch(() => undefined);
+    weeklyRead.catch(() => undefined);
+    const { row } = await loadConsultantRow(scope, consultantId, from, to, activity);
+    if (!row || row.isAnonymised || row.id === null) {
+      throw new Error(`consultant page: consultant ${consultantId} is not found (404)`);
+    }
+    const categories: ('clinic' | 'list')[] = activity === 'all' ? ['clinic', 'list'] : [activity];
+    const specialty = row.specialty;
+    const [sessions, weekly, peers, jobPlans] = await Promise.all([
+      entriesRead,
+      weeklyRead,
+      specialty
+        ? Promise.all(categories.map((category) => loadSpecialtyPeers(scope, specialty.id, period, category)))
+        : [],
+      loadJobPlans(scope, consultantId, to),
+    ]);
+    return { period, activity, row, sessions, weekly, peers, jobPlans };
+  });
 }

@@ -19,6 +19,7 @@ import {
 } from '@/components/consultant/load-consultant';
 import { MetricTiles } from '@/components/consultant/metric-tiles';
 import { defaultPeriod, readViewFilters } from '@/components/consultant/view-filters';
+import { getPageDatabase } from '@/components/dashboard/page-database';
 import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
 import { formatDate } from '@/components/format';
 import { WidgetSkeleton } from '@/components/overview/widget-skeleton';
@@ -29,7 +30,6 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPageCaller } from '@/lib/server/api/caller';
 import { recordNamedViews } from '@/lib/server/audit/named-views';
-import { getDatabase } from '@/lib/server/db';
 import { getMetricContext } from '@/lib/server/metrics/context';
 import type { ActivityFilter } from '@/lib/server/metrics/period';
 
@@ -57,7 +57,7 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
   const caller = await getPageCaller('metrics:view', path);
   if (!/^[1-9]\d{0,9}$/.test(rawId) || Number(rawId) > 2_147_483_647) notFound();
   const consultantId = Number(rawId);
-  const context = await getMetricContext(await getDatabase(), caller.organisationId);
+  const context = await getMetricContext(await getPageDatabase(), caller.organisationId);
   const fallback = defaultPeriod(context.coverage, todayInLondon());
   const { period, activity, problem } = readViewFilters(await searchParams, fallback);
 

@@ -6,6 +6,7 @@ import { Suspense } from 'react';
 import { ActionsPanel } from '@/components/reviews/actions-panel';
 import '@/components/print/print.css';
 import { loadReport, loadSeries, loadWorkloadBalance } from '@/components/dashboard/load-metrics';
+import { getPageDatabase } from '@/components/dashboard/page-database';
 import { DashboardFilterProvider } from '@/components/filters/dashboard-filter-context';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { PeriodSummary } from '@/components/filters/period-summary';
@@ -21,7 +22,6 @@ import {
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPageCaller } from '@/lib/server/api/caller';
-import { getDatabase } from '@/lib/server/db';
 
 export const metadata: Metadata = { title: 'Specialty' };
 
@@ -39,7 +39,7 @@ export default async function SpecialtyPage({ params, searchParams }: PageProps)
   if (!/^[1-9]\d{0,9}$/.test(rawId) || Number(rawId) > 2_147_483_647) notFound();
   const specialtyId = Number(rawId);
   const { filter, lastCoveredDate } = await readPageFilter(
-    await getDatabase(),
+    await getPageDatabase(),
     caller.scope.organisationId,
     await searchParams,
   );
