@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber } from './format';
+import { formatCount, formatDate, formatDateTime, formatNumber } from './format';
 
 describe('formatNumber', () => {
   it('uses en-GB thousands separators', () => {
@@ -24,5 +24,14 @@ describe('formatDateTime', () => {
   it('shows the Europe/London wall-clock time', () => {
     expect(formatDateTime('2024-06-30T23:30:00Z')).toBe('01/07/2024, 00:30');
     expect(formatDateTime('2024-12-01T09:05:00Z')).toBe('01/12/2024, 09:05');
+  });
+});
+
+describe('formatCount', () => {
+  it('puts the noun in the singular for one only, with the number formatted', () => {
+    expect(formatCount(1, 'consultant')).toBe('1 consultant');
+    expect(formatCount(0, 'consultant')).toBe('0 consultants');
+    expect(formatCount(1200, 'consultant')).toBe('1,200 consultants');
+    expect(formatCount(2, 'complete month', 'complete months in a row')).toBe('2 complete months in a row');
   });
 });

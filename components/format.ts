@@ -25,6 +25,11 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+/** A count with its noun: 1 → "1 consultant", 1200 → "1,200 consultants". */
+export function formatCount(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
 /**
  * A date as dd/mm/yyyy. A calendar date ("2024-03-31") is shown as written: it names a day, not an instant,
  * so no time-zone conversion may move it. Instants are shown in Europe/London.

@@ -1,4 +1,4 @@
-import { formatNumber } from '@/components/format';
+import { formatCount, formatNumber } from '@/components/format';
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@/components/ui/table';
 
 export interface PeerValue {
@@ -38,7 +38,7 @@ export function PeerStrip({ title, values, unitLabel }: PeerStripProps) {
         ? (sorted[Math.floor(middle)] as PeerValue).value
         : ((sorted[middle - 1] as PeerValue).value + (sorted[middle] as PeerValue).value) / 2;
   const self = sorted.find((peer) => peer.isSelf);
-  const description = `${title}: ${sorted.length} consultants; this consultant ${
+  const description = `${title}: ${formatCount(sorted.length, 'consultant')}; this consultant ${
     self ? round(self.value) : 'no held sessions'
   }${median === null ? '' : `, specialty median ${round(median)}`} ${unitLabel}.`;
   return (

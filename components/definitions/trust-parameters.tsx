@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '@/components/format';
+import { formatCount, formatDate } from '@/components/format';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import { type SummaryItem, SummaryList } from '@/components/ui/summary-list';
@@ -35,10 +35,6 @@ const CATEGORIES = [
   { category: 'list', label: 'Theatre and endoscopy lists' },
 ] as const;
 
-function plural(count: number, singular: string, pluralForm: string): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
-}
-
 /** A value with a line saying what it does. */
 function Explained({ value, explanation }: { value: string; explanation: string }) {
   return (
@@ -56,7 +52,7 @@ function parameterItems(parameters: MetricParametersResponse): SummaryItem[] {
       label: 'Leave-notice threshold',
       value: (
         <Explained
-          value={plural(parameters.noticeThresholdDays, 'day', 'days')}
+          value={formatCount(parameters.noticeThresholdDays, 'day', 'days')}
           explanation="Leave requested fewer days than this before a session is short notice."
         />
       ),
@@ -86,7 +82,7 @@ function parameterItems(parameters: MetricParametersResponse): SummaryItem[] {
       label: 'Benchmark minimum held sessions',
       value: (
         <Explained
-          value={plural(parameters.benchmarkMinHeldSessions, 'held session', 'held sessions')}
+          value={formatCount(parameters.benchmarkMinHeldSessions, 'held session', 'held sessions')}
           explanation="A consultant counts towards the specialty median of patients per session only with at least this many held sessions in the period."
         />
       ),
@@ -116,7 +112,7 @@ function parameterItems(parameters: MetricParametersResponse): SummaryItem[] {
       label: 'Sustained for',
       value: (
         <Explained
-          value={plural(parameters.sustainedMonths, 'month', 'months')}
+          value={formatCount(parameters.sustainedMonths, 'month', 'months')}
           explanation="Complete months in a row for over- or under-delivery to be flagged."
         />
       ),
@@ -126,7 +122,7 @@ function parameterItems(parameters: MetricParametersResponse): SummaryItem[] {
       label: 'Job plan review interval',
       value: (
         <Explained
-          value={plural(parameters.jobPlanReviewMonths, 'month', 'months')}
+          value={formatCount(parameters.jobPlanReviewMonths, 'month', 'months')}
           explanation="An agreed job plan older than this is no longer current."
         />
       ),
@@ -161,7 +157,7 @@ function escalationItems(escalation: EscalationParameters): SummaryItem[] {
       label: 'For review after',
       value: (
         <Explained
-          value={plural(escalation.reviewMonths, 'complete month', 'complete months in a row')}
+          value={formatCount(escalation.reviewMonths, 'complete month', 'complete months in a row')}
           explanation="How long fulfilment or total delivery must stay outside its threshold before a consultant is put forward for review."
         />
       ),
@@ -171,7 +167,7 @@ function escalationItems(escalation: EscalationParameters): SummaryItem[] {
       label: 'Action escalation',
       value: (
         <Explained
-          value={`Overdue by more than ${plural(escalation.actionEscalationDays, 'day', 'days')}`}
+          value={`Overdue by more than ${formatCount(escalation.actionEscalationDays, 'day', 'days')}`}
           explanation="An open action overdue by more than this escalates to the divisional director; both lists show on the overview for the people concerned."
         />
       ),

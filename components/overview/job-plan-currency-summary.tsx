@@ -3,6 +3,7 @@
 import { formatMetricValue } from '@/components/charts/format-value';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
+import { formatCount } from '@/components/format';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import { SummaryList } from '@/components/ui/summary-list';
@@ -34,7 +35,7 @@ export function JobPlanCurrencySummary({
               <strong className="text-[1.75rem]" data-testid="job-plan-currency-share">
                 {formatMetricValue('ratio', currency.share)}
               </strong>{' '}
-              of {currency.consultantCount} consultants.
+              of {formatCount(currency.consultantCount, 'consultant')}.
             </p>
             <SummaryList
               items={[

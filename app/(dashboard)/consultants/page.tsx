@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { formatCount } from '@/components/format';
 import { NoDataYet } from '@/components/onboarding/no-data-yet';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -52,7 +53,7 @@ export default async function ConsultantsPage() {
         </EmptyState>
       ) : (
         <Panel aria-label="Consultants">
-          <Table caption={`${consultants.length} consultants`}>
+          <Table caption={formatCount(consultants.length, 'consultant')}>
             <TableHead>
               <TableRow>
                 <ColumnHeader>Consultant</ColumnHeader>
