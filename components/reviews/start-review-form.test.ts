@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { readJsonBody } from '@/app/api/admin/read-json-body';
 import { toApiError } from '@/lib/client/api-client';
 import { AppError, describeError } from '@/lib/server/api/errors';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { startMeetingRequestSchema } from '@/lib/shared/schemas/reviews';
 import { describeRefusal, OpenMeetingWarning, requestMeetingStart } from './start-review-form';
 

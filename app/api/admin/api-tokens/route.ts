@@ -1,8 +1,8 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
 import { createApiTokenForCaller, listApiTokens } from '@/lib/server/dal/api-token-admin';
 import { createApiTokenRequestSchema } from '@/lib/shared/schemas/admin';
-import { readJsonBody } from '../read-json-body';
 
 /** The organisation's API tokens (never the tokens or their hashes). */
 export const GET = withErrorHandling(async (request: Request) => {

@@ -1,8 +1,8 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
 import { listMetricTargets, setMetricTarget } from '@/lib/server/dal/metric-targets';
 import { setMetricTargetRequestSchema } from '@/lib/shared/schemas/admin';
-import { readJsonBody } from '../read-json-body';
 
 /** The trust's metric targets, with its specialties. */
 export const GET = withErrorHandling(async (request: Request) => {

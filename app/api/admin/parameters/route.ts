@@ -1,8 +1,8 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
 import { getTrustParameters, updateTrustParameters } from '@/lib/server/dal/trust-parameters';
 import { updateTrustParametersRequestSchema } from '@/lib/shared/schemas/admin';
-import { readJsonBody } from '../read-json-body';
 
 /** The trust parameters in force. */
 export const GET = withErrorHandling(async (request: Request) => {

@@ -1,8 +1,8 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
 import { createUser, listAdminUsers } from '@/lib/server/dal/users';
 import { createUserRequestSchema } from '@/lib/shared/schemas/admin';
-import { readJsonBody } from '../read-json-body';
 
 /** The organisation's users with their live role assignments. */
 export const GET = withErrorHandling(async (request: Request) => {

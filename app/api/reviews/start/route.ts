@@ -1,5 +1,5 @@
-import { readJsonBody } from '@/app/api/admin/read-json-body';
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
 import { getDatabase } from '@/lib/server/db';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';

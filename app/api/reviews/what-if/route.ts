@@ -1,6 +1,6 @@
-import { readJsonBody } from '@/app/api/admin/read-json-body';
 import { authenticateRequest } from '@/lib/server/api/caller';
 import { AppError } from '@/lib/server/api/errors';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/server/api/route';
 import { getDatabase } from '@/lib/server/db';
 import { getWhatIf } from '@/lib/server/reviews/what-if';

@@ -1,8 +1,8 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/route';
 import { getAdminUser, updateUser } from '@/lib/server/dal/users';
 import { updateUserRequestSchema } from '@/lib/shared/schemas/admin';
-import { readJsonBody } from '../../read-json-body';
 
 type Context = { params: Promise<{ userId: string }> };
 

@@ -1,8 +1,8 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/route';
 import { resetUserPassword } from '@/lib/server/dal/users';
 import { resetPasswordRequestSchema } from '@/lib/shared/schemas/admin';
-import { readJsonBody } from '../../../read-json-body';
 
 /**
  * Resets a user's password: `{ mode: "set", password }` sets the one given, `{ mode: "generate" }` generates one

@@ -1,8 +1,8 @@
 import { authenticateRequest } from '@/lib/server/api/caller';
+import { readJsonBody } from '@/lib/server/api/read-json-body';
 import { jsonResponse, parseIdParam, withErrorHandling } from '@/lib/server/api/route';
 import { assignRole } from '@/lib/server/dal/role-assignments';
 import { assignRoleRequestSchema } from '@/lib/shared/schemas/admin';
-import { readJsonBody } from '../../../read-json-body';
 
 /**
  * Gives the user a role with its scope (`divisionId`, `specialtyId` or `consultantId` as the role needs): 201 with
