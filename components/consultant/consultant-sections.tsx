@@ -1,3 +1,4 @@
+import { PER_SESSION_LABELS } from '@/components/dashboard/per-session-views';
 import 'server-only';
 import { formatDate } from '@/components/format';
 import { loadConsultantAnnotations } from '@/components/reviews/annotation-data';
@@ -140,7 +141,7 @@ export async function PeersSection({
   return (
     <Panel aria-labelledby="peers-heading">
       <SectionHeading id="peers-heading">
-        <a href="/definitions#casesPerSession">Cases per session</a> in the specialty
+        <a href="/definitions#casesPerSession">Patients or cases per session</a> in the specialty
       </SectionHeading>
       <p className="mb-4">
         This consultant (blue diamond) against the other consultants of {specialty?.name ?? 'the specialty'}{' '}
@@ -164,7 +165,7 @@ export async function PeersSection({
               isSelf,
             };
           });
-        const title = category === 'clinic' ? 'Patients per clinic' : 'Cases per list';
+        const title = PER_SESSION_LABELS[category];
         if (values.filter((value) => !value.isSelf).length < 2) {
           return (
             <p key={category} className="mb-4">

@@ -100,7 +100,9 @@ test('a consultant sees their own page named, with the ledger of the period in t
   await expect(page.getByRole('heading', { level: 2, name: 'Job plan' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /Lost sessions/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Trend' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: /Cases per session/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: /Patients or cases per session in the specialty/ }),
+  ).toBeVisible();
 
   await attachScreenshot(page, testInfo, 'consultant-own-page');
   await expectNoSeriousViolations(page);
