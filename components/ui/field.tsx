@@ -51,11 +51,42 @@ type FieldControlProps<Control extends 'input' | 'select'> = Omit<ComponentProps
   fieldClassName?: string;
 };
 
-/** A labelled text input with its hint and error (a Field around a TextInput). */
-export function InputField({ id, label, hint, error, fieldClassName, ...props }: FieldControlProps<'input'>) {
+/** A control's classes: a red border when it is at fault, as the field's bar and message say. */
+const controlClassOf = (error: string | undefined, className: string | undefined) =>
+  classNames(error && 'border-nhs-red!', className);
+
+/** A labelled text input with its hint and error (a Field around a TextInput), and a unit after it if any. */
+export function InputField({
+  id,
+  label,
+  hint,
+  error,
+  fieldClassName,
+  suffix,
+  className,
+  ...props
+}: FieldControlProps<'input'> & {
+  /** Shown after the input, e.g. a unit ("days"); the label says it too, for screen readers. */
+  suffix?: ReactNode;
+}) {
+  const input = (
+    <TextInput
+      id={id}
+      {...describedBy(id, { hint, error })}
+      className={controlClassOf(error, className)}
+      {...props}
+    />
+  );
   return (
     <Field id={id} label={label} hint={hint} error={error} className={fieldClassName}>
-      <TextInput id={id} {...describedBy(id, { hint, error })} {...props} />
+      {suffix ? (
+        <div className="flex items-center gap-3">
+          {input}
+          <span aria-hidden="true">{suffix}</span>
+        </div>
+      ) : (
+        input
+      )}
     </Field>
   );
 }
@@ -67,11 +98,17 @@ export function SelectField({
   hint,
   error,
   fieldClassName,
+  className,
   ...props
 }: FieldControlProps<'select'>) {
   return (
     <Field id={id} label={label} hint={hint} error={error} className={fieldClassName}>
-      <Select id={id} {...describedBy(id, { hint, error })} {...props} />
+      <Select
+        id={id}
+        {...describedBy(id, { hint, error })}
+        className={controlClassOf(error, className)}
+        {...props}
+      />
     </Field>
   );
 }
