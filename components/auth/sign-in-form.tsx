@@ -1,10 +1,11 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { classNames } from '@/components/ui/class-names';
-import { ErrorMessage, Label, TextInput } from '@/components/ui/form';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { InputField } from '@/components/ui/field';
+import { type FormProblems, NO_PROBLEMS, problemsOf } from '@/components/ui/form-problems';
 import { SecondaryButton } from '@/components/ui/secondary-button';
 import { describeSignInProblem, parseSignInError } from './sign-in-errors';
 
@@ -16,24 +17,15 @@ interface SignInFormProps {
   isSsoEnabled: boolean;
 }
 
-type Field = 'email' | 'password';
+/** The inputs' ids, by field name: the error summary links to them. */
+const FIELD_IDS = { email: 'email', password: 'password' };
 
-interface Problems {
-  /** The summary's lines, each linked to its field when there is one. */
-  summary: { message: string; field?: Field }[];
-  fields: Partial<Record<Field, string>>;
-}
-
-const NO_PROBLEMS: Problems = { summary: [], fields: {} };
-
-function problemsFromCode(code: string | null | undefined): Problems {
+function problemsFromCode(code: string | null | undefined): FormProblems {
   const problem = parseSignInError(code);
   if (!problem) return NO_PROBLEMS;
   const message = describeSignInProblem(problem);
   // A wrong email or password is the password field's problem; a lock or a refused sign-on is nobody's field.
-  if (problem.kind === 'invalid-credentials') {
-    return { summary: [{ message, field: 'password' }], fields: { password: message } };
-  }
+  if (problem.kind === 'invalid-credentials') return problemsOf({ password: message }, FIELD_IDS);
   return { summary: [{ message }], fields: {} };
 }
 
@@ -42,34 +34,22 @@ function problemsFromCode(code: string | null | undefined): Problems {
  * out with their field (aria-describedby), then on to the page asked for.
  */
 export function SignInForm({ callbackPath, initialErrorCode, isSsoEnabled }: SignInFormProps) {
-  const [problems, setProblems] = useState<Problems>(() => problemsFromCode(initialErrorCode));
-  const [pending, setPending] = useState<'password' | 'sso' | null>(null);
+  const [problems, setProblems] = useState<FormProblems>(() => problemsFromCode(initialErrorCode));
+  // Changes with each refusal, so that the summary takes focus again when the same problem comes back.
   const [attempt, setAttempt] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<'password' | 'sso' | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const summaryTitleId = useId();
-
-  // Each new set of problems (including one brought back in the URL) moves focus to the summary.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` marks a new round of problems.
-  useEffect(() => {
-    if (problems.summary.length > 0) summaryRef.current?.focus();
-  }, [problems, attempt]);
 
   async function handlePasswordSignIn(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
-    const fields: Problems['fields'] = {};
+    const fields: Record<string, string> = {};
     if (!email) fields.email = 'Enter your email address';
     if (!password) fields.password = 'Enter your password';
-    if (fields.email || fields.password) {
-      setProblems({
-        summary: (['email', 'password'] as const).flatMap((field) =>
-          fields[field] ? [{ message: fields[field], field }] : [],
-        ),
-        fields,
-      });
+    if (Object.keys(fields).length > 0) {
+      setProblems(problemsOf(fields, FIELD_IDS));
       setAttempt((count) => count + 1);
       return;
     }
@@ -104,44 +84,9 @@ export function SignInForm({ callbackPath, initialErrorCode, isSsoEnabled }: Sig
     await signIn('azure-ad', { callbackUrl: callbackPath });
   }
 
-  const describedBy = (field: Field) => (problems.fields[field] ? `${field}-error` : undefined);
-
   return (
     <div>
-      {problems.summary.length > 0 && (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby={summaryTitleId}
-          className="mb-8 border-4 border-nhs-red bg-nhs-white p-6 focus:outline-4 focus:outline-nhs-yellow"
-        >
-          <h2 id={summaryTitleId} className="mb-4 text-[1.5rem] leading-tight font-bold">
-            There is a problem
-          </h2>
-          <ul className="space-y-2">
-            {problems.summary.map(({ message, field }) => (
-              <li key={message} className="font-bold text-nhs-red">
-                {field ? (
-                  <a
-                    href={`#${field}`}
-                    className="text-nhs-red"
-                    onClick={(event) => {
-                      // Move focus into the field, not just the scroll position.
-                      event.preventDefault();
-                      document.getElementById(field)?.focus();
-                    }}
-                  >
-                    {message}
-                  </a>
-                ) : (
-                  message
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary problems={problems.summary} attempt={attempt} />
 
       {isSsoEnabled && (
         <section aria-labelledby="sso-heading" className="mb-10">
@@ -167,36 +112,26 @@ export function SignInForm({ callbackPath, initialErrorCode, isSsoEnabled }: Sig
           aria-labelledby={isSsoEnabled ? 'password-heading' : undefined}
           aria-label={isSsoEnabled ? undefined : 'Sign in with an email address and password'}
         >
-          <div className={classNames('mb-6', problems.fields.email && 'border-l-4 border-nhs-red pl-4')}>
-            <Label htmlFor="email">Email address</Label>
-            {problems.fields.email && <ErrorMessage id="email-error">{problems.fields.email}</ErrorMessage>}
-            <TextInput
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              spellCheck={false}
-              aria-invalid={problems.fields.email ? true : undefined}
-              aria-describedby={describedBy('email')}
-              className={classNames(problems.fields.email && 'border-nhs-red!')}
-            />
-          </div>
-          <div className={classNames('mb-8', problems.fields.password && 'border-l-4 border-nhs-red pl-4')}>
-            <Label htmlFor="password">Password</Label>
-            {problems.fields.password && (
-              <ErrorMessage id="password-error">{problems.fields.password}</ErrorMessage>
-            )}
-            <TextInput
-              ref={passwordRef}
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              aria-invalid={problems.fields.password ? true : undefined}
-              aria-describedby={describedBy('password')}
-              className={classNames(problems.fields.password && 'border-nhs-red!')}
-            />
-          </div>
+          <InputField
+            id={FIELD_IDS.email}
+            name="email"
+            type="email"
+            label="Email address"
+            autoComplete="username"
+            spellCheck={false}
+            error={problems.fields.email}
+            fieldClassName="mb-6"
+          />
+          <InputField
+            ref={passwordRef}
+            id={FIELD_IDS.password}
+            name="password"
+            type="password"
+            label="Password"
+            autoComplete="current-password"
+            error={problems.fields.password}
+            fieldClassName="mb-8"
+          />
           <Button type="submit" disabled={pending !== null}>
             {pending === 'password' ? 'Signing in…' : 'Sign in'}
           </Button>
