@@ -5,6 +5,7 @@ import { formatNumber } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { InputField } from '@/components/ui/field';
 import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
 import { Notice } from '@/components/ui/notice';
@@ -32,7 +33,6 @@ import {
 import { formatAdminTime } from './labels';
 import { OneTimeSecret } from './one-time-secret';
 import { StatusMessage } from './status-message';
-import { TextField } from './text-field';
 import { WarningButton } from './warning-button';
 
 const FIELD_IDS = { name: 'token-name' };
@@ -86,8 +86,9 @@ function CreateTokenForm() {
       )}
       <ErrorSummary problems={problems.summary} attempt={attempt} />
       <form noValidate onSubmit={handleSubmit} aria-labelledby="create-token-heading" className="max-w-3xl">
-        <TextField
+        <InputField
           id={FIELD_IDS.name}
+          fieldClassName="mb-6"
           name="name"
           label="Name"
           hint="What will use it, so that you know what breaks if it is revoked, for example “Nightly PAS extract”."

@@ -3,13 +3,13 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { SelectField } from '@/components/ui/field';
 import { Fieldset, Radio } from '@/components/ui/form';
 import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { useAdminAssignRole } from '@/lib/client/hooks/use-admin-assign-role';
 import { ROLE_LABELS, ROLES, type Role } from '@/lib/shared/permissions';
 import { type AdminUser, assignRoleRequestSchema, type RoleScopeOptions } from '@/lib/shared/schemas/admin';
 import { describeRole, ROLE_HINTS } from './labels';
-import { SelectField } from './select-field';
 import { StatusMessage } from './status-message';
 
 const FIELD_IDS = {
@@ -122,6 +122,7 @@ export function AssignRoleForm({ user, options }: AssignRoleFormProps) {
         {role === 'divisional_director' && (
           <SelectField
             id={FIELD_IDS.divisionId}
+            fieldClassName="mb-6"
             name="divisionId"
             label="Division"
             defaultValue=""
@@ -139,6 +140,7 @@ export function AssignRoleForm({ user, options }: AssignRoleFormProps) {
         {role === 'clinical_lead' && (
           <SelectField
             id={FIELD_IDS.specialtyId}
+            fieldClassName="mb-6"
             name="specialtyId"
             label="Specialty"
             defaultValue=""
@@ -157,6 +159,7 @@ export function AssignRoleForm({ user, options }: AssignRoleFormProps) {
           <>
             <SelectField
               id="assign-consultant-specialty"
+              fieldClassName="mb-6"
               label="Narrow the list to a specialty (optional)"
               value={consultantSpecialtyId}
               onChange={(event) => setConsultantSpecialtyId(event.target.value)}
@@ -170,6 +173,7 @@ export function AssignRoleForm({ user, options }: AssignRoleFormProps) {
             </SelectField>
             <SelectField
               id={FIELD_IDS.consultantId}
+              fieldClassName="mb-6"
               name="consultantId"
               label="Consultant record"
               hint="The consultant this user is: they will see their own data named."

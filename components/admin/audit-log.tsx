@@ -6,6 +6,7 @@ import { formatDate, formatNumber } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorSummary, type Problem } from '@/components/ui/error-summary';
+import { InputField, SelectField } from '@/components/ui/field';
 import { SectionHeading } from '@/components/ui/heading';
 import { Notice } from '@/components/ui/notice';
 import { Panel } from '@/components/ui/panel';
@@ -34,8 +35,6 @@ import {
 import { queryObjectOf } from '@/lib/shared/schemas/metrics';
 import { AuditDetails } from './audit-details';
 import { describeAction, describeActor, describeEntity, describeEntityType, formatAdminTime } from './labels';
-import { SelectField } from './select-field';
-import { TextField } from './text-field';
 
 const FIELD_IDS = {
   from: 'audit-from',
@@ -174,8 +173,9 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
           className="max-w-4xl"
         >
           <div className="grid gap-x-6 sm:grid-cols-2">
-            <TextField
+            <InputField
               id={FIELD_IDS.from}
+              fieldClassName="mb-6"
               name="from"
               label="From"
               hint="The first day included, for example 01/04/2026."
@@ -185,8 +185,9 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
               className="max-w-[12rem]!"
               error={fieldError('from')}
             />
-            <TextField
+            <InputField
               id={FIELD_IDS.to}
+              fieldClassName="mb-6"
               name="to"
               label="To"
               hint="The last day included, for example 30/04/2026."
@@ -198,6 +199,7 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
             />
             <SelectField
               id={FIELD_IDS.action}
+              fieldClassName="mb-6"
               name="action"
               label="What happened"
               defaultValue={query.action ?? ''}
@@ -212,6 +214,7 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
             </SelectField>
             <SelectField
               id={FIELD_IDS.actorUserId}
+              fieldClassName="mb-6"
               name="actorUserId"
               label="Who did it"
               defaultValue={query.actorUserId ? String(query.actorUserId) : ''}
@@ -226,6 +229,7 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
             </SelectField>
             <SelectField
               id={FIELD_IDS.entityType}
+              fieldClassName="mb-6"
               name="entityType"
               label="What it was about"
               defaultValue={query.entityType ?? ''}

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { InputField } from '@/components/ui/field';
 import { Fieldset, Radio } from '@/components/ui/form';
 import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
@@ -17,7 +18,6 @@ import {
 } from '@/lib/shared/schemas/admin';
 import { OneTimeSecret } from './one-time-secret';
 import { StatusMessage } from './status-message';
-import { TextField } from './text-field';
 
 type PasswordChoice = 'generate' | 'set' | 'none';
 
@@ -100,15 +100,17 @@ export function CreateUserForm() {
       )}
       <ErrorSummary problems={problems.summary} attempt={attempt} />
       <form noValidate onSubmit={handleSubmit} aria-labelledby="create-user-heading" className="max-w-3xl">
-        <TextField
+        <InputField
           id={FIELD_IDS.name}
+          fieldClassName="mb-6"
           name="name"
           label="Full name"
           autoComplete="off"
           error={problems.fields.name}
         />
-        <TextField
+        <InputField
           id={FIELD_IDS.email}
+          fieldClassName="mb-6"
           name="email"
           type="email"
           label="Email address"
@@ -137,8 +139,9 @@ export function CreateUserForm() {
           />
           {passwordChoice === 'set' && (
             <div className="mb-3 ml-10">
-              <TextField
+              <InputField
                 id={FIELD_IDS.password}
+                fieldClassName="mb-6"
                 name="password"
                 type="password"
                 label="Initial password"

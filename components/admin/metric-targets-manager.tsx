@@ -5,6 +5,7 @@ import { formatNumber } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { InputField, SelectField } from '@/components/ui/field';
 import { type FormProblems, NO_PROBLEMS, problemsFromError } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
 import { Notice } from '@/components/ui/notice';
@@ -31,9 +32,7 @@ import {
   setMetricTargetRequestSchema,
 } from '@/lib/shared/schemas/admin';
 import { formatAdminTime } from './labels';
-import { SelectField } from './select-field';
 import { StatusMessage } from './status-message';
-import { TextField } from './text-field';
 import { WarningButton } from './warning-button';
 
 const FIELD_IDS = {
@@ -117,6 +116,7 @@ function SetTargetForm({ specialties }: { specialties: MetricTargetListResponse[
         </h3>
         <SelectField
           id={FIELD_IDS.specialtyId}
+          fieldClassName="mb-6"
           name="specialtyId"
           label="Specialty"
           hint="A specialty's own target comes before a target for every specialty."
@@ -132,6 +132,7 @@ function SetTargetForm({ specialties }: { specialties: MetricTargetListResponse[
         </SelectField>
         <SelectField
           id={FIELD_IDS.activityCategory}
+          fieldClassName="mb-6"
           name="activityCategory"
           label="Activity"
           error={problems.fields.activityCategory}
@@ -141,8 +142,9 @@ function SetTargetForm({ specialties }: { specialties: MetricTargetListResponse[
           <option value="clinic">{ACTIVITY_LABELS.clinic}</option>
           <option value="list">{ACTIVITY_LABELS.list}</option>
         </SelectField>
-        <TextField
+        <InputField
           id={FIELD_IDS.value}
+          fieldClassName="mb-6"
           name="value"
           label="Patients or cases per session"
           hint={`For example 10 for GIRFT's cataract lists. Up to ${formatNumber(METRIC_TARGET_MAX)}.`}
@@ -151,16 +153,18 @@ function SetTargetForm({ specialties }: { specialties: MetricTargetListResponse[
           className="w-32"
           error={problems.fields.value}
         />
-        <TextField
+        <InputField
           id={FIELD_IDS.source}
+          fieldClassName="mb-6"
           name="source"
           label="Source"
           hint="Where the target comes from, shown with it, for example “GIRFT ophthalmology (2021)”."
           autoComplete="off"
           error={problems.fields.source}
         />
-        <TextField
+        <InputField
           id={FIELD_IDS.sourceUrl}
+          fieldClassName="mb-6"
           name="sourceUrl"
           label="Source web address (optional)"
           type="url"

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { InputField } from '@/components/ui/field';
 import { Fieldset, Radio } from '@/components/ui/form';
 import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
@@ -17,7 +18,6 @@ import {
 } from '@/lib/shared/schemas/admin';
 import { OneTimeSecret } from './one-time-secret';
 import { StatusMessage } from './status-message';
-import { TextField } from './text-field';
 
 const FIELD_IDS = { password: 'reset-password', mode: 'reset-mode-generate' };
 
@@ -97,8 +97,9 @@ export function ResetPasswordForm({ user }: { user: AdminUser }) {
           />
           {mode === 'set' && (
             <div className="mb-3 ml-10">
-              <TextField
+              <InputField
                 id={FIELD_IDS.password}
+                fieldClassName="mb-6"
                 name="password"
                 type="password"
                 label="New password"

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { InputField } from '@/components/ui/field';
 import { Fieldset, Radio } from '@/components/ui/form';
 import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
@@ -19,7 +20,6 @@ import {
 } from '@/lib/shared/schemas/admin';
 import { formatAdminTime } from './labels';
 import { StatusMessage } from './status-message';
-import { TextField } from './text-field';
 
 type Kind = 'days' | 'percent' | 'sessions' | 'months';
 
@@ -210,9 +210,10 @@ export function TrustParametersForm({ initialParameters }: { initialParameters: 
     const current =
       parameter.kind === 'percent' ? `${toPercentText(value)}%` : `${value} ${UNIT[parameter.kind]}`;
     return (
-      <TextField
+      <InputField
         key={`${parameter.field}-${parameters.updatedAt ?? 'default'}`}
         id={fieldId(parameter.field)}
+        fieldClassName="mb-6"
         name={parameter.field}
         label={`${parameter.label} (${UNIT[parameter.kind]})`}
         hint={

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
+import { InputField } from '@/components/ui/field';
 import { type FormProblems, NO_PROBLEMS, problemsFromError, problemsOf } from '@/components/ui/form-problems';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
@@ -11,7 +12,6 @@ import { useAdminUpdateUser } from '@/lib/client/hooks/use-admin-update-user';
 import { type AdminUser, updateUserRequestSchema } from '@/lib/shared/schemas/admin';
 import { formatAdminTime } from './labels';
 import { StatusMessage } from './status-message';
-import { TextField } from './text-field';
 import { UserStatus } from './user-status';
 
 const FIELD_IDS = { name: 'user-name' };
@@ -68,8 +68,9 @@ export function UserDetails({ user }: { user: AdminUser }) {
       )}
       <ErrorSummary problems={problems.summary} attempt={attempt} />
       <form noValidate onSubmit={handleSubmit} aria-label="Change the name" className="max-w-3xl">
-        <TextField
+        <InputField
           id={FIELD_IDS.name}
+          fieldClassName="mb-6"
           name="name"
           label="Full name"
           defaultValue={user.name}
