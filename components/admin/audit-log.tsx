@@ -1,7 +1,8 @@
 'use client';
 
+import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { type FormEvent, type MouseEvent, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatDate, formatNumber } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -9,6 +10,7 @@ import { ErrorSummary, type Problem } from '@/components/ui/error-summary';
 import { InputField, SelectField } from '@/components/ui/field';
 import { SectionHeading } from '@/components/ui/heading';
 import { Notice } from '@/components/ui/notice';
+import { Pagination } from '@/components/ui/pagination';
 import { Panel } from '@/components/ui/panel';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { SecondaryButton } from '@/components/ui/secondary-button';
@@ -144,9 +146,7 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
     const text = auditFilterSearchParams({ ...query, page }).toString();
     return text ? `${pathname}?${text}` : pathname;
   };
-  const followPage = (page: number) => (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
+  const showPage = (page: number) => {
     go(auditFilterSearchParams({ ...query, page }));
     document.getElementById('audit-results-heading')?.scrollIntoView();
   };
@@ -285,9 +285,16 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
               {total === 0 ? (
                 'Try a wider date range, or clear the filters.'
               ) : (
-                <a href={pageHref(1)} onClick={followPage(1)}>
+                <Link
+                  href={pageHref(1)}
+                  prefetch={false}
+                  onNavigate={(event) => {
+                    event.preventDefault();
+                    showPage(1);
+                  }}
+                >
                   Go to the first page
-                </a>
+                </Link>
               )}
             </p>
           </EmptyState>
@@ -340,29 +347,13 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
             </div>
           )
         )}
-        {pageCount > 1 && (
-          <nav aria-label="Pages of events" className="mt-6">
-            <ul className="flex flex-wrap items-center gap-6">
-              {query.page > 1 && (
-                <li>
-                  <a href={pageHref(query.page - 1)} onClick={followPage(query.page - 1)} rel="prev">
-                    Previous<span className="sr-only"> page</span>
-                  </a>
-                </li>
-              )}
-              <li>
-                Page {formatNumber(Math.min(query.page, pageCount))} of {formatNumber(pageCount)}
-              </li>
-              {query.page < pageCount && (
-                <li>
-                  <a href={pageHref(query.page + 1)} onClick={followPage(query.page + 1)} rel="next">
-                    Next<span className="sr-only"> page</span>
-                  </a>
-                </li>
-              )}
-            </ul>
-          </nav>
-        )}
+        <Pagination
+          label="Pages of events"
+          page={query.page}
+          pageCount={pageCount}
+          hrefOf={pageHref}
+          onNavigate={showPage}
+        />
       </Panel>
     </>
   );

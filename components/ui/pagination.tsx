@@ -9,17 +9,33 @@ interface PaginationProps {
   pageCount: number;
   /** The address of a page: the URL keeps the page, so it can be shared and the back button works. */
   hrefOf: (page: number) => string;
+  /**
+   * Shows a page without a navigation, for a list that follows the URL on the client (it puts the page's address
+   * in the history itself). A click with a modifier key still opens the address.
+   */
+  onNavigate?: (page: number) => void;
 }
 
 /** Previous and next links around "Page n of m", drawn only when there is more than one page. */
-export function Pagination({ label, page, pageCount, hrefOf }: PaginationProps) {
+export function Pagination({ label, page, pageCount, hrefOf, onNavigate }: PaginationProps) {
   if (pageCount <= 1) return null;
+  const linkTo = (target: number) => ({
+    href: hrefOf(target),
+    ...(onNavigate && {
+      // Nothing to prefetch: the router never goes there.
+      prefetch: false,
+      onNavigate: (event: { preventDefault: () => void }) => {
+        event.preventDefault();
+        onNavigate(target);
+      },
+    }),
+  });
   return (
     <nav aria-label={label} className="mt-6">
       <ul className="flex flex-wrap items-center gap-6">
         {page > 1 && (
           <li>
-            <Link href={hrefOf(Math.min(page, pageCount + 1) - 1)} rel="prev">
+            <Link {...linkTo(Math.min(page, pageCount + 1) - 1)} rel="prev">
               Previous<span className="sr-only"> page</span>
             </Link>
           </li>
@@ -29,7 +45,7 @@ export function Pagination({ label, page, pageCount, hrefOf }: PaginationProps) 
         </li>
         {page < pageCount && (
           <li>
-            <Link href={hrefOf(page + 1)} rel="next">
+            <Link {...linkTo(page + 1)} rel="next">
               Next<span className="sr-only"> page</span>
             </Link>
           </li>

@@ -154,6 +154,24 @@ test('an administrator creates a user, gives them a role, creates and revokes a 
   );
   await expectNoSeriousViolations(page);
 
+  // A page at a time: previous and next keep the page in the URL, and a page past the end leads back to the first.
+  await page.goto('/admin/audit-log?pageSize=2');
+  const pages = page.getByRole('navigation', { name: 'Pages of events' });
+  await expect(pages).toContainText(/Page 1 of \d+/);
+  await pages.getByRole('link', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/\/admin\/audit-log\?page=2&pageSize=2$/);
+  await expect(page.getByText(/^Showing events 3 to 4 of \d+/)).toBeVisible();
+  await expect(pages).toContainText(/Page 2 of \d+/);
+  await pages.getByRole('link', { name: 'Previous page' }).click();
+  await expect(page).toHaveURL(/\/admin\/audit-log\?pageSize=2$/);
+  await expect(page.getByText(/^Showing events 1 to 2 of \d+/)).toBeVisible();
+  await page.goto('/admin/audit-log?page=9999&pageSize=2');
+  await expect(page.getByText('No events on this page')).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the first page' }).click();
+  await expect(page).toHaveURL(/\/admin\/audit-log\?pageSize=2$/);
+  await expect(page.getByText(/^Showing events 1 to 2 of \d+/)).toBeVisible();
+
+  await page.goto('/admin/audit-log');
   await page.getByLabel('What happened').selectOption('user.created');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/\/admin\/audit-log\?action=user\.created$/);
