@@ -277,7 +277,9 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
             ? 'Loading events…'
             : total === 0
               ? ''
-              : `Showing events ${formatNumber(first)} to ${formatNumber(last)} of ${formatNumber(total)}, newest first. Times are Europe/London.`}
+              : first > total
+                ? `No events on page ${formatNumber(query.page)}: there are ${formatNumber(total)}, newest first.`
+                : `Showing events ${formatNumber(first)} to ${formatNumber(last)} of ${formatNumber(total)}, newest first. Times are Europe/London.`}
         </p>
         {data && data.events.length === 0 && !isLoading ? (
           <EmptyState title={total === 0 ? 'No events match these filters' : 'No events on this page'}>
