@@ -236,6 +236,126 @@ describe('the agenda on the projector', () => {
     expect(own).not.toContain('Not shown');
   });
 
+  it('says each consultant’s specialty in a division’s “for review” list by the workload table’s rule', () => {
+    const division: AgendaView = {
+      ...agenda,
+      unit: { level: 'division', id: 1, code: 'SURG', name: 'Surgery', divisionId: 1 },
+      forReview: [
+        {
+          member: colleague('Colleague 1'),
+          rule: 'low_fulfilment',
+          months: 3,
+          month: '2026-03-01',
+          specialty: 'Ophthalmology',
+        },
+        {
+          member: colleague('Colleague 2'),
+          rule: 'high_total_delivery',
+          months: 4,
+          month: '2026-03-01',
+          specialty: null,
+        },
+      ],
+    };
+    const render = (view: AgendaView) =>
+      renderToStaticMarkup(
+        createElement(
+          'div',
+          null,
+          agendaScreens(view)
+            .find((screen) => screen.id === 'workload')
+            ?.render(),
+        ),
+      );
+    const html = render(division);
+    const forReview = html.slice(html.indexOf('<caption class="sr-only">For review</caption>'));
+    expect(forReview).toMatch(
+      /<th scope="col"[^>]*>For review<\/th><th scope="col"[^>]*>Specialty<\/th><th scope="col"[^>]*>Rule<\/th>/,
+    );
+    expect(forReview).toContain(
+      '<td class="py-1.5 pr-6 align-top">Colleague 1</td><td class="py-1.5 pr-6 align-top">Ophthalmology</td>',
+    );
+    expect(forReview).toContain(
+      '<td class="py-1.5 pr-6 align-top">Colleague 2</td><td class="py-1.5 pr-6 align-top">Not shown</td>',
+    );
+    // At the workload table's compact size, so that the two tables share the screen.
+    expect(html).toMatch(/text-\[1\.5rem\]"><caption class="sr-only">For review/);
+    expect(html).toContain('Not shown: a specialty with too few consultants here');
+    // Its rule's words wrap in a narrower column: five rows a screen, the rest on the topic's next screens.
+    const many: AgendaView = {
+      ...division,
+      forReview: Array.from({ length: 6 }, (_, index) => ({
+        member: colleague(`Colleague ${index + 1}`),
+        rule: 'low_fulfilment' as const,
+        months: 3,
+        month: '2026-03-01',
+        specialty: 'Trauma and orthopaedics',
+      })),
+    };
+    const workloadScreens = agendaScreens(many).filter((screen) => screen.topic === 'workload');
+    expect(workloadScreens.map((screen) => screen.id)).toEqual(['workload', 'workload-2']);
+    const second = renderToStaticMarkup(createElement('div', null, workloadScreens[1]?.render()));
+    expect(second).toContain('>Colleague 6</td>');
+    expect(second).not.toContain('>Colleague 5</td>');
+    // A specialty's meeting: no column.
+    expect(render({ ...division, unit: agenda.unit })).not.toContain('Specialty');
+  });
+
+  it('shows patients or cases per session per category with clinics and lists together, each against its own target', () => {
+    const perSession = (
+      category: 'clinic' | 'list',
+      label: string,
+      value: number,
+      target: number | null,
+    ) => ({
+      metricId: 'casesPerSession',
+      category,
+      label,
+      unit: 'patientsPerSession',
+      value,
+      target,
+      targetSource: target === null ? null : 'Trust target',
+      variation: 'common_cause' as const,
+      assurance: null,
+    });
+    const both: AgendaView = {
+      ...agenda,
+      headline: [
+        ...agenda.headline,
+        perSession('clinic', 'Patients per clinic session', 11.04, null),
+        perSession('list', 'Cases per list', 4.26, 5),
+      ],
+    };
+    const screens = agendaScreens(both, {
+      changes: [{ metricId: 'casesPerSession', category: 'list', live: 4.5 }],
+    });
+    const headline = renderToStaticMarkup(createElement('div', null, screens[0]?.render()));
+    // One tile for the two categories (the grid keeps its two rows of four), each figure apart.
+    expect(headline.match(/<li class="border-4/g)).toHaveLength(2);
+    expect(headline).toContain('Patients or cases per session');
+    expect(headline).toMatch(/Patients per clinic session<\/p>.*11\.0.*No target/);
+    expect(headline).toMatch(/Cases per list<\/p>.*4\.3.*Target 5\.0.*Now 4\.5/);
+    // The later import changed the lists' figure only.
+    expect(headline.match(/Now /g)).toHaveLength(1);
+    // The presenter notes name the category.
+    expect(screenNotes(both).headline).toContain('Cases per list: 4.3 against a target of 5.0.');
+
+    // An older snapshot's single mixed figure is shown as frozen, under the label the server gives it.
+    const older: AgendaView = {
+      ...agenda,
+      headline: [
+        ...agenda.headline,
+        {
+          ...perSession('clinic', 'Patients or cases per session, clinics and lists combined', 8.2, null),
+          category: undefined,
+        },
+      ],
+    };
+    const olderHeadline = renderToStaticMarkup(createElement('div', null, agendaScreens(older)[0]?.render()));
+    expect(olderHeadline).toContain('Patients or cases per session, clinics and lists combined');
+    expect(olderHeadline).toContain('8.2');
+  });
+
   it('says what each note is about: a session, a week, or a figure by its label', () => {
     const note = (id: number, about: { sessionDate?: string; weekStart?: string; metricId?: string }) => ({
       id,

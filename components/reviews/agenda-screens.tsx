@@ -6,8 +6,15 @@ import { toSpcChartData } from '@/components/charts/spc-data';
 import { AssuranceIconSvg, VariationIconSvg } from '@/components/charts/spc-icons';
 import { StaticFunnel, staticFunnelLabels } from '@/components/charts/static-funnel';
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
-import { METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
-import type { AGENDA_TOPICS, AgendaView, MemberView } from '@/lib/shared/review-agenda';
+import { getMetric, METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
+import {
+  type AGENDA_TOPICS,
+  type AgendaCategory,
+  type AgendaMetric,
+  type AgendaView,
+  headlineKey,
+  type MemberView,
+} from '@/lib/shared/review-agenda';
 import { computeFunnel, computeSpc } from '@/lib/shared/stats';
 import { toChartAnnotations } from './annotation-markers';
 
@@ -23,6 +30,11 @@ const ROWS_PER_SCREEN = 10;
 const TEXT_ROWS_PER_SCREEN = 5;
 /** Rows of a division's workload table, whose Specialty column makes more of its rows wrap onto two lines. */
 const DIVISION_WORKLOAD_ROWS_PER_SCREEN = 8;
+/**
+ * Rows of a division's "for review" list: its Specialty column leaves the rule's words a narrow column, where they
+ * wrap onto three or four lines.
+ */
+const DIVISION_FOR_REVIEW_ROWS_PER_SCREEN = 5;
 /** Consultants listed beside the funnel plot on one screen (every screen of the topic draws them all). */
 const FUNNEL_ROWS_PER_SCREEN = 12;
 
@@ -41,6 +53,8 @@ export interface AgendaScreen {
 /** A headline figure that later imports have changed since the meeting froze it: its value now. */
 export interface HeadlineChange {
   metricId: string;
+  /** The activity category of a per-category figure (patients or cases per session). */
+  category?: AgendaCategory;
   live: number | null;
 }
 
@@ -160,7 +174,7 @@ const aboutWhat = (row: { sessionDate: string | null; weekStart: string | null; 
 /** The screens of an agenda, in the standard order. */
 export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions = {}): AgendaScreen[] {
   const isPaged = options.isPaged ?? true;
-  const liveById = new Map((options.changes ?? []).map((change) => [change.metricId, change.live]));
+  const liveByKey = new Map((options.changes ?? []).map((change) => [headlineKey(change), change.live]));
   const rowsPerScreen = isPaged ? ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
   const textRowsPerScreen = isPaged ? TEXT_ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
   const notes = [
@@ -183,29 +197,13 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
       shortTitle: 'Headline',
       render: () => (
         <ul className="grid grid-cols-4 gap-6">
-          {agenda.headline.map((metric) => (
-            <li key={metric.metricId} className="border-4 border-nhs-black p-6">
-              <p className="text-[1.75rem] leading-tight font-bold">{metric.label}</p>
-              <p className="my-3 text-[3.5rem] leading-none font-bold">
-                {formatMetricValue(metric.unit as MetricUnit, metric.value)}
-              </p>
-              <p className="text-[1.75rem]">
-                {metric.target === null
-                  ? 'No target'
-                  : `Target ${formatMetricValue(metric.unit as MetricUnit, metric.target)}`}
-              </p>
-              {liveById.has(metric.metricId) && (
-                <p className="text-[1.5rem] font-bold text-nhs-dark-blue">
-                  Now {formatMetricValue(metric.unit as MetricUnit, liveById.get(metric.metricId) ?? null)}{' '}
-                  <span className="font-normal">(later imports)</span>
-                </p>
-              )}
-              <p className="mt-2 flex gap-2">
-                {metric.variation && <VariationIconSvg icon={metric.variation} size={64} />}
-                {metric.assurance && <AssuranceIconSvg icon={metric.assurance} size={64} />}
-              </p>
-            </li>
-          ))}
+          {headlineTiles(agenda.headline).map((tile) =>
+            tile.length === 1 && tile[0] ? (
+              <HeadlineTile key={headlineKey(tile[0])} metric={tile[0]} liveByKey={liveByKey} />
+            ) : (
+              <PerCategoryTile key={tile[0]?.metricId} metrics={tile} liveByKey={liveByKey} />
+            ),
+          )}
         </ul>
       ),
     },
@@ -249,13 +247,7 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
         </div>
       ),
     },
-    ...topicScreens(
-      'workload',
-      { title: 'Workload balance and the “for review” list', shortTitle: 'Workload' },
-      Math.max(agenda.workload.rows.length, agenda.forReview.length),
-      isPaged && agenda.unit.level === 'division' ? DIVISION_WORKLOAD_ROWS_PER_SCREEN : rowsPerScreen,
-      (start, end) => <WorkloadScreen agenda={agenda} start={start} end={end} />,
-    ),
+    ...workloadScreens(agenda, isPaged),
     ...topicScreens(
       'opportunities',
       {
@@ -350,19 +342,159 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
   ];
 }
 
+/**
+ * The headline's tiles: one figure each, except patients or cases per session with clinics and lists together,
+ * whose categories share one tile (compared within a category, never mixed; the grid keeps its two rows).
+ */
+function headlineTiles(headline: readonly AgendaMetric[]): AgendaMetric[][] {
+  const tiles: AgendaMetric[][] = [];
+  for (const metric of headline) {
+    const last = tiles.at(-1);
+    if (metric.category && last?.[0]?.category && last[0].metricId === metric.metricId) last.push(metric);
+    else tiles.push([metric]);
+  }
+  return tiles;
+}
+
+const targetText = (metric: AgendaMetric) =>
+  metric.target === null
+    ? 'No target'
+    : `Target ${formatMetricValue(metric.unit as MetricUnit, metric.target)}`;
+
+/** A figure's value now, where later imports have changed it since the snapshot. */
+function LiveValue({
+  metric,
+  liveByKey,
+}: {
+  metric: AgendaMetric;
+  liveByKey: ReadonlyMap<string, number | null>;
+}) {
+  const key = headlineKey(metric);
+  if (!liveByKey.has(key)) return null;
+  return (
+    <p className="text-[1.5rem] font-bold text-nhs-dark-blue">
+      Now {formatMetricValue(metric.unit as MetricUnit, liveByKey.get(key) ?? null)}{' '}
+      <span className="font-normal">(later imports)</span>
+    </p>
+  );
+}
+
+function HeadlineTile({
+  metric,
+  liveByKey,
+}: {
+  metric: AgendaMetric;
+  liveByKey: ReadonlyMap<string, number | null>;
+}) {
+  return (
+    <li className="border-4 border-nhs-black p-6">
+      <p className="text-[1.75rem] leading-tight font-bold">{metric.label}</p>
+      <p className="my-3 text-[3.5rem] leading-none font-bold">
+        {formatMetricValue(metric.unit as MetricUnit, metric.value)}
+      </p>
+      <p className="text-[1.75rem]">{targetText(metric)}</p>
+      <LiveValue metric={metric} liveByKey={liveByKey} />
+      <p className="mt-2 flex gap-2">
+        {metric.variation && <VariationIconSvg icon={metric.variation} size={64} />}
+        {metric.assurance && <AssuranceIconSvg icon={metric.assurance} size={64} />}
+      </p>
+    </li>
+  );
+}
+
+/** Patients or cases per session for each category in one tile: each with its own value, target and icons. */
+function PerCategoryTile({
+  metrics,
+  liveByKey,
+}: {
+  metrics: readonly AgendaMetric[];
+  liveByKey: ReadonlyMap<string, number | null>;
+}) {
+  const first = metrics[0];
+  if (!first) return null;
+  return (
+    <li className="border-4 border-nhs-black p-6">
+      <p className="text-[1.75rem] leading-tight font-bold">{getMetric('casesPerSession').label}</p>
+      <ul className="mt-2 flex flex-col gap-3">
+        {metrics.map((metric) => (
+          <li key={headlineKey(metric)}>
+            <p className="text-[1.5rem] leading-tight">{metric.label}</p>
+            <p className="flex items-center gap-3">
+              <span className="text-[2.5rem] leading-tight font-bold">
+                {formatMetricValue(metric.unit as MetricUnit, metric.value)}
+              </span>
+              {metric.variation && <VariationIconSvg icon={metric.variation} size={44} />}
+              {metric.assurance && <AssuranceIconSvg icon={metric.assurance} size={44} />}
+            </p>
+            <p className="text-[1.5rem]">{targetText(metric)}</p>
+            <LiveValue metric={metric} liveByKey={liveByKey} />
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 /** What a withheld specialty says, and why (the rule is disclose-agenda.ts's). */
 const SPECIALTY_WITHHELD = 'Not shown';
 
 /**
- * Total delivery by month for each consultant with the sustained flags, beside the "for review" list (rows `start`
- * to `end`). A division's consultants come from several specialties: a Specialty column says which, except where
- * it would say who an anonymised consultant is.
+ * The workload topic over as many screens as the longer of its two tables needs, each table with the rows its
+ * screen holds (a division's have a Specialty column, and fewer rows).
  */
-function WorkloadScreen({ agenda, start, end }: { agenda: AgendaView; start: number; end: number }) {
+function workloadScreens(agenda: AgendaView, isPaged: boolean): AgendaScreen[] {
   const isDivision = agenda.unit.level === 'division';
-  const rows = agenda.workload.rows.slice(start, end);
-  const isAnyWithheld =
-    isDivision && rows.some((row) => row.specialty === null || row.specialty === undefined);
+  const workloadPerScreen = !isPaged
+    ? Number.POSITIVE_INFINITY
+    : isDivision
+      ? DIVISION_WORKLOAD_ROWS_PER_SCREEN
+      : ROWS_PER_SCREEN;
+  const forReviewPerScreen = !isPaged
+    ? Number.POSITIVE_INFINITY
+    : isDivision
+      ? DIVISION_FOR_REVIEW_ROWS_PER_SCREEN
+      : ROWS_PER_SCREEN;
+  const screens = Math.max(
+    1,
+    Math.ceil(agenda.workload.rows.length / workloadPerScreen),
+    Math.ceil(agenda.forReview.length / forReviewPerScreen),
+  );
+  return topicScreens(
+    'workload',
+    { title: 'Workload balance and the “for review” list', shortTitle: 'Workload' },
+    isPaged ? screens * workloadPerScreen : 0,
+    workloadPerScreen,
+    (start) => {
+      const page = isPaged ? start / workloadPerScreen : 0;
+      return (
+        <WorkloadScreen
+          agenda={agenda}
+          workload={agenda.workload.rows.slice(page * workloadPerScreen, (page + 1) * workloadPerScreen)}
+          forReview={agenda.forReview.slice(page * forReviewPerScreen, (page + 1) * forReviewPerScreen)}
+        />
+      );
+    },
+  );
+}
+
+/**
+ * Total delivery by month for each consultant with the sustained flags, beside the "for review" list (the rows of
+ * one screen). A division's consultants come from several specialties: a Specialty column in both says which, except
+ * where it would say who an anonymised consultant is.
+ */
+function WorkloadScreen({
+  agenda,
+  workload: rows,
+  forReview,
+}: {
+  agenda: AgendaView;
+  workload: AgendaView['workload']['rows'];
+  forReview: AgendaView['forReview'];
+}) {
+  const isDivision = agenda.unit.level === 'division';
+  const isWithheld = (row: { specialty?: string | null }) =>
+    row.specialty === null || row.specialty === undefined;
+  const isAnyWithheld = isDivision && (rows.some(isWithheld) || forReview.some(isWithheld));
   return (
     <div className="grid grid-cols-[3fr_2fr] gap-12">
       <div>
@@ -393,18 +525,19 @@ function WorkloadScreen({ agenda, start, end }: { agenda: AgendaView; start: num
           </p>
         )}
       </div>
+      {/* A division's list says each consultant's specialty too, by the workload table's rule. */}
       <ScreenTable
         caption="For review"
-        head={['For review', 'Rule', 'Months']}
-        rows={agenda.forReview
-          .slice(start, end)
-          .map((entry) => [
-            memberLabel(entry.member),
-            entry.rule === 'low_fulfilment'
-              ? `Fulfilment below ${percent(agenda.parameters.reviewFulfilmentBelow)}`
-              : `Total delivery above ${percent(agenda.parameters.reviewTotalDeliveryAbove)}`,
-            String(entry.months),
-          ])}
+        isCompact={isDivision}
+        head={['For review', ...(isDivision ? ['Specialty'] : []), 'Rule', 'Months']}
+        rows={forReview.map((entry) => [
+          memberLabel(entry.member),
+          ...(isDivision ? [entry.specialty ?? SPECIALTY_WITHHELD] : []),
+          entry.rule === 'low_fulfilment'
+            ? `Fulfilment below ${percent(agenda.parameters.reviewFulfilmentBelow)}`
+            : `Total delivery above ${percent(agenda.parameters.reviewTotalDeliveryAbove)}`,
+          String(entry.months),
+        ])}
       />
     </div>
   );

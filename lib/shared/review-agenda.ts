@@ -8,6 +8,8 @@ import type { AssuranceIcon, VariationIcon } from './stats';
 
 export type ReviewUnitLevel = 'specialty' | 'division';
 export type ReviewActivity = 'clinic' | 'list' | 'all';
+/** An activity category: patients or cases per session are compared within one (the metric dictionary). */
+export type AgendaCategory = Exclude<ReviewActivity, 'all'>;
 
 /** A specialty or division someone may review. */
 export interface ReviewableUnit {
@@ -55,6 +57,12 @@ export interface AgendaMetric {
   targetSource: string | null;
   variation: VariationIcon | null;
   assurance: AssuranceIcon | null;
+  /**
+   * Patients or cases per session with clinics and lists together: the category this figure is of (one figure per
+   * category held, as the dashboards show them). Absent otherwise, and in snapshots frozen before the categories were
+   * shown apart, whose single figure mixes clinics' patients with lists' cases (`isCombinedPerSession`).
+   */
+  category?: AgendaCategory;
 }
 
 export interface AgendaTrendPoint {
@@ -63,6 +71,8 @@ export interface AgendaTrendPoint {
   fulfilmentNet: number | null;
   totalDelivery: number | null;
   casesPerSession: number | null;
+  /** With clinics and lists together, each category's own patients or cases per session (absent in older snapshots). */
+  casesPerSessionByCategory?: Partial<Record<AgendaCategory, number | null>>;
   patientsPerWeek: number | null;
 }
 
@@ -80,7 +90,10 @@ export interface AgendaMember<M> {
   member: M;
   fulfilmentNet: number | null;
   totalDelivery: number | null;
+  /** With clinics and lists together this mixes the two: compare members on `casesPerSessionByCategory`. */
   casesPerSession: number | null;
+  /** With clinics and lists together, each category's own patients or cases per session (absent in older snapshots). */
+  casesPerSessionByCategory?: Partial<Record<AgendaCategory, number | null>>;
   lostSessions: number;
   opportunityPerWeek: { fulfilment: number; productivity: number; total: number };
 }
@@ -104,6 +117,8 @@ export interface AgendaForReview<M> {
   /** Consecutive complete months the rule has held, ending with `month`. */
   months: number;
   month: string;
+  /** In a division's meeting, the consultant's specialty as the reader may see it (as `AgendaWorkloadRow`'s). */
+  specialty?: string | null;
 }
 
 export interface AgendaAnnotation<M> {
@@ -207,3 +222,27 @@ export const AGENDA_TOPICS = [
   'actionsCarriedForward',
   'newActions',
 ] as const;
+
+/** A headline figure's key: its metric, and its category when it is one category's figure. */
+export function headlineKey(metric: Pick<AgendaMetric, 'metricId' | 'category'>): string {
+  return metric.category ? `${metric.metricId}:${metric.category}` : metric.metricId;
+}
+
+/**
+ * Whether a headline figure is patients or cases per session of clinics and lists together, as snapshots frozen
+ * before the categories were shown apart hold it: a mixed figure, to be labelled as such.
+ */
+export function isCombinedPerSession(
+  metric: Pick<AgendaMetric, 'metricId' | 'category'>,
+  activity: ReviewActivity,
+): boolean {
+  return metric.metricId === 'casesPerSession' && activity === 'all' && metric.category === undefined;
+}
+
+/** The label of an older snapshot's mixed figure (`isCombinedPerSession`). */
+export const COMBINED_PER_SESSION_LABEL = 'Patients or cases per session, clinics and lists combined';
+
+/** The categories whose patients or cases per session the headline shows apart, in its order (none: not apart). */
+export function headlineCategories(agenda: Pick<Agenda<unknown>, 'headline'>): AgendaCategory[] {
+  return agenda.headline.flatMap((metric) => (metric.category ? [metric.category] : []));
+}

@@ -203,6 +203,11 @@ test.describe('review meetings on a projector', () => {
     const { people } = await specialtyPeople(page);
     const meetingId = await startOphthalmologyMeeting(page);
 
+    // Clinics and lists together: patients per clinic session and cases per list apart, never one mixed figure.
+    const headline = page.locator('[aria-roledescription="slide"]');
+    await expect(headline.getByText('Patients per clinic session', { exact: true })).toBeVisible();
+    await expect(headline.getByText('Cases per list', { exact: true })).toBeVisible();
+
     // Every screen, with the keyboard only: → and Page Down forward, ← back.
     const first = await currentSlide(page);
     expect(first.index).toBe(1);
@@ -460,12 +465,17 @@ test.describe('review meetings on a projector', () => {
     await page.locator('body').focus();
     await page.keyboard.press('Home');
     const specialties: string[] = [];
+    const forReviewSpecialties: string[] = [];
     for (let index = 1; index <= first.count; index += 1) {
       const { title } = await currentSlide(page);
       if (title.startsWith('Workload balance')) {
         const workload = slide.getByRole('table', { name: 'Total delivery by month' });
         await expect(workload.getByRole('columnheader', { name: 'Specialty' })).toBeVisible();
         specialties.push(...(await workload.locator('tbody tr td:nth-child(2)').allTextContents()));
+        // The "for review" list beside it says each one's specialty too.
+        const forReview = slide.getByRole('table', { name: 'For review' });
+        await expect(forReview.getByRole('columnheader', { name: 'Specialty' })).toBeVisible();
+        forReviewSpecialties.push(...(await forReview.locator('tbody tr td:nth-child(2)').allTextContents()));
       }
       if (index < first.count) await page.keyboard.press('ArrowRight');
     }
@@ -473,6 +483,8 @@ test.describe('review meetings on a projector', () => {
     expect(specialties.length).toBeGreaterThan(DIVISION_ROWS_SHOWN);
     expect(specialties.some((specialty) => specialty.startsWith('Ophthalmology'))).toBe(true);
     expect(specialties).not.toContain('Not shown');
+    expect(forReviewSpecialties).not.toContain('Not shown');
+    expect(forReviewSpecialties.every((specialty) => specialties.includes(specialty))).toBe(true);
     await page.context().close();
   });
 

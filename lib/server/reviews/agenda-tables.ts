@@ -1,6 +1,13 @@
+import { PER_SESSION_LABELS } from '@/components/dashboard/per-session-views';
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 import { METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
-import type { AgendaChallenge, AgendaView, MemberView } from '@/lib/shared/review-agenda';
+import {
+  type AgendaChallenge,
+  type AgendaView,
+  COMBINED_PER_SESSION_LABEL,
+  headlineCategories,
+  type MemberView,
+} from '@/lib/shared/review-agenda';
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '@/lib/shared/spc-labels';
 
 /** A cell of the pack: text, a number (shown with its column's or its own format), a date, or empty. */
@@ -113,6 +120,19 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
     value === null ? null : { value, format: unitFormat(unit, value) };
   const lost = (label: string, sessions: number) => [label, numberIn('sessions', sessions)];
   const isDivision = agenda.unit.level === 'division';
+  // Patients or cases per session week by week: per category where the headline shows them apart; an older
+  // snapshot of clinics and lists together has only the mixed figure, labelled as such.
+  const categories = headlineCategories(agenda);
+  const perSessionColumns =
+    categories.length > 0
+      ? categories.map((category) => ({ header: PER_SESSION_LABELS[category], format: oneDecimal }))
+      : [
+          {
+            header: agenda.activity === 'all' ? COMBINED_PER_SESSION_LABEL : 'Cases per session',
+            format: oneDecimal,
+          },
+        ];
+  const specialtyColumn = isDivision ? [{ header: 'Specialty' }] : [];
   return [
     {
       name: 'Headline',
@@ -124,8 +144,9 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
         { header: 'Variation' },
         { header: 'Assurance' },
       ],
+      // The agenda's own label: one category's figure is named for it ("Cases per list").
       rows: agenda.headline.map((metric) => [
-        metricLabel(metric.metricId) ?? metric.label,
+        metric.label,
         numberIn(metric.unit, metric.value),
         numberIn(metric.unit, metric.target),
         metric.targetSource,
@@ -140,7 +161,7 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
         { header: 'Week to', format: date },
         { header: 'Fulfilment (net)', format: percent },
         { header: 'Total delivery', format: percent },
-        { header: 'Cases per session', format: oneDecimal },
+        ...perSessionColumns,
         { header: 'Patients a week', format: oneDecimal },
       ],
       rows: agenda.trend.map((point) => [
@@ -148,7 +169,9 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
         excelDate(point.to),
         point.fulfilmentNet,
         point.totalDelivery,
-        point.casesPerSession,
+        ...(categories.length > 0
+          ? categories.map((category) => point.casesPerSessionByCategory?.[category] ?? null)
+          : [point.casesPerSession]),
         point.patientsPerWeek,
       ]),
     },
@@ -194,7 +217,7 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
       // A division's consultants come from several specialties: which, where the reader may see it.
       columns: [
         { header: '' },
-        ...(isDivision ? [{ header: 'Specialty' }] : []),
+        ...specialtyColumn,
         { header: 'Month', format: month },
         { header: 'Total delivery', format: percent },
         { header: 'Flag' },
@@ -217,12 +240,14 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
       name: 'For review',
       columns: [
         { header: '' },
+        ...specialtyColumn,
         { header: 'Rule' },
         { header: 'Consecutive months', format: whole },
         { header: 'Latest month', format: month },
       ],
       rows: agenda.forReview.map((entry) => [
         member(entry.member),
+        ...(isDivision ? [entry.specialty ?? SPECIALTY_WITHHELD] : []),
         entry.rule === 'low_fulfilment'
           ? `Fulfilment below ${percentText(agenda.parameters.reviewFulfilmentBelow)}`
           : `Total delivery above ${percentText(agenda.parameters.reviewTotalDeliveryAbove)}`,

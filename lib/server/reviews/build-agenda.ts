@@ -1,6 +1,12 @@
+import {
+  categoriesHeld,
+  PER_SESSION_LABELS,
+  perSessionViews,
+} from '@/components/dashboard/per-session-views';
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
 import { weeksEnding } from '@/lib/shared/periods';
 import type {
+  AgendaCategory,
   AgendaFunnelPoint,
   AgendaMember,
   AgendaMetric,
@@ -69,15 +75,21 @@ export async function buildAgenda(
 ): Promise<FrozenAgenda> {
   const { unit, period, activity } = request;
   const filter = { level: unit.level, id: unit.id } as const;
-  const [figures, trendSeries, workload, forReview, reasons, parameters] = await Promise.all([
-    getUnitFigures(database, scope, request),
+  const weeklyOf = (category: ReviewActivity) =>
     getSeries(database, scope, {
       level: unit.level,
       bucket: 'week',
       unit: filter,
       period: weeksEnding(period.to, TREND_WEEKS),
-      activity,
-    }),
+      activity: category,
+    });
+  const [figures, trendSeries, categorySeries, workload, forReview, reasons, parameters] = await Promise.all([
+    getUnitFigures(database, scope, request),
+    weeklyOf(activity),
+    // With clinics and lists together, each category's own weekly series: its patients or cases per session.
+    activity === 'all'
+      ? Promise.all([weeklyOf('clinic'), weeklyOf('list')])
+      : Promise.resolve([] as Awaited<ReturnType<typeof weeklyOf>>[]),
     getWorkloadBalance(database, scope, { period, activity, within: filter }),
     getForReviewList(database, scope, { asOf: period.to, unit: filter }),
     getCancellationReasons(database, scope, { unit: filter, period, activity }),
@@ -101,12 +113,18 @@ export async function buildAgenda(
     scope.organisationId,
     [...carried, ...created].map((action) => action.ownerUserId),
   );
-  // Whole weeks only: a week the extracts cover in part (at either end) is not comparable with the others.
-  const trend = (trendSeries[0]?.points ?? []).filter((point) => point.weeks >= 1 - 1e-9);
+  const trend = wholeWeeks(trendSeries[0]?.points);
   const unitRow = figures.unitRow;
+  const categoryTrends = new Map(
+    (['clinic', 'list'] as const).map((category, index) => [
+      category,
+      wholeWeeks(categorySeries[index]?.[0]?.points),
+    ]),
+  );
+  const categories = activity === 'all' ? headlineCategoriesOf(unitRow) : [];
   const members = figures.memberRows.flatMap((row) => {
     const member = memberRefOf(row);
-    return member ? [toAgendaMember(member, row)] : [];
+    return member ? [toAgendaMember(member, row, categories)] : [];
   });
   return {
     version: 1,
@@ -122,15 +140,21 @@ export async function buildAgenda(
       reviewTotalDeliveryAbove: parameters.reviewTotalDeliveryAbove,
       reviewMonths: parameters.reviewMonths,
     },
-    headline: HEADLINE_METRICS.map((metricId) =>
-      headlineMetric(
-        metricId,
-        unitRow,
-        trend,
-        metricId === 'fulfilmentNet' ? parameters.fulfilmentTarget : null,
-      ),
+    headline: HEADLINE_METRICS.flatMap((metricId) =>
+      metricId === 'casesPerSession' && activity === 'all'
+        ? categories.map((category) =>
+            perSessionHeadline(category, unitRow, categoryTrends.get(category) ?? []),
+          )
+        : [
+            headlineMetric(
+              metricId,
+              unitRow,
+              trend,
+              metricId === 'fulfilmentNet' ? parameters.fulfilmentTarget : null,
+            ),
+          ],
     ),
-    trend: trend.map(toTrendPoint),
+    trend: trend.map((point) => toTrendPoint(point, categories, categoryTrends)),
     funnel: {
       basis: unit.level === 'specialty' ? 'consultant' : 'specialty',
       ...fulfilmentFunnel(figures.memberRows),
@@ -211,25 +235,102 @@ function memberRefOf(row: UnitReportRow): MemberRef | null {
   return row.id === null ? null : { kind: 'specialty', id: row.id, code: row.key, name: row.name };
 }
 
-function toAgendaMember(member: MemberRef, row: UnitReportRow): AgendaMember<MemberRef> {
+/** Whole weeks only: a week the extracts cover in part (at either end) is not comparable with the others. */
+function wholeWeeks(points: readonly SeriesPoint[] | undefined): SeriesPoint[] {
+  return (points ?? []).filter((point) => point.weeks >= 1 - 1e-9);
+}
+
+/**
+ * The categories whose patients or cases per session a review of clinics and lists together shows apart: those the
+ * unit held sessions in (as the dashboards' headline), or both when it held none (each then shows no figure).
+ */
+function headlineCategoriesOf(row: UnitReportRow | null): AgendaCategory[] {
+  const held = row ? categoriesHeld(row) : [];
+  return held.length > 0 ? held : ['clinic', 'list'];
+}
+
+/** Each category's own figure from a row's, for the categories shown apart (none: undefined, as before). */
+function byCategory(
+  categories: readonly AgendaCategory[],
+  figureOf: (category: AgendaCategory) => number | null,
+): Partial<Record<AgendaCategory, number | null>> | undefined {
+  if (categories.length === 0) return undefined;
+  return Object.fromEntries(categories.map((category) => [category, figureOf(category)]));
+}
+
+function toAgendaMember(
+  member: MemberRef,
+  row: UnitReportRow,
+  categories: readonly AgendaCategory[],
+): AgendaMember<MemberRef> {
+  const casesPerSessionByCategory = byCategory(
+    categories,
+    (category) => row.perSessionByCategory[category]?.casesPerSession ?? null,
+  );
   return {
     member,
     fulfilmentNet: row.fulfilmentNet,
     totalDelivery: row.totalDelivery,
     casesPerSession: row.casesPerSession,
+    ...(casesPerSessionByCategory ? { casesPerSessionByCategory } : {}),
     lostSessions: row.lostSessions,
     opportunityPerWeek: row.opportunityPerWeek,
   };
 }
 
-function toTrendPoint(point: SeriesPoint): AgendaTrendPoint {
+function toTrendPoint(
+  point: SeriesPoint,
+  categories: readonly AgendaCategory[],
+  categoryTrends: ReadonlyMap<AgendaCategory, readonly SeriesPoint[]>,
+): AgendaTrendPoint {
+  const casesPerSessionByCategory = byCategory(
+    categories,
+    (category) =>
+      categoryTrends.get(category)?.find((own) => own.from === point.from)?.casesPerSession ?? null,
+  );
   return {
     from: point.from,
     to: point.to,
     fulfilmentNet: point.fulfilmentNet,
     totalDelivery: point.totalDelivery,
     casesPerSession: point.casesPerSession,
+    ...(casesPerSessionByCategory ? { casesPerSessionByCategory } : {}),
     patientsPerWeek: point.patientsPerWeek,
+  };
+}
+
+/**
+ * One category's patients or cases per session, with the Making Data Count icons of that category's own weekly
+ * series, against the specialty's target for the category when its benchmark is a configured target (as the
+ * dashboards compare it: perSessionViews). A division's specialties have targets of their own: none for it.
+ */
+function perSessionHeadline(
+  category: AgendaCategory,
+  row: UnitReportRow | null,
+  trend: readonly SeriesPoint[],
+): AgendaMetric {
+  const definition = getMetric('casesPerSession');
+  const view = row
+    ? perSessionViews([row], category, { minHeldSessions: 0, benchmarks: row.benchmarks })[0]
+    : undefined;
+  const target = view?.target ?? null;
+  const points = trend.map((point) => ({ x: point.from, y: point.casesPerSession }));
+  const present = points.filter((point) => point.y !== null).length;
+  const spc =
+    present >= 2 ? computeSpc(points, { improvementDirection: definition.direction, target }) : null;
+  return {
+    metricId: 'casesPerSession',
+    category,
+    label: view?.label ?? PER_SESSION_LABELS[category],
+    unit: definition.unit,
+    value: view?.rows[0]?.casesPerSession ?? null,
+    target,
+    targetSource:
+      target === null
+        ? null
+        : 'Trust target for the specialty’s patients or cases per session in this category',
+    variation: spc?.variation?.icon ?? null,
+    assurance: spc?.assurance?.icon ?? null,
   };
 }
 

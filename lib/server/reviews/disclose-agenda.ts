@@ -90,11 +90,15 @@ export async function discloseAgenda(
     });
 
   const specialtyOf = specialtyDisclosure(agenda, (person) => viewOf(person.id)?.isAnonymised ?? null);
-  // A division's consultants come from several specialties: the workload table says which, where it may.
-  const workloadRows =
-    agenda.unit.level === 'division'
-      ? agenda.workload.rows.map((row) => ({ ...row, specialty: specialtyOf(row.member) }))
-      : agenda.workload.rows;
+  // A division's consultants come from several specialties: the workload and "for review" tables say which,
+  // where they may (the same rule for both, so that neither says what the other withholds).
+  const isDivision = agenda.unit.level === 'division';
+  const workloadRows = isDivision
+    ? agenda.workload.rows.map((row) => ({ ...row, specialty: specialtyOf(row.member) }))
+    : agenda.workload.rows;
+  const forReviewRows = isDivision
+    ? agenda.forReview.map((row) => ({ ...row, specialty: specialtyOf(row.member) }))
+    : agenda.forReview;
 
   const { people: _people, ...rest } = agenda;
   return {
@@ -103,7 +107,7 @@ export async function discloseAgenda(
     members: namedFirst(rows(agenda.members)),
     workload: { ...agenda.workload, rows: namedFirst(rows(workloadRows)) },
     opportunities: { ...agenda.opportunities, rows: rows(agenda.opportunities.rows) },
-    forReview: namedFirst(rows(agenda.forReview)),
+    forReview: namedFirst(rows(forReviewRows)),
     annotations: namedFirst(
       agenda.annotations.flatMap((annotation) => {
         const view = member(annotation.member);

@@ -1,4 +1,4 @@
-import type { AgendaView, ReviewActivity, ReviewUnitLevel } from '@/lib/shared/review-agenda';
+import type { AgendaCategory, AgendaView, ReviewActivity, ReviewUnitLevel } from '@/lib/shared/review-agenda';
 
 /** A review meeting as a reader sees it. */
 export interface MeetingSummary {
@@ -18,6 +18,13 @@ export interface MeetingView extends MeetingSummary {
   /** The same agenda built now, for comparison; null when not asked for. */
   live: AgendaView | null;
   /** Headline figures that differ between the snapshot and now. */
-  changes: { metricId: string; label: string; frozen: number | null; live: number | null }[];
+  changes: {
+    metricId: string;
+    /** The activity category of a per-category figure (patients or cases per session). */
+    category?: AgendaCategory;
+    label: string;
+    frozen: number | null;
+    live: number | null;
+  }[];
   isAnonymised: boolean;
 }

@@ -1,5 +1,11 @@
 import { todayInLondon } from '@/lib/shared/periods';
-import type { FrozenAgenda } from '@/lib/shared/review-agenda';
+import {
+  type AgendaPerson,
+  COMBINED_PER_SESSION_LABEL,
+  type FrozenAgenda,
+  headlineKey,
+  isCombinedPerSession,
+} from '@/lib/shared/review-agenda';
 import { grantCovers, NO_GRANT, type Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import { MIN_GROUP_SIZE } from '../metrics/disclosure';
@@ -36,11 +42,8 @@ export async function getMeeting(
   });
   if (!row?.snapshot) return null;
   const summary = toMeetingSummary(row);
-  const snapshot = row.snapshot.agenda as unknown as FrozenAgenda;
-  // As on the dashboards: a unit of fewer than MIN_GROUP_SIZE consultants shows its totals only to those who see
-  // all of them named (a specialty of two: its total less your own is your colleague).
-  const seesAllNamed = snapshot.people.every((person) => grantCovers(scope.named, person));
-  if (!seesAllNamed && snapshot.people.length < MIN_GROUP_SIZE) return null;
+  const snapshot = labelCombinedPerSession(row.snapshot.agenda as unknown as FrozenAgenda);
+  if (!mayReadTotalsOf(scope, snapshot.people)) return null;
   // The numbers are as frozen; the actions agreed in this meeting are as they stand now (they are its outcome,
   // written after the snapshot was taken, and no import changes them).
   const now = options.now ?? new Date();
@@ -89,14 +92,49 @@ export async function getMeeting(
     now,
   });
   const live = await discloseAgenda(database, scope, liveFrozen, { anonymise });
-  const liveById = new Map(live.headline.map((metric) => [metric.metricId, metric.value]));
+  const liveByKey = new Map(live.headline.map((metric) => [headlineKey(metric), metric.value]));
+  // A figure the live agenda no longer has (an older snapshot's mixed one, now shown per category) has no "now".
   const changes = agenda.headline.flatMap((metric) => {
-    const now = liveById.get(metric.metricId) ?? null;
+    const key = headlineKey(metric);
+    if (!liveByKey.has(key)) return [];
+    const now = liveByKey.get(key) ?? null;
     return isSame(metric.value, now)
       ? []
-      : [{ metricId: metric.metricId, label: metric.label, frozen: metric.value, live: now }];
+      : [
+          {
+            metricId: metric.metricId,
+            ...(metric.category ? { category: metric.category } : {}),
+            label: metric.label,
+            frozen: metric.value,
+            live: now,
+          },
+        ];
   });
   return { ...summary, agenda, live, changes, isAnonymised: anonymise };
+}
+
+/**
+ * As on the dashboards: a unit of fewer than MIN_GROUP_SIZE consultants shows its totals only to those who see all
+ * of them named (a specialty of two: its total less your own is your colleague). The meetings list applies the same.
+ */
+export function mayReadTotalsOf(scope: Scope, people: readonly AgendaPerson[]): boolean {
+  return people.length >= MIN_GROUP_SIZE || people.every((person) => grantCovers(scope.named, person));
+}
+
+/**
+ * A snapshot frozen before patients or cases per session were shown per activity category holds, for clinics and
+ * lists together, one figure mixing clinics' patients with lists' cases: it is shown as it was frozen, labelled so.
+ */
+function labelCombinedPerSession(agenda: FrozenAgenda): FrozenAgenda {
+  if (!agenda.headline.some((metric) => isCombinedPerSession(metric, agenda.activity))) return agenda;
+  return {
+    ...agenda,
+    headline: agenda.headline.map((metric) =>
+      isCombinedPerSession(metric, agenda.activity)
+        ? { ...metric, label: COMBINED_PER_SESSION_LABEL }
+        : metric,
+    ),
+  };
 }
 
 /** Equal up to floating-point noise (sums read in a different order can differ in the last digits). */

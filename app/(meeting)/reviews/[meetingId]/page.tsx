@@ -60,7 +60,7 @@ export default async function ReviewMeetingPage({ params, searchParams }: PagePr
       title={meeting.unit.name}
       periodLabel={describePeriod(meeting.period)}
       agenda={meeting.agenda}
-      changes={meeting.changes.map(({ metricId, live }) => ({ metricId, live }))}
+      changes={meeting.changes.map(({ metricId, category, live }) => ({ metricId, category, live }))}
       isAnonymised={isAnonymised}
       status={{
         isClosed: !isInProgress,
