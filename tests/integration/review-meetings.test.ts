@@ -3,6 +3,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as packRoute from '@/app/api/reviews/[meetingId]/pack.xlsx/route';
 import * as meetingRoute from '@/app/api/reviews/[meetingId]/route';
+import * as listRoute from '@/app/api/reviews/route';
 import * as startRoute from '@/app/api/reviews/start/route';
 import { useDatabase } from '@/lib/server/db';
 import { raiseChallenge, resolveChallenge } from '@/lib/server/reviews/challenges';
@@ -483,6 +484,24 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     });
     const own = await personWith(db, scenario.org, 'consultant', { consultantId: member.id });
     expect(await getMeeting(db, own.actor.scope, meeting.id, { live: false })).toBeNull();
+    // Nor does the list of meetings offer it to them (it would open as not found), through the library or the API;
+    // the director, who sees both consultants named, still finds it there.
+    const listed = async (person: typeof own) =>
+      (await listMeetings(db, person.actor.scope)).map((row) => row.id);
+    expect(await listed(own)).not.toContain(meeting.id);
+    const response = await listRoute.GET(
+      new NextRequest('http://localhost/api/reviews', { headers: own.headers }),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { meetings: { id: number }[] };
+    expect(body.meetings.map((row) => row.id)).not.toContain(meeting.id);
+    expect(await listed(director)).toContain(meeting.id);
+    // A meeting of their specialty they may open is still listed for them: only the small unit's is left out.
+    const ophthalmologist = await personWith(db, scenario.org, 'consultant', {
+      consultantId: scenario.consultants['6100002'],
+    });
+    expect(await listed(ophthalmologist)).toContain(meetingId);
+    expect(await listed(ophthalmologist)).not.toContain(meeting.id);
   });
   it('refuses a period that starts after today, in plain words; one begun and not yet ended is reviewed', async () => {
     const day = (iso: string, days: number) =>
@@ -576,6 +595,26 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     expect(specialties.filter((specialty) => specialty === null).length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toMatch(/6[1-4]000\d\d|Dr \d/);
 
+    // The "for review" list says the same, by the same rule: the small specialties' consultants flagged (no clinics
+    // held against their plans) without theirs, Ophthalmology's (6100001, total delivery about 200%) with it.
+    const forReview = async (id: number, anonymise: boolean) =>
+      (await getMeeting(db, director.actor.scope, id, { live: false, anonymise }))?.agenda.forReview.map(
+        (row) => [row.member.kind === 'consultant' ? row.member.key : row.member.code, row.specialty],
+      ) ?? [];
+    const namedForReview = await forReview(second.id, false);
+    expect(namedForReview).toContainEqual(['6100001', 'Ophthalmology']);
+    expect(namedForReview).toContainEqual(['6400001', 'Vascular surgery']);
+    expect(namedForReview).toContainEqual(['6300001', 'Dermatology']);
+    const anonymisedForReview = await forReview(second.id, true);
+    expect(anonymisedForReview.map(([, specialty]) => specialty).sort()).toEqual([
+      'Ophthalmology',
+      null,
+      null,
+    ]);
+    expect(JSON.stringify(anonymisedForReview)).not.toMatch(/6[1-4]000\d\d|Dr \d|Vascular|Dermatology/);
+    // Where the small specialties' consultants would be the only rows without one, nobody's is shown.
+    expect((await forReview(first.id, true)).every(([, specialty]) => specialty === null)).toBe(true);
+
     // The pack's workload sheet has the column too, as the reader sees it.
     const response = await packRoute.GET(
       new NextRequest(`http://localhost/api/reviews/${second.id}/pack.xlsx?anonymise=1`, {
@@ -594,5 +633,16 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     expect(cells).toContain('Urology');
     expect(cells).not.toContain('Vascular surgery');
     expect(cells).toContain('Not shown: too few consultants in the specialty to say without naming them');
+    const forReviewSheet = workbook.getWorksheet('For review');
+    expect(forReviewSheet?.getRow(1).getCell(2).value).toBe('Specialty');
+    const forReviewCells: string[] = [];
+    forReviewSheet?.eachRow((row) => {
+      forReviewCells.push(String(row.getCell(2).value));
+    });
+    expect(forReviewCells).toContain('Ophthalmology');
+    expect(forReviewCells).not.toContain('Vascular surgery');
+    expect(forReviewCells).toContain(
+      'Not shown: too few consultants in the specialty to say without naming them',
+    );
   });
 });
