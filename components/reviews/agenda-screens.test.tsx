@@ -234,6 +234,23 @@ describe('the agenda on the projector', () => {
     const own = render({ ...division, unit: agenda.unit });
     expect(own).not.toContain('Specialty');
     expect(own).not.toContain('Not shown');
+    // With the column its rows wrap: six a screen (eight ran off a 1080 px screen with long names), ten without.
+    const rows = Array.from({ length: 7 }, (_, index) => ({
+      member: colleague(`Colleague ${index + 1}`),
+      months,
+      flag: null,
+      specialty: 'Trauma and orthopaedics',
+    }));
+    const crowded: AgendaView = { ...division, workload: { ...division.workload, rows } };
+    const screens = agendaScreens(crowded).filter((screen) => screen.topic === 'workload');
+    expect(screens.map((screen) => screen.id)).toEqual(['workload', 'workload-2']);
+    expect(renderToStaticMarkup(createElement('div', null, screens[1]?.render()))).toContain(
+      '>Colleague 7</td>',
+    );
+    const inSpecialty = agendaScreens({ ...crowded, unit: agenda.unit }).filter(
+      (screen) => screen.topic === 'workload',
+    );
+    expect(inSpecialty).toHaveLength(1);
   });
 
   it('says each consultant’s specialty in a division’s “for review” list by the workload table’s rule', () => {

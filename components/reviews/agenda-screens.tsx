@@ -28,8 +28,11 @@ import { toChartAnnotations } from './annotation-markers';
 const ROWS_PER_SCREEN = 10;
 /** Rows of free text (notes, actions' titles), which may take two or three lines each. */
 const TEXT_ROWS_PER_SCREEN = 5;
-/** Rows of a division's workload table, whose Specialty column makes more of its rows wrap onto two lines. */
-const DIVISION_WORKLOAD_ROWS_PER_SCREEN = 8;
+/**
+ * Rows of a division's workload table, whose Specialty column makes its rows wrap onto two lines: with long names
+ * and specialties on every row and every row flagged, 8 ran about 100 px past the 1080 px screen.
+ */
+const DIVISION_WORKLOAD_ROWS_PER_SCREEN = 6;
 /**
  * Rows of a division's "for review" list: its Specialty column leaves the rule's words a narrow column, where they
  * wrap onto three or four lines.
