@@ -241,4 +241,24 @@ describe(`escalation rules (${testDatabaseKind})`, () => {
     });
     expect((await post(urologyLead.headers)).status).toBe(404);
   });
+
+  it('refuses a new output per session for clinics and lists together, and takes it for one activity', async () => {
+    const post = (activity: 'all' | 'clinic') =>
+      whatIfRoute.POST(
+        new NextRequest('http://localhost/api/reviews/what-if', {
+          method: 'POST',
+          headers: { ...lead.headers, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            specialtyId: scenario.specialties.ophthalmology,
+            period: REVIEW_PERIOD,
+            activity,
+            changes: [{ kind: 'output', consultantId: scenario.consultants['6100001'], casesPerSession: 14 }],
+          }),
+        }),
+      );
+    const refused = await post('all');
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('A new output per session needs one activity');
+    expect((await post('clinic')).status).toBe(200);
+  });
 });

@@ -233,5 +233,13 @@ export const whatIfRequestSchema = z
   .refine((request) => request.period.from <= request.period.to, {
     message: 'The period must end on or after its start',
     path: ['period'],
-  });
+  })
+  // Output per session is a clinic's patients or a list's cases, never both: a new one needs one activity.
+  .refine(
+    (request) => request.activity !== 'all' || request.changes.every((change) => change.kind !== 'output'),
+    {
+      message: 'A new output per session needs one activity: set activity to "clinic" or "list"',
+      path: ['activity'],
+    },
+  );
 export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
