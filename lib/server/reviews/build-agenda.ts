@@ -4,7 +4,7 @@ import {
   perSessionViews,
 } from '@/components/dashboard/per-session-views';
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
-import { weeksEnding } from '@/lib/shared/periods';
+import { todayInLondon, weeksEnding } from '@/lib/shared/periods';
 import type {
   AgendaCategory,
   AgendaFunnelPoint,
@@ -56,10 +56,8 @@ export interface BuildAgendaRequest {
   /** The meeting the agenda is for (null before it exists) and when it started: what carries forward. */
   meetingId: number | null;
   startedAt: Date;
-  /** The trust's date today (Europe/London): what is overdue. */
-  today: string;
-  /** The caller's clock: when the agenda is taken (`takenAt`). Default: `startedAt`, the meeting's start. */
-  now?: Date;
+  /** The caller's clock: when the agenda is taken (`takenAt`), and the trust's date then (what is overdue). */
+  now: Date;
 }
 
 /**
@@ -74,6 +72,7 @@ export async function buildAgenda(
   request: BuildAgendaRequest,
 ): Promise<FrozenAgenda> {
   const { unit, period, activity } = request;
+  const today = todayInLondon(request.now);
   const filter = { level: unit.level, id: unit.id } as const;
   const weeklyOf = (category: ReviewActivity) =>
     getSeries(database, scope, {
@@ -131,7 +130,7 @@ export async function buildAgenda(
     unit,
     period,
     activity,
-    takenAt: (request.now ?? request.startedAt).toISOString(),
+    takenAt: request.now.toISOString(),
     coveredPeriod: figures.coveredPeriod,
     weeks: figures.weeks,
     parameters: {
@@ -198,8 +197,8 @@ export async function buildAgenda(
     })),
     annotations: byPerson(annotations, request.people),
     challenges: byPerson(challenges, request.people),
-    actionsCarriedForward: carried.map((row) => toAgendaAction(row, owners, request.today)),
-    newActions: created.map((row) => toAgendaAction(row, owners, request.today)),
+    actionsCarriedForward: carried.map((row) => toAgendaAction(row, owners, today)),
+    newActions: created.map((row) => toAgendaAction(row, owners, today)),
     people: request.people,
   };
 }

@@ -88,7 +88,6 @@ export async function getMeeting(
     activity: summary.activity,
     meetingId: summary.id,
     startedAt: new Date(summary.startedAt),
-    today: todayInLondon(now),
     now,
   });
   const live = await discloseAgenda(database, scope, liveFrozen, { anonymise });

@@ -104,7 +104,7 @@ export async function startMeeting(
     activity: request.activity,
     meetingId: null,
     startedAt: now,
-    today: todayInLondon(now),
+    now,
   });
   const organisationId = actor.organisationId;
   const userId = actor.userId;
