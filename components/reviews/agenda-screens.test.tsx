@@ -234,23 +234,35 @@ describe('the agenda on the projector', () => {
     const own = render({ ...division, unit: agenda.unit });
     expect(own).not.toContain('Specialty');
     expect(own).not.toContain('Not shown');
-    // With the column its rows wrap: six a screen (eight ran off a 1080 px screen with long names), ten without.
-    const rows = Array.from({ length: 7 }, (_, index) => ({
-      member: colleague(`Colleague ${index + 1}`),
-      months,
-      flag: null,
-      specialty: 'Trauma and orthopaedics',
-    }));
-    const crowded: AgendaView = { ...division, workload: { ...division.workload, rows } };
-    const screens = agendaScreens(crowded).filter((screen) => screen.topic === 'workload');
-    expect(screens.map((screen) => screen.id)).toEqual(['workload', 'workload-2']);
-    expect(renderToStaticMarkup(createElement('div', null, screens[1]?.render()))).toContain(
-      '>Colleague 7</td>',
-    );
-    const inSpecialty = agendaScreens({ ...crowded, unit: agenda.unit }).filter(
-      (screen) => screen.topic === 'workload',
-    );
-    expect(inSpecialty).toHaveLength(1);
+    // With the column, rows are paged by the lines they take: rows whose specialty wraps onto two lines six a
+    // screen (eight such rows ran off a 1080 px screen), one-line rows twelve; a specialty's meeting ten rows.
+    const rowsOf = (count: number, specialty: string) =>
+      Array.from({ length: count }, (_, index) => ({
+        member: colleague(`Colleague ${index + 1}`),
+        months,
+        flag: null,
+        specialty,
+      }));
+    const screensOf = (view: AgendaView) =>
+      agendaScreens(view).filter((screen) => screen.topic === 'workload');
+    const withRows = (rows: ReturnType<typeof rowsOf>): AgendaView => ({
+      ...division,
+      workload: { ...division.workload, rows },
+    });
+    const wrapping = screensOf(withRows(rowsOf(7, 'Trauma and Orthopaedic Service')));
+    expect(wrapping.map((screen) => screen.id)).toEqual(['workload', 'workload-2']);
+    const secondScreen = renderToStaticMarkup(createElement('div', null, wrapping[1]?.render()));
+    expect(secondScreen).toContain('>Colleague 7</td>');
+    expect(secondScreen).not.toContain('>Colleague 6</td>');
+    expect(screensOf(withRows(rowsOf(12, 'Urology Service')))).toHaveLength(1);
+    expect(screensOf(withRows(rowsOf(13, 'Urology Service')))).toHaveLength(2);
+    expect(screensOf({ ...withRows(rowsOf(12, 'Urology Service')), unit: agenda.unit })).toHaveLength(2);
+    // The printed pack: one page of everything.
+    expect(
+      agendaScreens(withRows(rowsOf(13, 'Urology Service')), { isPaged: false }).filter(
+        (screen) => screen.topic === 'workload',
+      ),
+    ).toHaveLength(1);
   });
 
   it('says each consultant’s specialty in a division’s “for review” list by the workload table’s rule', () => {

@@ -17,6 +17,7 @@ import {
 } from '@/lib/shared/review-agenda';
 import { computeFunnel, computeSpc } from '@/lib/shared/stats';
 import { toChartAnnotations } from './annotation-markers';
+import { pagesByLines, wrappedLines } from './screen-pages';
 
 /*
  * The agenda's screens for the projector: one topic each, large type (body 24 px and up), black on white, and
@@ -29,10 +30,14 @@ const ROWS_PER_SCREEN = 10;
 /** Rows of free text (notes, actions' titles), which may take two or three lines each. */
 const TEXT_ROWS_PER_SCREEN = 5;
 /**
- * Rows of a division's workload table, whose Specialty column makes its rows wrap onto two lines: with long names
- * and specialties on every row and every row flagged, 8 ran about 100 px past the 1080 px screen.
+ * Lines of a division's workload table on one screen: its Specialty column makes rows wrap onto two lines, so its
+ * rows are paged by the lines they take (pagesByLines). 16 (eight rows of long names and specialties, every one
+ * flagged) ran about 100 px past the 1080 px screen; 12 leaves a line to spare.
  */
-const DIVISION_WORKLOAD_ROWS_PER_SCREEN = 6;
+const DIVISION_WORKLOAD_LINES_PER_SCREEN = 12;
+/** Characters a line of the division workload table's name and specialty columns holds, at its compact type. */
+const DIVISION_WORKLOAD_NAME_CHARS = 18;
+const DIVISION_WORKLOAD_SPECIALTY_CHARS = 24;
 /**
  * Rows of a division's "for review" list: its Specialty column leaves the rule's words a narrow column, where they
  * wrap onto three or four lines.
@@ -447,36 +452,37 @@ const SPECIALTY_WITHHELD = 'Not shown';
  */
 function workloadScreens(agenda: AgendaView, isPaged: boolean): AgendaScreen[] {
   const isDivision = agenda.unit.level === 'division';
-  const workloadPerScreen = !isPaged
-    ? Number.POSITIVE_INFINITY
+  const workloadPages = !isPaged
+    ? [agenda.workload.rows]
     : isDivision
-      ? DIVISION_WORKLOAD_ROWS_PER_SCREEN
-      : ROWS_PER_SCREEN;
-  const forReviewPerScreen = !isPaged
-    ? Number.POSITIVE_INFINITY
-    : isDivision
-      ? DIVISION_FOR_REVIEW_ROWS_PER_SCREEN
-      : ROWS_PER_SCREEN;
-  const screens = Math.max(
-    1,
-    Math.ceil(agenda.workload.rows.length / workloadPerScreen),
-    Math.ceil(agenda.forReview.length / forReviewPerScreen),
+      ? pagesByLines(
+          agenda.workload.rows,
+          (row) =>
+            Math.max(
+              wrappedLines(memberLabel(row.member), DIVISION_WORKLOAD_NAME_CHARS),
+              wrappedLines(row.specialty ?? SPECIALTY_WITHHELD, DIVISION_WORKLOAD_SPECIALTY_CHARS),
+            ),
+          DIVISION_WORKLOAD_LINES_PER_SCREEN,
+        )
+      : pagesByLines(agenda.workload.rows, () => 1, ROWS_PER_SCREEN);
+  const forReviewPages = pagesByLines(
+    agenda.forReview,
+    () => 1,
+    !isPaged ? Number.POSITIVE_INFINITY : isDivision ? DIVISION_FOR_REVIEW_ROWS_PER_SCREEN : ROWS_PER_SCREEN,
   );
+  const screens = Math.max(workloadPages.length, forReviewPages.length);
   return topicScreens(
     'workload',
     { title: 'Workload balance and the “for review” list', shortTitle: 'Workload' },
-    isPaged ? screens * workloadPerScreen : 0,
-    workloadPerScreen,
-    (start) => {
-      const page = isPaged ? start / workloadPerScreen : 0;
-      return (
-        <WorkloadScreen
-          agenda={agenda}
-          workload={agenda.workload.rows.slice(page * workloadPerScreen, (page + 1) * workloadPerScreen)}
-          forReview={agenda.forReview.slice(page * forReviewPerScreen, (page + 1) * forReviewPerScreen)}
-        />
-      );
-    },
+    screens,
+    1,
+    (page) => (
+      <WorkloadScreen
+        agenda={agenda}
+        workload={workloadPages[page] ?? []}
+        forReview={forReviewPages[page] ?? []}
+      />
+    ),
   );
 }
 
