@@ -234,13 +234,14 @@ describe('the agenda on the projector', () => {
     const own = render({ ...division, unit: agenda.unit });
     expect(own).not.toContain('Specialty');
     expect(own).not.toContain('Not shown');
-    // With the column, rows are paged by the lines they take: rows whose specialty wraps onto two lines six a
-    // screen (eight such rows ran off a 1080 px screen), one-line rows twelve; a specialty's meeting ten rows.
-    const rowsOf = (count: number, specialty: string) =>
+    // With the column, rows are paged by the height they take: flagged rows with wrapping names and specialties
+    // six a screen (eight such rows ran off a 1080 px screen), two-line rows eight, one-line rows fourteen; a
+    // specialty's meeting ten rows.
+    const rowsOf = (count: number, specialty: string, flag: 'over' | null = null, name = 'Colleague') =>
       Array.from({ length: count }, (_, index) => ({
-        member: colleague(`Colleague ${index + 1}`),
+        member: colleague(`${name} ${index + 1}`),
         months,
-        flag: null,
+        flag,
         specialty,
       }));
     const screensOf = (view: AgendaView) =>
@@ -249,14 +250,18 @@ describe('the agenda on the projector', () => {
       ...division,
       workload: { ...division.workload, rows },
     });
-    const wrapping = screensOf(withRows(rowsOf(7, 'Trauma and Orthopaedic Service')));
-    expect(wrapping.map((screen) => screen.id)).toEqual(['workload', 'workload-2']);
-    const secondScreen = renderToStaticMarkup(createElement('div', null, wrapping[1]?.render()));
-    expect(secondScreen).toContain('>Colleague 7</td>');
-    expect(secondScreen).not.toContain('>Colleague 6</td>');
-    expect(screensOf(withRows(rowsOf(12, 'Urology Service')))).toHaveLength(1);
-    expect(screensOf(withRows(rowsOf(13, 'Urology Service')))).toHaveLength(2);
-    expect(screensOf({ ...withRows(rowsOf(12, 'Urology Service')), unit: agenda.unit })).toHaveLength(2);
+    const worst = screensOf(
+      withRows(rowsOf(7, 'Trauma and Orthopaedic Service', 'over', 'Mr Christopher O’Connor')),
+    );
+    expect(worst.map((screen) => screen.id)).toEqual(['workload', 'workload-2']);
+    const secondScreen = renderToStaticMarkup(createElement('div', null, worst[1]?.render()));
+    expect(secondScreen).toContain('>Mr Christopher O’Connor 7</td>');
+    expect(secondScreen).not.toContain('>Mr Christopher O’Connor 6</td>');
+    expect(screensOf(withRows(rowsOf(8, 'Trauma and Orthopaedic Service')))).toHaveLength(1);
+    expect(screensOf(withRows(rowsOf(9, 'Trauma and Orthopaedic Service')))).toHaveLength(2);
+    expect(screensOf(withRows(rowsOf(14, 'Urology Service')))).toHaveLength(1);
+    expect(screensOf(withRows(rowsOf(15, 'Urology Service')))).toHaveLength(2);
+    expect(screensOf({ ...withRows(rowsOf(11, 'Urology Service')), unit: agenda.unit })).toHaveLength(2);
     // The printed pack: one page of everything.
     expect(
       agendaScreens(withRows(rowsOf(13, 'Urology Service')), { isPaged: false }).filter(

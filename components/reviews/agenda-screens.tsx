@@ -17,7 +17,7 @@ import {
 } from '@/lib/shared/review-agenda';
 import { computeFunnel, computeSpc } from '@/lib/shared/stats';
 import { toChartAnnotations } from './annotation-markers';
-import { pagesByLines, wrappedLines } from './screen-pages';
+import { pagesBySize, wrappedLines } from './screen-pages';
 
 /*
  * The agenda's screens for the projector: one topic each, large type (body 24 px and up), black on white, and
@@ -30,14 +30,18 @@ const ROWS_PER_SCREEN = 10;
 /** Rows of free text (notes, actions' titles), which may take two or three lines each. */
 const TEXT_ROWS_PER_SCREEN = 5;
 /**
- * Lines of a division's workload table on one screen: its Specialty column makes rows wrap onto two lines, so its
- * rows are paged by the lines they take (pagesByLines). 16 (eight rows of long names and specialties, every one
- * flagged) ran about 100 px past the 1080 px screen; 12 leaves a line to spare.
+ * A division's workload table: its Specialty column makes rows wrap, so its rows are paged by the height they take
+ * (pagesBySize), estimated from the lines their name, specialty and flag wrap onto at its compact type. Measured
+ * at 1920×1080: a row is 12 px of padding and 29 px a line; the table has about 630 px below its header; eight rows
+ * of three lines (long names and specialties, every row flagged) ran about 100 px past the screen.
  */
-const DIVISION_WORKLOAD_LINES_PER_SCREEN = 12;
-/** Characters a line of the division workload table's name and specialty columns holds, at its compact type. */
+const DIVISION_WORKLOAD_HEIGHT_PX = 600;
+const DIVISION_WORKLOAD_ROW_PADDING_PX = 12;
+const DIVISION_WORKLOAD_LINE_PX = 29;
+/** Characters a line of its name and specialty columns holds; a flag ("Sustained over-delivery") takes three. */
 const DIVISION_WORKLOAD_NAME_CHARS = 18;
 const DIVISION_WORKLOAD_SPECIALTY_CHARS = 24;
+const DIVISION_WORKLOAD_FLAG_LINES = 3;
 /**
  * Rows of a division's "for review" list: its Specialty column leaves the rule's words a narrow column, where they
  * wrap onto three or four lines.
@@ -455,17 +459,9 @@ function workloadScreens(agenda: AgendaView, isPaged: boolean): AgendaScreen[] {
   const workloadPages = !isPaged
     ? [agenda.workload.rows]
     : isDivision
-      ? pagesByLines(
-          agenda.workload.rows,
-          (row) =>
-            Math.max(
-              wrappedLines(memberLabel(row.member), DIVISION_WORKLOAD_NAME_CHARS),
-              wrappedLines(row.specialty ?? SPECIALTY_WITHHELD, DIVISION_WORKLOAD_SPECIALTY_CHARS),
-            ),
-          DIVISION_WORKLOAD_LINES_PER_SCREEN,
-        )
-      : pagesByLines(agenda.workload.rows, () => 1, ROWS_PER_SCREEN);
-  const forReviewPages = pagesByLines(
+      ? pagesBySize(agenda.workload.rows, divisionWorkloadRowHeight, DIVISION_WORKLOAD_HEIGHT_PX)
+      : pagesBySize(agenda.workload.rows, () => 1, ROWS_PER_SCREEN);
+  const forReviewPages = pagesBySize(
     agenda.forReview,
     () => 1,
     !isPaged ? Number.POSITIVE_INFINITY : isDivision ? DIVISION_FOR_REVIEW_ROWS_PER_SCREEN : ROWS_PER_SCREEN,
@@ -484,6 +480,16 @@ function workloadScreens(agenda: AgendaView, isPaged: boolean): AgendaScreen[] {
       />
     ),
   );
+}
+
+/** The height a division workload row takes on the projector (see DIVISION_WORKLOAD_HEIGHT_PX). */
+function divisionWorkloadRowHeight(row: AgendaView['workload']['rows'][number]): number {
+  const lines = Math.max(
+    wrappedLines(memberLabel(row.member), DIVISION_WORKLOAD_NAME_CHARS),
+    wrappedLines(row.specialty ?? SPECIALTY_WITHHELD, DIVISION_WORKLOAD_SPECIALTY_CHARS),
+    row.flag ? DIVISION_WORKLOAD_FLAG_LINES : 1,
+  );
+  return DIVISION_WORKLOAD_ROW_PADDING_PX + DIVISION_WORKLOAD_LINE_PX * lines;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pagesByLines, wrappedLines } from './screen-pages';
+import { pagesBySize, wrappedLines } from './screen-pages';
 
-describe('pagesByLines', () => {
+describe('pagesBySize', () => {
   const lines = (row: { lines: number }) => row.lines;
 
-  it('fills each screen up to its lines, rows that wrap counting for more', () => {
+  it('fills each screen up to its room, rows that wrap counting for more', () => {
     const rows = [1, 1, 2, 1, 2, 2, 1].map((count, index) => ({ id: index + 1, lines: count }));
-    const pages = pagesByLines(rows, lines, 4);
+    const pages = pagesBySize(rows, lines, 4);
     expect(pages.map((page) => page.map((row) => row.id))).toEqual([
       [1, 2, 3],
       [4, 5],
@@ -15,14 +15,14 @@ describe('pagesByLines', () => {
   });
 
   it('puts a row longer than a screen on a screen of its own, and gives no rows one empty screen', () => {
-    const pages = pagesByLines([{ lines: 1 }, { lines: 9 }, { lines: 1 }], lines, 4);
+    const pages = pagesBySize([{ lines: 1 }, { lines: 9 }, { lines: 1 }], lines, 4);
     expect(pages.map((page) => page.length)).toEqual([1, 1, 1]);
-    expect(pagesByLines([], lines, 4)).toEqual([[]]);
+    expect(pagesBySize([], lines, 4)).toEqual([[]]);
   });
 
-  it('holds as many one-line rows as the screen has lines', () => {
+  it('holds as many rows as fit', () => {
     const rows = Array.from({ length: 25 }, () => ({ lines: 1 }));
-    expect(pagesByLines(rows, lines, 12).map((page) => page.length)).toEqual([12, 12, 1]);
+    expect(pagesBySize(rows, lines, 12).map((page) => page.length)).toEqual([12, 12, 1]);
   });
 });
 

@@ -1,26 +1,26 @@
 /**
- * Rows split into projector screens by the lines they take, not a fixed count: a table whose cells wrap (long
+ * Rows split into projector screens by the room they take, not a fixed count: a table whose cells wrap (long
  * names, long specialties) gets fewer rows a screen, one whose rows fit on a line more, and no screen runs off the
- * bottom. Lines are estimated from the cells' lengths and the characters a column holds at the slide's type size.
+ * bottom. Sizes are estimated by the caller (e.g. from the lines its cells wrap onto: wrappedLines).
  */
-export function pagesByLines<Row>(
+export function pagesBySize<Row>(
   rows: readonly Row[],
-  linesOf: (row: Row) => number,
-  linesPerScreen: number,
+  sizeOf: (row: Row) => number,
+  sizePerScreen: number,
 ): Row[][] {
   const pages: Row[][] = [];
   let page: Row[] = [];
   let used = 0;
   for (const row of rows) {
-    const lines = Math.max(1, linesOf(row));
+    const size = sizeOf(row);
     // Every screen holds at least one row, however long.
-    if (page.length > 0 && used + lines > linesPerScreen) {
+    if (page.length > 0 && used + size > sizePerScreen) {
       pages.push(page);
       page = [];
       used = 0;
     }
     page.push(row);
-    used += lines;
+    used += size;
   }
   if (page.length > 0 || pages.length === 0) pages.push(page);
   return pages;
