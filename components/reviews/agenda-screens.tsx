@@ -39,7 +39,7 @@ const DIVISION_WORKLOAD_HEIGHT_PX = 600;
 const DIVISION_WORKLOAD_ROW_PADDING_PX = 12;
 const DIVISION_WORKLOAD_LINE_PX = 29;
 /** Characters a line of its name and specialty columns holds; a flag ("Sustained over-delivery") takes three. */
-const DIVISION_WORKLOAD_NAME_CHARS = 18;
+const DIVISION_WORKLOAD_NAME_CHARS = 22;
 const DIVISION_WORKLOAD_SPECIALTY_CHARS = 24;
 const DIVISION_WORKLOAD_FLAG_LINES = 3;
 /**
