@@ -31,17 +31,17 @@ const ROWS_PER_SCREEN = 10;
 const TEXT_ROWS_PER_SCREEN = 5;
 /**
  * A division's workload table: its Specialty column makes rows wrap, so its rows are paged by the height they take
- * (pagesBySize), estimated from the lines their name, specialty and flag wrap onto at its compact type. Measured
- * at 1920×1080: a row is 12 px of padding and 29 px a line; the table has about 630 px below its header; eight rows
- * of three lines (long names and specialties, every row flagged) ran about 100 px past the screen.
+ * (pagesBySize), estimated from the lines their name, specialty and flag wrap onto. Measured on the 1920×1080 slide
+ * in full screen: a row is 12 px of padding and 34 px a line, and the table has about 740 px below its header.
+ * The columns' widths are those of a screen with a flag on it (the flag's column then narrows the others).
  */
-const DIVISION_WORKLOAD_HEIGHT_PX = 600;
+const DIVISION_WORKLOAD_HEIGHT_PX = 700;
 const DIVISION_WORKLOAD_ROW_PADDING_PX = 12;
-const DIVISION_WORKLOAD_LINE_PX = 29;
-/** Characters a line of its name and specialty columns holds; a flag ("Sustained over-delivery") takes three. */
-const DIVISION_WORKLOAD_NAME_CHARS = 22;
-const DIVISION_WORKLOAD_SPECIALTY_CHARS = 24;
-const DIVISION_WORKLOAD_FLAG_LINES = 3;
+const DIVISION_WORKLOAD_LINE_PX = 34;
+/** Characters a line of its name and specialty columns holds; a flag ("Sustained over-delivery") takes two. */
+const DIVISION_WORKLOAD_NAME_CHARS = 16;
+const DIVISION_WORKLOAD_SPECIALTY_CHARS = 20;
+const DIVISION_WORKLOAD_FLAG_LINES = 2;
 /**
  * Rows of a division's "for review" list: its Specialty column leaves the rule's words a narrow column, where they
  * wrap onto three or four lines.
@@ -447,6 +447,9 @@ function PerCategoryTile({
   );
 }
 
+/** What a table whose rows all went on the topic's earlier screens says on a later one (not "nothing to show"). */
+const ON_EARLIER_SCREENS = 'All of it is on the earlier screens of this topic.';
+
 /** What a withheld specialty says, and why (the rule is disclose-agenda.ts's). */
 const SPECIALTY_WITHHELD = 'Not shown';
 
@@ -516,6 +519,7 @@ function WorkloadScreen({
         <ScreenTable
           caption="Total delivery by month"
           isCompact={isDivision}
+          emptyText={agenda.workload.rows.length > 0 ? ON_EARLIER_SCREENS : undefined}
           head={[
             '',
             ...(isDivision ? ['Specialty'] : []),
@@ -544,6 +548,7 @@ function WorkloadScreen({
       <ScreenTable
         caption="For review"
         isCompact={isDivision}
+        emptyText={agenda.forReview.length > 0 ? ON_EARLIER_SCREENS : undefined}
         head={['For review', ...(isDivision ? ['Specialty'] : []), 'Rule', 'Months']}
         rows={forReview.map((entry) => [
           memberLabel(entry.member),
