@@ -135,6 +135,10 @@ describe('the agenda on the projector', () => {
     );
     expect(screens[3]?.title).toBe('Fulfilment: where each consultant sits on the funnel (2 of 3)');
     expect(screens[3]?.shortTitle).toBe('Funnel 2/3');
+    // Its list says what the sessions after "of" are.
+    expect(renderToStaticMarkup(createElement('div', null, screens[3]?.render()))).toMatch(
+      />Fulfilment of expected sessions<\/th>.*>\d+\.\d% of [\d,.]+<\/td>/,
+    );
     for (const screen of screens)
       expect(renderToStaticMarkup(createElement('div', null, screen.render()))).toBeTruthy();
   });

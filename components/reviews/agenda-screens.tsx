@@ -611,7 +611,7 @@ function FunnelScreen({ agenda, start, end }: { agenda: AgendaView; start: numbe
       </figure>
       <ScreenTable
         caption="Funnel positions"
-        head={['', 'Fulfilment', 'Position']}
+        head={['', 'Fulfilment of expected sessions', 'Position']}
         isCompact
         rows={points.slice(start, end).map((point, index) => {
           const number = String(start + index + 1);
