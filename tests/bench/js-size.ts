@@ -13,6 +13,7 @@
  *                       [--database-name fulfil_bench_js] [--keep-database] [--json] [--chunks]
  *
  * With --chunks, each page's scripts are listed (URL, sizes, initial or lazy, and whether it holds recharts).
+ * On a server (--database-url) the demo's database is dropped at the end, unless --keep-database keeps it to reuse.
  */
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
@@ -168,6 +169,7 @@ const results: PageSizes[] = [];
 for (const [name, url] of pages) results.push(await measurePage(browser, name, url));
 await browser.close();
 stopApp();
+await trust.dispose();
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 const sum = (scripts: Script[], key: 'decoded' | 'wire') =>

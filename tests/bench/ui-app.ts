@@ -44,6 +44,8 @@ export interface DemoTrust {
   isReused: boolean;
   /** A line saying what was set up, and how long it took. */
   description: string;
+  /** Drops the database set up on a server, unless it is kept (--keep-database) for the next run to reuse. */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -117,7 +119,17 @@ export async function setUpDemoTrust(options: DemoTrustOptions): Promise<DemoTru
       ? `reused (${databaseName})`
       : `set up in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`
   }`;
-  return { env, isReused, description };
+  const dispose = async () => {
+    if (!serverUrl || options.keepDatabase) return;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  };
+  return { env, isReused, description, dispose };
 }
 
 /**

@@ -14,7 +14,8 @@
  * Defaults to the large trust (600 consultants × 36 months); pass smaller numbers for a quick run. With
  * --database-url (or BENCH_DATABASE_URL) the demo goes into a new database `fulfil_bench_ui` on that server,
  * otherwise into embedded PGlite in a temporary folder. --database-name picks another database (two benches on one server
- * at once); with --keep-database an existing database of the same size is reused instead of set up again.
+ * at once); it is dropped at the end, unless --keep-database, which keeps it and reuses an existing database of the
+ * same size instead of setting it up again.
  */
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
@@ -165,4 +166,5 @@ console.log(JSON.stringify({ consultants, months, database: serverUrl ? 'postgre
 
 await browser.close();
 stopApp();
+await trust.dispose();
 process.exit(0);
