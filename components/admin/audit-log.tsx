@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { formatDate, formatNumber } from '@/components/format';
+import { formatCount, formatDate, formatNumber } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorSummary, type Problem } from '@/components/ui/error-summary';
@@ -278,7 +278,7 @@ export function AuditLog({ initialQuery, initialEvents, options }: AuditLogProps
             : total === 0
               ? ''
               : first > total
-                ? `No events on page ${formatNumber(query.page)}: there are ${formatNumber(total)}, newest first.`
+                ? `There is no page ${formatNumber(query.page)}: ${formatCount(total, 'event')} fit on ${formatCount(Math.ceil(total / query.pageSize), 'page')}.`
                 : `Showing events ${formatNumber(first)} to ${formatNumber(last)} of ${formatNumber(total)}, newest first. Times are Europe/London.`}
         </p>
         {data && data.events.length === 0 && !isLoading ? (

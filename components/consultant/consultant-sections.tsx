@@ -1,4 +1,3 @@
-import { PER_SESSION_LABELS } from '@/components/dashboard/per-session-views';
 import 'server-only';
 import { formatDate } from '@/components/format';
 import { loadConsultantAnnotations } from '@/components/reviews/annotation-data';
@@ -6,6 +5,7 @@ import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import type { Caller } from '@/lib/server/api/caller';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
+import { PER_SESSION_LABELS } from '@/lib/shared/per-session';
 import type { Scope } from '@/lib/shared/scope';
 import { CalendarHeatmap } from './calendar-heatmap';
 import { JobPlanPanel } from './job-plan-panel';

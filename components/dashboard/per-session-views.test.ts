@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { categoriesHeld } from '@/lib/shared/per-session';
 import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
-import { categoriesHeld, comparedWithMedian, describePerSession, perSessionViews } from './per-session-views';
+import { comparedWithMedian, describePerSession, perSessionViews } from './per-session-views';
 
 type Held = [heldSessions: number, patients: number];
 
@@ -95,6 +96,11 @@ describe('describePerSession', () => {
     const both = { ...consultant('2', [10, 100], [30, 90]), patients: 190, heldSessions: 40 };
     expect(describePerSession(both)).toBe('Patients per clinic session: 10.0 · Cases per list: 3.0');
     const clinicOnly = { ...consultant('1', [40, 480], [0, 0]), patients: 480, heldSessions: 40 };
-    expect(describePerSession(clinicOnly)).toBe('480 patients or cases in 40 held sessions');
+    expect(describePerSession(clinicOnly)).toBe('480 patients in 40 held clinic sessions');
+    const listOnly = { ...consultant('7', null, [30, 90]), patients: 90, heldSessions: 30 };
+    expect(describePerSession(listOnly)).toBe('90 cases in 30 held lists');
+    expect(describePerSession({ ...consultant('8', null, null), patients: 0, heldSessions: 0 })).toBe(
+      'No held sessions',
+    );
   });
 });

@@ -1,9 +1,13 @@
 import { type DistributionSummary, summariseDistribution } from '@/components/charts/distribution-data';
 import { formatMetricValue } from '@/components/charts/format-value';
+import {
+  type ActivityCategory,
+  categoriesHeld,
+  PER_SESSION_LABELS,
+  perSessionCategories,
+} from '@/lib/shared/per-session';
 import type { ActivityOption } from '@/lib/shared/periods';
 import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
-
-export type ActivityCategory = 'clinic' | 'list';
 
 /** One consultant's patients or cases per held session within one activity category. */
 export interface PerSessionRow {
@@ -27,13 +31,6 @@ export interface PerSessionView {
   /** The trust's target for the category, when the specialty's benchmark is a target. */
   target: number | null;
 }
-
-export const PER_SESSION_LABELS: Record<ActivityCategory, string> = {
-  clinic: 'Patients per clinic session',
-  list: 'Cases per list',
-};
-
-const CATEGORIES: readonly ActivityCategory[] = ['clinic', 'list'];
 
 /**
  * Patients or cases per session is defined within one activity category (the metric dictionary): a clinic's
@@ -75,26 +72,10 @@ export function perSessionViews(
   });
 }
 
-/** The categories to compare rows on: the one chosen, or under both those any row held sessions in. */
-export function perSessionCategories(
-  rows: readonly Pick<UnitReportRow, 'perSessionByCategory'>[],
-  activity: ActivityOption,
-): ActivityCategory[] {
-  if (activity !== 'all') return [activity];
-  return CATEGORIES.filter((category) =>
-    rows.some((row) => (row.perSessionByCategory[category]?.heldSessions ?? 0) > 0),
-  );
-}
-
 /** Where a value sits against its category's median, for screen readers (the table shows the number alone). */
 export function comparedWithMedian(value: number | null, median: number | null): string {
   if (value === null || median === null) return '';
   return value >= median ? ' (at or above median)' : ' (below median)';
-}
-
-/** The categories a unit's row covers in which it held sessions (a headline leaves out a category it never ran). */
-export function categoriesHeld(row: Pick<UnitReportRow, 'perSessionByCategory'>): ActivityCategory[] {
-  return perSessionCategories([row], 'all');
 }
 
 /**
@@ -105,8 +86,12 @@ export function describePerSession(
   row: Pick<UnitReportRow, 'perSessionByCategory' | 'patients' | 'heldSessions'>,
 ): string {
   const categories = categoriesHeld(row);
-  if (categories.length < 2) {
-    return `${formatMetricValue('count', row.patients)} patients or cases in ${formatMetricValue('sessions', row.heldSessions)} held sessions`;
+  if (categories.length === 0) return 'No held sessions';
+  if (categories.length === 1) {
+    const held = formatMetricValue('sessions', row.heldSessions);
+    return categories[0] === 'clinic'
+      ? `${formatMetricValue('count', row.patients)} patients in ${held} held clinic sessions`
+      : `${formatMetricValue('count', row.patients)} cases in ${held} held lists`;
   }
   return categories
     .map(

@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { formatMetricValue } from '@/components/charts/format-value';
-import { PER_SESSION_LABELS, perSessionCategories } from '@/components/dashboard/per-session-views';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { ExportButtons } from '@/components/export/export-buttons';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
@@ -19,6 +18,7 @@ import {
 } from '@/components/ui/table';
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import type { ReportRequest } from '@/lib/client/metrics-requests';
+import { PER_SESSION_LABELS, perSessionCategories } from '@/lib/shared/per-session';
 import { describePeriod, filterSearchParams } from '@/lib/shared/periods';
 import type { UnitReportResponse, UnitReportRowResponse } from '@/lib/shared/schemas/metrics';
 import { overviewRequests } from './overview-requests';

@@ -32,8 +32,9 @@ const TEXT_ROWS_PER_SCREEN = 5;
 /**
  * A division's workload table: its Specialty column makes rows wrap, so its rows are paged by the height they take
  * (pagesBySize), estimated from the lines their name, specialty and flag wrap onto. Measured on the 1920×1080 slide
- * in full screen: a row is 12 px of padding and 34 px a line, and the table has about 740 px below its header.
- * The columns' widths are those of a screen with a flag on it (the flag's column then narrows the others).
+ * in full screen: a row is 12 px of padding and 34 px a line, and the table has about 740 px below its header;
+ * 700 leaves a line to spare for an estimate that falls short. The columns' widths are those of a screen with a
+ * flag on it (the flag's column then narrows the others).
  */
 const DIVISION_WORKLOAD_HEIGHT_PX = 700;
 const DIVISION_WORKLOAD_ROW_PADDING_PX = 12;

@@ -32,7 +32,7 @@ const render = (page: number, count: number, total: number) =>
         total,
       },
       hrefOf: (n: number) => `/actions?page=${n}`,
-      isEmpty: 'None.',
+      emptyText: 'None.',
     }),
   );
 
@@ -59,6 +59,7 @@ describe('a page of actions', () => {
     const html = render(9, 0, 60);
     expect(html).toContain('There is no page 9: 60 actions fit on 2 pages.');
     expect(html).toContain('<a href="/actions?page=1">Go to the first page</a>');
-    expect(html).toContain('rel="prev" href="/actions?page=2"');
+    expect(html).toContain('<a href="/actions?page=2">Last page</a>');
+    expect(html).not.toContain('Page 2 of 2');
   });
 });

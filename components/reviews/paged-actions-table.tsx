@@ -11,13 +11,13 @@ interface PagedActionsTableProps {
   /** The address of a page (the URL keeps the page). */
   hrefOf: (page: number) => string;
   /** What to say when there are none at all. */
-  isEmpty: string;
+  emptyText: string;
 }
 
 /** One page of a long list of actions: which rows these are of how many, the table, and links to the other pages. */
-export function PagedActionsTable({ caption, found, hrefOf, isEmpty }: PagedActionsTableProps) {
+export function PagedActionsTable({ caption, found, hrefOf, emptyText }: PagedActionsTableProps) {
   const { actions, page, pageSize, total } = found;
-  if (total === 0) return <p>{isEmpty}</p>;
+  if (total === 0) return <p>{emptyText}</p>;
   const pageCount = Math.ceil(total / pageSize);
   const first = (page - 1) * pageSize + 1;
   const last = first + actions.length - 1;

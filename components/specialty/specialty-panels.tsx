@@ -3,11 +3,7 @@
 import { Fragment } from 'react';
 import { DistributionPlot } from '@/components/charts/distribution-plot';
 import { formatMetricValue } from '@/components/charts/format-value';
-import {
-  categoriesHeld,
-  PER_SESSION_LABELS,
-  perSessionViews,
-} from '@/components/dashboard/per-session-views';
+import { perSessionViews } from '@/components/dashboard/per-session-views';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
 import { SectionHeading } from '@/components/ui/heading';
@@ -19,6 +15,7 @@ import type {
   WorkloadBalanceRequest,
   WorkloadBalanceResponse,
 } from '@/lib/client/metrics-requests';
+import { PER_SESSION_LABELS, perSessionCategories } from '@/lib/shared/per-session';
 import { describePeriod } from '@/lib/shared/periods';
 import type { UnitReportResponse } from '@/lib/shared/schemas/metrics';
 import { ConsultantTable } from './consultant-table';
@@ -52,7 +49,7 @@ export function SpecialtyHeadline({
           <strong data-testid="specialty-fulfilment">
             {formatMetricValue('ratio', specialty.fulfilmentNet)}
           </strong>
-          {categoriesHeld(specialty).map((category) => (
+          {perSessionCategories([specialty], query.data?.activity ?? filter.activity).map((category) => (
             <Fragment key={category}>
               , {PER_SESSION_LABELS[category].toLowerCase()}{' '}
               <strong data-testid={`specialty-cases-${category}`}>

@@ -33,16 +33,25 @@ export function Pagination({ label, page, pageCount, hrefOf, onNavigate }: Pagin
   return (
     <nav aria-label={label} className="mt-6">
       <ul className="flex flex-wrap items-center gap-6">
-        {page > 1 && (
+        {page > pageCount ? (
+          // Past the end (an old link, or a list that shrank; the list says so): the way back to its last page.
           <li>
-            <Link {...linkTo(Math.min(page, pageCount + 1) - 1)} rel="prev">
-              Previous<span className="sr-only"> page</span>
-            </Link>
+            <Link {...linkTo(pageCount)}>Last page</Link>
           </li>
+        ) : (
+          <>
+            {page > 1 && (
+              <li>
+                <Link {...linkTo(page - 1)} rel="prev">
+                  Previous<span className="sr-only"> page</span>
+                </Link>
+              </li>
+            )}
+            <li>
+              Page {formatNumber(page)} of {formatNumber(pageCount)}
+            </li>
+          </>
         )}
-        <li>
-          Page {formatNumber(Math.min(page, pageCount))} of {formatNumber(pageCount)}
-        </li>
         {page < pageCount && (
           <li>
             <Link {...linkTo(page + 1)} rel="next">

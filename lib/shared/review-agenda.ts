@@ -1,3 +1,4 @@
+import type { ActivityCategory } from './per-session';
 import type { AssuranceIcon, VariationIcon } from './stats';
 
 /*
@@ -9,7 +10,7 @@ import type { AssuranceIcon, VariationIcon } from './stats';
 export type ReviewUnitLevel = 'specialty' | 'division';
 export type ReviewActivity = 'clinic' | 'list' | 'all';
 /** An activity category: patients or cases per session are compared within one (the metric dictionary). */
-export type AgendaCategory = Exclude<ReviewActivity, 'all'>;
+export type AgendaCategory = ActivityCategory;
 
 /** A specialty or division someone may review. */
 export interface ReviewableUnit {

@@ -275,5 +275,9 @@ describe(`review meetings: patients or cases per session per category (${testDat
       { category: undefined, label: 'Patients or cases per session' },
     ]);
     expect(figures[0]?.value).toBeCloseTo(4, 10);
+    // The pack's trend names the figure for what it is: cases per list, not "cases per session".
+    const trend = await packSheet(lists.id, 'Trend');
+    expect(trend.headings).toContain('Cases per list');
+    expect(trend.headings).not.toContain('Cases per session');
   });
 });

@@ -59,7 +59,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
             caption="Open actions others own in your units"
             found={othersInUnits}
             hrefOf={unitsPageHref}
-            isEmpty="No open actions in your units are owned by someone else."
+            emptyText="No open actions in your units are owned by someone else."
           />
         </Panel>
       )}

@@ -1,6 +1,6 @@
-import { PER_SESSION_LABELS } from '@/components/dashboard/per-session-views';
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 import { METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
+import { PER_SESSION_LABELS } from '@/lib/shared/per-session';
 import {
   type AgendaChallenge,
   type AgendaView,
@@ -128,7 +128,8 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
       ? categories.map((category) => ({ header: PER_SESSION_LABELS[category], format: oneDecimal }))
       : [
           {
-            header: agenda.activity === 'all' ? COMBINED_PER_SESSION_LABEL : 'Cases per session',
+            header:
+              agenda.activity === 'all' ? COMBINED_PER_SESSION_LABEL : PER_SESSION_LABELS[agenda.activity],
             format: oneDecimal,
           },
         ];

@@ -1,9 +1,5 @@
-import {
-  categoriesHeld,
-  PER_SESSION_LABELS,
-  perSessionViews,
-} from '@/components/dashboard/per-session-views';
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
+import { categoriesHeld, PER_SESSION_LABELS } from '@/lib/shared/per-session';
 import { todayInLondon, weeksEnding } from '@/lib/shared/periods';
 import type {
   AgendaCategory,
@@ -301,7 +297,7 @@ function toTrendPoint(
 /**
  * One category's patients or cases per session, with the Making Data Count icons of that category's own weekly
  * series, against the specialty's target for the category when its benchmark is a configured target (as the
- * dashboards compare it: perSessionViews). A division's specialties have targets of their own: none for it.
+ * dashboards compare it). A division's specialties have targets of their own: none for it.
  */
 function perSessionHeadline(
   category: AgendaCategory,
@@ -309,10 +305,8 @@ function perSessionHeadline(
   trend: readonly SeriesPoint[],
 ): AgendaMetric {
   const definition = getMetric('casesPerSession');
-  const view = row
-    ? perSessionViews([row], category, { minHeldSessions: 0, benchmarks: row.benchmarks })[0]
-    : undefined;
-  const target = view?.target ?? null;
+  const benchmark = row?.benchmarks?.[category];
+  const target = benchmark?.source === 'target' ? benchmark.value : null;
   const points = trend.map((point) => ({ x: point.from, y: point.casesPerSession }));
   const present = points.filter((point) => point.y !== null).length;
   const spc =
@@ -320,9 +314,9 @@ function perSessionHeadline(
   return {
     metricId: 'casesPerSession',
     category,
-    label: view?.label ?? PER_SESSION_LABELS[category],
+    label: PER_SESSION_LABELS[category],
     unit: definition.unit,
-    value: view?.rows[0]?.casesPerSession ?? null,
+    value: row?.perSessionByCategory[category]?.casesPerSession ?? null,
     target,
     targetSource:
       target === null
