@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { FunnelChartData } from './funnel-data';
+import { boxesOverlap } from './funnel-labels';
 import { StaticFunnel, staticFunnelLabels } from './static-funnel';
 
 describe('StaticFunnel', () => {
@@ -83,6 +84,11 @@ describe('StaticFunnel labels', () => {
     const left = staticFunnelLabels(data, drawing);
     const unlabelled = [...left].filter(([, box]) => box === null).map(([id]) => id);
     expect(unlabelled).toEqual(['5', '6']);
+    // The boxes written on the drawing: no two of them overlap, not merely sit at different places.
+    const boxes = [...left.values()].filter((box) => box !== null);
+    expect(boxes).toHaveLength(4);
+    for (const [index, box] of boxes.entries())
+      for (const other of boxes.slice(index + 1)) expect(boxesOverlap(box, other)).toBe(false);
     expect(labels.map((match) => match[3])).toEqual(['1', '2', '3', '4']);
   });
 });

@@ -169,7 +169,7 @@ describe('the agenda on the projector', () => {
     expect(html).not.toContain('25. Colleague 25');
   });
 
-  it('numbers points on the funnel without overlapping numbers, and lists the ones it could not number', () => {
+  it('numbers the points that have room (placement: funnel-labels.test.ts), and lists the ones it could not number', () => {
     const html = renderToStaticMarkup(
       createElement(
         'div',
