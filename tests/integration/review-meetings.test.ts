@@ -1,3 +1,6 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +9,7 @@ import * as meetingRoute from '@/app/api/reviews/[meetingId]/route';
 import * as listRoute from '@/app/api/reviews/route';
 import * as startRoute from '@/app/api/reviews/start/route';
 import { useDatabase } from '@/lib/server/db';
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, readMigrations } from '@/lib/server/migrations/migrations';
 import { raiseChallenge, resolveChallenge } from '@/lib/server/reviews/challenges';
 import { closeMeeting } from '@/lib/server/reviews/close-meeting';
 import { listMeetings } from '@/lib/server/reviews/list-meetings';
@@ -13,6 +17,7 @@ import { londonWallClock } from '@/lib/server/reviews/meeting-pack';
 import { getMeeting } from '@/lib/server/reviews/read-meeting';
 import { startMeeting } from '@/lib/server/reviews/start-meeting';
 import { todayInLondon } from '@/lib/shared/periods';
+import { NO_GRANT, type Scope } from '@/lib/shared/scope';
 import { consultant, importRows, planLine } from '../helpers/ledger-scenario';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../helpers/test-database';
 import {
@@ -644,5 +649,110 @@ describe(`review meetings (${testDatabaseKind})`, () => {
     expect(forReviewCells).toContain(
       'Not shown: too few consultants in the specialty to say without naming them',
     );
+  });
+});
+
+/**
+ * A meeting started before meetings stored their unit's size takes it from its snapshot's people as the migration
+ * runs, so the list leaves out the same small units' meetings for them as getMeeting does.
+ */
+describe(`review meetings started before people_count (${testDatabaseKind})`, () => {
+  let db: TestDatabase;
+  let before: string;
+  afterAll(async () => {
+    await db?.drop();
+    if (before) await rm(before, { recursive: true, force: true });
+  });
+
+  it('counts the people of their snapshot and lists them by the same rule', async () => {
+    const migrations = await readMigrations();
+    const added = migrations.findIndex((migration) =>
+      migration.name.endsWith('_review_meetings_people_count'),
+    );
+    expect(added).toBeGreaterThan(0);
+    before = await mkdtemp(path.join(tmpdir(), 'fulfil-migrations-'));
+    await cp(
+      path.join(DEFAULT_MIGRATIONS_DIR, 'migration_lock.toml'),
+      path.join(before, 'migration_lock.toml'),
+    );
+    for (const migration of migrations.slice(0, added)) {
+      await cp(path.join(DEFAULT_MIGRATIONS_DIR, migration.name), path.join(before, migration.name), {
+        recursive: true,
+      });
+    }
+    db = await createTestDatabase({ migrate: false });
+    await applyMigrations(db.adapterFactory, before);
+
+    const org = await db.prisma.organisation.create({ data: { code: 'RPC', name: 'Before people_count' } });
+    const division = await db.prisma.division.create({
+      data: { organisationId: org.id, code: 'SURG', name: 'Surgery' },
+    });
+    const specialty = async (code: string) =>
+      (
+        await db.prisma.specialty.create({
+          data: { organisationId: org.id, code, name: `Specialty ${code}`, divisionId: division.id },
+        })
+      ).id;
+    const [pair, alone, four] = [await specialty('101'), await specialty('102'), await specialty('103')];
+    const person = (id: number, specialtyId: number) => ({
+      id,
+      gmcNumber: String(7000000 + id),
+      name: `Consultant ${id}`,
+      specialtyId,
+      divisionId: division.id,
+    });
+    // The old way: the meeting row without a count, its snapshot holding the people.
+    const startOld = async (specialtyId: number, people: ReturnType<typeof person>[]) => {
+      const [row] = await db.prisma.$queryRaw<{ id: number }[]>`
+        INSERT INTO review_meetings (organisation_id, unit_level, specialty_id, division_id, period_from, period_to,
+                                     activity, started_by_user_id, started_at)
+        VALUES (${org.id}, 'specialty', ${specialtyId}, ${division.id}, '2026-01-01', '2026-03-31', 'all', 1, now())
+        RETURNING id`;
+      const id = row?.id ?? 0;
+      await db.prisma.$executeRaw`
+        INSERT INTO review_snapshots (organisation_id, meeting_id, agenda)
+        VALUES (${org.id}, ${id}, ${JSON.stringify({ people })}::jsonb)`;
+      return id;
+    };
+    const meetings = {
+      pair: await startOld(pair, [person(1, pair), person(2, pair)]),
+      alone: await startOld(alone, [person(3, alone)]),
+      four: await startOld(
+        four,
+        [4, 5, 6, 7].map((id) => person(id, four)),
+      ),
+    };
+
+    expect(await applyMigrations(db.adapterFactory)).toEqual([migrations[added]?.name]);
+    const counts = await db.prisma.reviewMeeting.findMany({
+      where: { organisationId: org.id },
+      select: { id: true, peopleCount: true },
+      orderBy: { id: 'asc' },
+    });
+    expect(counts).toEqual([
+      { id: meetings.pair, peopleCount: 2 },
+      { id: meetings.alone, peopleCount: 1 },
+      { id: meetings.four, peopleCount: 4 },
+    ]);
+
+    // Consultants see their own specialty's meetings, their peers anonymised (lib/server/auth/scope.ts).
+    const consultantScope = (consultantId: number, specialtyId: number): Scope => ({
+      organisationId: org.id,
+      named: { divisionIds: [], specialtyIds: [], consultantIds: [consultantId] },
+      anonymised: { divisionIds: [], specialtyIds: [specialtyId], consultantIds: [] },
+      aggregates: { divisionIds: [], specialtyIds: [specialtyId], consultantIds: [] },
+    });
+    const listed = async (scope: Scope) => (await listMeetings(db, scope)).map((meeting) => meeting.id);
+    // One of two does not see the other named: not listed. Alone in a specialty, they see all of it named: listed.
+    expect(await listed(consultantScope(1, pair))).toEqual([]);
+    expect(await listed(consultantScope(3, alone))).toEqual([meetings.alone]);
+    expect(await listed(consultantScope(4, four))).toEqual([meetings.four]);
+    const lead: Scope = {
+      organisationId: org.id,
+      named: { divisionIds: [], specialtyIds: [pair], consultantIds: [] },
+      anonymised: NO_GRANT,
+      aggregates: 'all',
+    };
+    expect(await listed(lead)).toEqual([meetings.pair]);
   });
 });

@@ -231,6 +231,7 @@ describe(`review meetings: patients or cases per session per category (${testDat
         periodFrom: meeting.periodFrom,
         periodTo: meeting.periodTo,
         activity: 'all',
+        peopleCount: meeting.peopleCount,
         startedByUserId: meeting.startedByUserId,
         startedAt: meeting.startedAt,
         status: 'closed',

@@ -1,3 +1,4 @@
+import type { Prisma } from '@/lib/server/generated/prisma/client';
 import { todayInLondon } from '@/lib/shared/periods';
 import {
   type AgendaPerson,
@@ -15,7 +16,7 @@ import { discloseAgenda } from './disclose-agenda';
 import { meetingSummarySelect, toMeetingSummary } from './meeting-summary';
 import type { MeetingView } from './meeting-view';
 import { getNamedReviewUnit } from './review-unit';
-import { visibleMeetingWhere } from './scope-where';
+import { runnableMeetingWhere, visibleMeetingWhere } from './scope-where';
 
 export interface ReadMeetingOptions {
   anonymise?: boolean;
@@ -114,10 +115,31 @@ export async function getMeeting(
 
 /**
  * As on the dashboards: a unit of fewer than MIN_GROUP_SIZE consultants shows its totals only to those who see all
- * of them named (a specialty of two: its total less your own is your colleague). The meetings list applies the same.
+ * of them named (a specialty of two: its total less your own is your colleague). The meetings list applies the same
+ * (mayReadTotalsWhere).
  */
 export function mayReadTotalsOf(scope: Scope, people: readonly AgendaPerson[]): boolean {
   return people.length >= MIN_GROUP_SIZE || people.every((person) => grantCovers(scope.named, person));
+}
+
+/**
+ * mayReadTotalsOf as a condition on meetings, for the list, without reading their snapshots: the unit had
+ * MIN_GROUP_SIZE or more consultants as the meeting started (`peopleCount`, its snapshot's people), or the caller
+ * sees the whole unit named (so everyone the snapshot took from it), or it is one of `acceptedSmallMeetings`, whose
+ * people the caller's list has put through mayReadTotalsOf itself (a consultant alone in their specialty).
+ */
+export function mayReadTotalsWhere(
+  scope: Scope,
+  acceptedSmallMeetings: readonly number[],
+): Prisma.ReviewMeetingWhereInput {
+  if (scope.named === 'all') return {};
+  return {
+    OR: [
+      { peopleCount: { gte: MIN_GROUP_SIZE } },
+      runnableMeetingWhere(scope),
+      ...(acceptedSmallMeetings.length > 0 ? [{ id: { in: [...acceptedSmallMeetings] } }] : []),
+    ],
+  };
 }
 
 /**

@@ -124,6 +124,8 @@ export async function startMeeting(
         periodFrom: new Date(`${request.period.from}T00:00:00Z`),
         periodTo: new Date(`${request.period.to}T00:00:00Z`),
         activity: request.activity,
+        // What getMeeting's small-unit rule counts (the snapshot's people), kept on the meeting for the list.
+        peopleCount: agenda.people.length,
         startedByUserId: userId,
         startedAt: now,
       },
