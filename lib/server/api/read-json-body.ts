@@ -1,16 +1,9 @@
 import type { z } from 'zod';
 import { AppError, toIssues } from '@/lib/server/api/errors';
+import type { FieldWords } from '@/lib/shared/schemas/field-words';
 
 /** Requests that read a JSON body are small forms; anything bigger is refused before it is parsed. */
 const MAX_BODY_BYTES = 16 * 1024;
-
-/** A field of a request in the words of the form that sends it: its label, and what it expects. */
-export interface FieldWords {
-  /** The form's name for the field, e.g. "Week starting". */
-  label: string;
-  /** What to enter, said to a person, e.g. "enter a date as dd/mm/yyyy". */
-  expected: string;
-}
 
 /** The words for each field of a request, by its path (`weekStart`, `period.from`). */
 export type RequestFieldWords = Readonly<Record<string, FieldWords>>;

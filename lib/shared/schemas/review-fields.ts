@@ -1,3 +1,5 @@
+import type { FieldWords } from './field-words';
+
 /*
  * The fields of the review requests in the words of the forms that send them: the label a person sees and what
  * the field expects. The API's refusals name fields this way ("Week starting: enter a date as dd/mm/yyyy"), so
@@ -5,13 +7,7 @@
  * are read as dd/mm/yyyy by the browser's date field, which sends them as yyyy-mm-dd.
  */
 
-/** A field's label and what it expects. */
-export interface ReviewFieldWords {
-  label: string;
-  expected: string;
-}
-
-type FieldWordsOf<Keys extends string> = Readonly<Record<Keys, ReviewFieldWords>>;
+type FieldWordsOf<Keys extends string> = Readonly<Record<Keys, FieldWords>>;
 
 const DATE = 'enter a date as dd/mm/yyyy';
 
