@@ -112,6 +112,18 @@ const agenda: AgendaView = {
   newActions: [],
 };
 
+/** The first workload screen of an agenda, as markup. */
+const renderWorkload = (view: AgendaView) =>
+  renderToStaticMarkup(
+    createElement(
+      'div',
+      null,
+      agendaScreens(view)
+        .find((screen) => screen.id === 'workload')
+        ?.render(),
+    ),
+  );
+
 describe('the agenda on the projector', () => {
   it('renders every topic of the standard agenda, in order, a long one over several screens', () => {
     const screens = agendaScreens(agenda);
@@ -208,17 +220,7 @@ describe('the agenda on the projector', () => {
         ],
       },
     };
-    const render = (view: AgendaView) =>
-      renderToStaticMarkup(
-        createElement(
-          'div',
-          null,
-          agendaScreens(view)
-            .find((screen) => screen.id === 'workload')
-            ?.render(),
-        ),
-      );
-    const html = render(division);
+    const html = renderWorkload(division);
     expect(html).toMatch(
       /<th scope="col"[^>]*><\/th><th scope="col"[^>]*>Specialty<\/th><th[^>]*>Jan 2026<\/th>/,
     );
@@ -235,7 +237,7 @@ describe('the agenda on the projector', () => {
     const printed = agendaScreens(division, { isPaged: false }).find((screen) => screen.id === 'workload');
     expect(renderToStaticMarkup(createElement('div', null, printed?.render()))).toContain('>Specialty</th>');
     // A specialty's meeting: one specialty, no column.
-    const own = render({ ...division, unit: agenda.unit });
+    const own = renderWorkload({ ...division, unit: agenda.unit });
     expect(own).not.toContain('Specialty');
     expect(own).not.toContain('Not shown');
     // With the column, rows are paged by the height they take: flagged rows with wrapping names and specialties
@@ -298,17 +300,7 @@ describe('the agenda on the projector', () => {
         },
       ],
     };
-    const render = (view: AgendaView) =>
-      renderToStaticMarkup(
-        createElement(
-          'div',
-          null,
-          agendaScreens(view)
-            .find((screen) => screen.id === 'workload')
-            ?.render(),
-        ),
-      );
-    const html = render(division);
+    const html = renderWorkload(division);
     const forReview = html.slice(html.indexOf('<caption class="sr-only">For review</caption>'));
     expect(forReview).toMatch(
       /<th scope="col"[^>]*>For review<\/th><th scope="col"[^>]*>Specialty<\/th><th scope="col"[^>]*>Rule<\/th>/,
@@ -339,7 +331,7 @@ describe('the agenda on the projector', () => {
     expect(second).toContain('>Colleague 6</td>');
     expect(second).not.toContain('>Colleague 5</td>');
     // A specialty's meeting: no column.
-    expect(render({ ...division, unit: agenda.unit })).not.toContain('Specialty');
+    expect(renderWorkload({ ...division, unit: agenda.unit })).not.toContain('Specialty');
   });
 
   it('shows patients or cases per session per category with clinics and lists together, each against its own target', () => {
