@@ -9,7 +9,13 @@ import { PER_SESSION_LABELS } from '@/lib/shared/per-session';
 import type { Scope } from '@/lib/shared/scope';
 import { CalendarHeatmap } from './calendar-heatmap';
 import { JobPlanPanel } from './job-plan-panel';
-import { loadConsultantWeekly, loadJobPlans, loadLedgerEntries, loadSpecialtyPeers } from './load-consultant';
+import {
+  loadConsultantWeekly,
+  loadJobPlans,
+  loadLedgerEntries,
+  loadSpecialtyPeers,
+  peerCategories,
+} from './load-consultant';
 import { PeerStrip, type PeerValue } from './peer-strip';
 import { LostSessionsTable } from './session-tables';
 import { SessionsTable } from './sessions-table';
@@ -132,10 +138,13 @@ export async function PeersSection({
   activity,
   specialty,
 }: SectionProps & { specialty: { id: number; name: string } | null }) {
-  const categories: ('clinic' | 'list')[] = activity === 'all' ? ['clinic', 'list'] : [activity];
+  // By the own row's specialty: the page started the same reads from its early lookup (shared through the cache).
+  const categories = peerCategories(activity);
   const reports = specialty
     ? await Promise.all(
-        categories.map((category) => loadSpecialtyPeers(scope, specialty.id, period, category)),
+        categories.map((category) =>
+          loadSpecialtyPeers(scope, specialty.id, period.from, period.to, category),
+        ),
       )
     : [];
   return (

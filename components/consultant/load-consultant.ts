@@ -5,7 +5,7 @@ import { getPageDatabase } from '@/components/dashboard/page-database';
 import { listJobPlans } from '@/lib/server/dal/job-plans';
 import { getJobPlanCurrency } from '@/lib/server/metrics/job-plan-currency';
 import { getLedgerEntries } from '@/lib/server/metrics/ledger-entries';
-import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
+import type { ActivityFilter } from '@/lib/server/metrics/period';
 import { getSeries } from '@/lib/server/metrics/series';
 import type { Scope } from '@/lib/shared/scope';
 
@@ -62,18 +62,19 @@ export const loadJobPlans = cache(async (scope: Scope, consultantId: number, asO
   return { versions, currency };
 });
 
-/** Every consultant of the specialty for one category (peers anonymised by the report), for the peer strip. */
-export function loadSpecialtyPeers(
-  scope: Scope,
-  specialtyId: number,
-  period: Period,
-  category: 'clinic' | 'list',
-) {
-  return loadReport(scope, {
-    level: 'consultant',
-    from: period.from,
-    to: period.to,
-    activity: category,
-    within: { level: 'specialty', id: specialtyId },
-  });
+/** The categories the peer strip compares, each on its own (like with like). */
+export function peerCategories(activity: ActivityFilter): ('clinic' | 'list')[] {
+  return activity === 'all' ? ['clinic', 'list'] : [activity];
 }
+
+/** Every consultant of the specialty for one category (peers anonymised by the report), for the peer strip. */
+export const loadSpecialtyPeers = cache(
+  async (scope: Scope, specialtyId: number, from: string, to: string, category: 'clinic' | 'list') =>
+    loadReport(scope, {
+      level: 'consultant',
+      from,
+      to,
+      activity: category,
+      within: { level: 'specialty', id: specialtyId },
+    }),
+);

@@ -22,6 +22,7 @@ import {
   loadJobPlans,
   loadLedgerEntries,
   loadSpecialtyPeers,
+  peerCategories,
 } from '@/components/consultant/load-consultant';
 import { defaultPeriod, readViewFilters } from '@/components/consultant/view-filters';
 import {
@@ -33,6 +34,7 @@ import {
 import { readDashboardPageFilter, readPageFilter } from '@/components/filters/read-filter';
 import { overviewRequests } from '@/components/overview/overview-requests';
 import { specialtyRequests } from '@/components/specialty/specialty-requests';
+import { getConsultantSpecialtyId } from '@/lib/server/dal/consultants';
 import { type Database, getDatabase, useDatabase as setProcessDatabase } from '@/lib/server/db';
 import { getMetricContext } from '@/lib/server/metrics/context';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
@@ -149,10 +151,9 @@ export async function paintSpecialtyPage(scope: Scope, specialtyId: number) {
 }
 
 /**
- * The consultant page in its three stages: the metric context (for the default period); then the ledger entries
- * and the weekly series started, and the consultant's own row awaited (the page's 404 check); then, once the row
- * names the specialty, the peers' reports (one per category) and the job plans with their currency, until all
- * of it has arrived.
+ * The consultant page in its two stages: the metric context (for the default period); then at once the ledger
+ * entries, the weekly series, the job plans with their currency, the specialty lookup followed by the peers'
+ * reports (one per category), and the consultant's own row (the page's 404 check), until all of it has arrived.
  */
 export async function paintConsultantPage(scope: Scope, consultantId: number) {
   return asOneRequest(async () => {
@@ -160,23 +161,34 @@ export async function paintConsultantPage(scope: Scope, consultantId: number) {
     const { from, to } = period;
     const entriesRead = loadLedgerEntries(scope, consultantId, from, to, activity);
     const weeklyRead = loadConsultantWeekly(scope, consultantId, from, to, activity);
+    const jobPlansRead = loadJobPlans(scope, consultantId, to);
+    const peersRead = getConsultantSpecialtyId(scope, consultantId).then(async (specialtyId) => ({
+      specialtyId,
+      reports:
+        specialtyId === null
+          ? []
+          : await Promise.all(
+              peerCategories(activity).map((category) =>
+                loadSpecialtyPeers(scope, specialtyId, from, to, category),
+              ),
+            ),
+    }));
     // As the page: read on below, or left behind when the row answers 404 (never an unhandled rejection).
-    entriesRead.catch(() => undefined);
-    weeklyRead.catch(() => undefined);
+    for (const read of [entriesRead, weeklyRead, jobPlansRead, peersRead]) read.catch(() => undefined);
     const { row } = await loadConsultantRow(scope, consultantId, from, to, activity);
     if (!row || row.isAnonymised || row.id === null) {
       throw new Error(`consultant page: consultant ${consultantId} is not found (404)`);
     }
-    const categories: ('clinic' | 'list')[] = activity === 'all' ? ['clinic', 'list'] : [activity];
-    const specialty = row.specialty;
-    const [sessions, weekly, peers, jobPlans] = await Promise.all([
+    const [sessions, weekly, { specialtyId, reports: peers }, jobPlans] = await Promise.all([
       entriesRead,
       weeklyRead,
-      specialty
-        ? Promise.all(categories.map((category) => loadSpecialtyPeers(scope, specialty.id, period, category)))
-        : [],
-      loadJobPlans(scope, consultantId, to),
+      peersRead,
+      jobPlansRead,
     ]);
+    // The page's peers section reads by the row's specialty; outside a render nothing shares a second read.
+    if (specialtyId !== (row.specialty?.id ?? null)) {
+      throw new Error(`consultant page: the specialty lookup (${specialtyId}) disagrees with the row`);
+    }
     return { period, activity, row, sessions, weekly, peers, jobPlans };
   });
 }

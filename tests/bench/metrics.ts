@@ -40,8 +40,9 @@
  *                       context), then at once the four requests of specialtyRequests: loadReport of its
  *                       consultants and of itself, loadWorkloadBalance, loadSeries of its 52-week series;
  *       consultant page (app/(dashboard)/consultants/[id]), default the 12 months to the last covered date:
- *                       getMetricContext; loadLedgerEntries, loadConsultantWeekly and loadConsultantRow at once;
- *                       after the row, loadSpecialtyPeers per category and loadJobPlans (versions, currency).
+ *                       getMetricContext, then at once loadLedgerEntries, loadConsultantWeekly, loadJobPlans
+ *                       (versions, currency), getConsultantSpecialtyId followed by loadSpecialtyPeers per
+ *                       category, and loadConsultantRow.
  *     Then the metrics API's views, which no page calls, over the last 12 months, activity 'all':
  *     getTrustOverview (GET /api/metrics/overview), getSpecialtyView (GET /api/metrics/specialties/:id, review
  *     agendas), getConsultantView (GET /api/metrics/consultants/:id).
@@ -410,8 +411,8 @@ async function pageViews(pages: Pages, scope: Scope, subjects: Subjects): Promis
     entry(
       'consultant page',
       filters.consultant,
-      `Consultant page first paint: ${consultant.name}: metric context; ledger entries, weekly series and ` +
-        'the own row at once; after the row, peers per category and job plans',
+      `Consultant page first paint: ${consultant.name}: metric context, then ledger entries, weekly series, ` +
+        'job plans, the specialty lookup and its peers per category, and the own row, at once',
       () => pages.paintConsultantPage(scope, consultant.id),
     ),
   ];

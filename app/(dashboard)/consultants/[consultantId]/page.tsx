@@ -15,7 +15,10 @@ import { FiltersForm } from '@/components/consultant/filters-form';
 import {
   loadConsultantRow,
   loadConsultantWeekly,
+  loadJobPlans,
   loadLedgerEntries,
+  loadSpecialtyPeers,
+  peerCategories,
 } from '@/components/consultant/load-consultant';
 import { MetricTiles } from '@/components/consultant/metric-tiles';
 import { defaultPeriod, readViewFilters } from '@/components/consultant/view-filters';
@@ -30,6 +33,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getPageCaller } from '@/lib/server/api/caller';
 import { recordNamedViews } from '@/lib/server/audit/named-views';
+import { getConsultantSpecialtyId } from '@/lib/server/dal/consultants';
 import { getMetricContext } from '@/lib/server/metrics/context';
 import type { ActivityFilter } from '@/lib/server/metrics/period';
 
@@ -61,10 +65,25 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
   const fallback = defaultPeriod(context.coverage, todayInLondon());
   const { period, activity, problem } = readViewFilters(await searchParams, fallback);
 
-  // The calendar's and the trend's queries start now, beside the consultant's own row (scope applies inside each;
-  // the sections share them through the request cache and show their failures).
+  // The sections' queries start now, beside the consultant's own row (scope applies inside each; the sections
+  // share them through the request cache and show their failures): the calendar's, the trend's, the job plan's
+  // and, once the specialty is looked up, the peers'.
   loadLedgerEntries(caller.scope, consultantId, period.from, period.to, activity).catch(() => undefined);
   loadConsultantWeekly(caller.scope, consultantId, period.from, period.to, activity).catch(() => undefined);
+  loadJobPlans(caller.scope, consultantId, period.to).catch(() => undefined);
+  // The lookup checks only the organisation: it just starts the peers' reads, which apply the caller's scope; the
+  // peers section reads by the own row's specialty, and the own row still decides the 404.
+  getConsultantSpecialtyId(caller.scope, consultantId)
+    .then((specialtyId) =>
+      specialtyId === null
+        ? []
+        : Promise.all(
+            peerCategories(activity).map((category) =>
+              loadSpecialtyPeers(caller.scope, specialtyId, period.from, period.to, category),
+            ),
+          ),
+    )
+    .catch(() => undefined);
   // The notes the caller may read (scope applies inside too): those about a figure are listed on its tile. A
   // failure leaves the tiles without notes; the notes panel shows it.
   const notes = loadConsultantAnnotations(caller, consultantId, period.from, period.to).catch(() => []);
