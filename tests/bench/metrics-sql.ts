@@ -91,6 +91,10 @@ export function ledgerStatementLabel(sql: string): string {
     [/INSERT INTO ledger_monthly_sums/, 'monthly rollup: insert'],
     [/DELETE FROM ledger_weekly_sums/, 'weekly rollup: delete'],
     [/INSERT INTO ledger_weekly_sums/, 'weekly rollup: insert'],
+    [/DELETE FROM ledger_monthly_group_sums/, 'monthly group sums: delete'],
+    [/INSERT INTO ledger_monthly_group_sums/, 'monthly group sums: insert'],
+    [/DELETE FROM ledger_weekly_group_sums/, 'weekly group sums: delete'],
+    [/INSERT INTO ledger_weekly_group_sums/, 'weekly group sums: insert'],
     [/^\s*ANALYZE/i, 'analyse'],
   ];
   return rules.find(([pattern]) => pattern.test(sql))?.[1] ?? sql.replace(/\s+/g, ' ').trim().slice(0, 50);

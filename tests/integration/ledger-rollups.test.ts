@@ -1,14 +1,19 @@
 /**
- * The ledger's rollups (ledger_monthly_sums, ledger_weekly_sums): the sums and plan expectations the dashboards read
- * for whole months and weeks. They must equal a full rebuild however the imports arrived (extracts extending the
- * coverage mid-week and mid-month, a new job plan version, leave), and the series read from them must equal the plan
- * worked out by hand, at the period's ragged edges as in the whole buckets between them.
+ * The ledger's rollups (ledger_monthly_sums, ledger_weekly_sums) and their group sums per specialty and division
+ * (ledger_*_group_sums): the sums and plan expectations the dashboards read for whole months and weeks. They must
+ * equal a full rebuild however the imports arrived (extracts extending the coverage mid-week and mid-month, a new
+ * job plan version, leave, a consultant moving specialty), the series read from them must equal the plan worked out
+ * by hand, at the period's ragged edges as in the whole buckets between them, and a unit's series read from the
+ * group sums must equal its consultants' series added up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshLedger } from '@/lib/server/ledger/refresh-ledger';
+import { type Bucket, getLedgerSums, type LedgerSumsRow } from '@/lib/server/metrics/ledger-sums';
+import type { ActivityFilter } from '@/lib/server/metrics/period';
 import { queryRows } from '@/lib/server/metrics/query';
+import type { UnitLevel } from '@/lib/server/metrics/scope-sql';
 import { getSeries } from '@/lib/server/metrics/series';
-import { trustWideScope } from '@/lib/shared/scope';
+import { type Scope, trustWideScope } from '@/lib/shared/scope';
 import {
   clinic,
   consultant,
@@ -17,6 +22,7 @@ import {
   leave,
   list,
   planLine,
+  UROLOGY,
 } from '../helpers/ledger-scenario';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -27,8 +33,17 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-/** Both rollups of an organisation as sorted text. */
+/** Both rollups of an organisation, and their group sums, as sorted text. */
 async function rollups(organisationId: number): Promise<string[]> {
+  const groups = await queryRows<Record<string, unknown>>(
+    db,
+    `SELECT 'weekly groups' AS rollup, to_char(week, 'YYYY-MM-DD') AS bucket, g.*
+       FROM ledger_weekly_group_sums g WHERE organisation_id = $1
+     UNION ALL
+     SELECT 'monthly groups', to_char(month, 'YYYY-MM-DD'), g.*
+       FROM ledger_monthly_group_sums g WHERE organisation_id = $1`,
+    [organisationId],
+  );
   const rows = await queryRows<Record<string, unknown>>(
     db,
     `SELECT 'monthly' AS rollup, to_char(month, 'YYYY-MM-DD') AS bucket, m.*
@@ -42,7 +57,9 @@ async function rollups(organisationId: number): Promise<string[]> {
        FROM ledger_weekly_sums w WHERE organisation_id = $1`,
     [organisationId],
   );
-  return rows.map((row) => JSON.stringify({ ...row, month: undefined, week: undefined })).sort();
+  return [...rows, ...groups]
+    .map((row) => JSON.stringify({ ...row, month: undefined, week: undefined }))
+    .sort();
 }
 
 /** The rollups as the imports left them, then after a full rebuild. */
@@ -157,5 +174,110 @@ describe('rollups after incremental imports', () => {
       ['2026-03-11', expected(14) + expected(7)],
       ['2026-04-01', expected(1)],
     ]);
+  });
+});
+
+describe('group sums behind unit-level series', () => {
+  const A = '5910001';
+  const B = '5910002';
+  const C = '5910003';
+  let org: number;
+  let scope: Scope;
+
+  beforeAll(async () => {
+    org = await createOrganisation(db, 'GRPS');
+    scope = trustWideScope(org);
+    await importRows(db, org, 'consultants', [consultant(A), consultant(B), consultant(C, UROLOGY)]);
+    await importRows(db, org, 'job-plans', [
+      planLine({ gmc: A, id: 'JP-A', from: '2026-03-02' }, { day: 'Mon', period: 'AM' }),
+      // B: 10 annualised lists a year, so that extra lists are credited only up to the pro-rata expectation.
+      planLine({ gmc: B, id: 'JP-B', from: '2026-03-02' }, { type: 'theatre_list', annualSessions: 10 }),
+      planLine({ gmc: C, id: 'JP-C', from: '2026-03-02' }, { day: 'Tue', period: 'PM' }),
+    ]);
+    await importRows(db, org, 'clinic-sessions', [
+      clinic('G-A-0302', A, '2026-03-02', 'AM', { attended: 5 }),
+      clinic('G-A-0316', A, '2026-03-16', 'AM', { attended: 6 }),
+      clinic('G-C-0303', C, '2026-03-03', 'PM', { attended: 4 }),
+      clinic('G-C-0324', C, '2026-03-24', 'PM', { attended: 7 }),
+      clinic('G-A-0406', A, '2026-04-06', 'AM', { attended: 3 }),
+    ]);
+    await importRows(db, org, 'theatre-lists', [
+      list('G-B-0304', B, '2026-03-04', 'AM', { attended: 4 }),
+      list('G-B-0305', B, '2026-03-05', 'PM', { attended: 3 }),
+      list('G-B-0318', B, '2026-03-18', 'ALL', { attended: 9 }),
+      list('G-B-0408', B, '2026-04-08', 'AM', { attended: 2 }),
+    ]);
+  });
+
+  /** Each consultant's rows added up to the unit that the consultants table now puts them in. */
+  async function summedFromConsultants(level: UnitLevel, bucket: Bucket, activity: ActivityFilter) {
+    const period = { from: '2026-03-04', to: '2026-04-08' };
+    const units = await queryRows<{ id: number; unit: number }>(
+      db,
+      `SELECT id, ${{ trust: 'organisation_id', division: 'division_id', specialty: 'specialty_id', consultant: 'id' }[level]} AS unit
+         FROM consultants WHERE organisation_id = $1`,
+      [org],
+    );
+    const unitOf = new Map(units.map((row) => [row.id, row.unit]));
+    const perConsultant = await getLedgerSums(db, scope, { level: 'consultant', period, activity, bucket });
+    const totals = new Map<string, Record<string, number | string>>();
+    for (const row of perConsultant) {
+      const key = `${unitOf.get(row.unitId)}|${row.category}|${row.bucket}`;
+      const total = totals.get(key) ?? {
+        unitId: unitOf.get(row.unitId) as number,
+        category: row.category,
+        bucket: row.bucket,
+      };
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value === 'number' && column !== 'unitId')
+          total[column] = ((total[column] as number) ?? 0) + value;
+      }
+      totals.set(key, total);
+    }
+    const read = await getLedgerSums(db, scope, { level, period, activity, bucket });
+    return { expected: rounded([...totals.values()]), read: rounded(read) };
+  }
+
+  function rounded(rows: readonly (LedgerSumsRow | Record<string, number | string>)[]) {
+    return rows
+      .map((row) =>
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(row)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([key, value]) => [
+                key,
+                typeof value === 'number' ? Math.round(value * 1e9) / 1e9 : value,
+              ]),
+          ),
+        ),
+      )
+      .sort();
+  }
+
+  const cases = (['trust', 'division', 'specialty'] as const).flatMap((level) =>
+    (['week', 'month'] as const).flatMap((bucket) =>
+      (['all', 'list'] as const).map((activity) => ({ level, bucket, activity })),
+    ),
+  );
+
+  it.each(cases)(
+    'equal the consultants added up: $level by $bucket, $activity',
+    async ({ level, bucket, activity }) => {
+      const { expected, read } = await summedFromConsultants(level, bucket, activity);
+      expect(read.length).toBeGreaterThan(0);
+      expect(read).toEqual(expected);
+    },
+  );
+
+  it('follow a consultant who moves specialty, as a full rebuild does', async () => {
+    const ophthalmologyBefore = await summedFromConsultants('specialty', 'week', 'list');
+    await importRows(db, org, 'consultants', [consultant(B, UROLOGY)]);
+    const { incremental, full } = await incrementalAndFull(org);
+    expect(incremental).toEqual(full);
+    const after = await summedFromConsultants('specialty', 'week', 'list');
+    expect(after.read).toEqual(after.expected);
+    // B's lists were Ophthalmology's and are Urology's now.
+    expect(after.read).not.toEqual(ophthalmologyBefore.read);
   });
 });

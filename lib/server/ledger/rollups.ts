@@ -1,11 +1,18 @@
 import type { SqlSession } from '../ingest/sql-session';
 import { type ConsultantSelection, consultantCondition, consultantParameter } from './consultant-filter';
-import { LEDGER_AGGREGATE_COLUMNS, ledgerAggregateSelect } from './session-aggregates';
+import {
+  LEDGER_AGGREGATE_COLUMNS,
+  ledgerAggregateSelect,
+  SETTLED_COLUMNS,
+  settledSumsSelect,
+} from './session-aggregates';
 import type { DateRange } from './sessions';
 
 /** A rollup of the ledger per consultant, category and calendar bucket (a month, or an ISO week). */
 export interface LedgerRollup {
   table: string;
+  /** The same summed per specialty and division group of consultants (settled per consultant first). */
+  groupTable: string;
   /** The column holding the bucket's first day. */
   column: string;
   /** SQL: the first day of the bucket holding a date. */
@@ -16,6 +23,7 @@ export interface LedgerRollup {
 
 export const MONTHLY_ROLLUP: LedgerRollup = {
   table: 'ledger_monthly_sums',
+  groupTable: 'ledger_monthly_group_sums',
   column: 'month',
   startOf: (date) => `date_trunc('month', (${date})::timestamp)::date`,
   step: `interval '1 month'`,
@@ -23,6 +31,7 @@ export const MONTHLY_ROLLUP: LedgerRollup = {
 
 export const WEEKLY_ROLLUP: LedgerRollup = {
   table: 'ledger_weekly_sums',
+  groupTable: 'ledger_weekly_group_sums',
   column: 'week',
   startOf: (date) => `((${date})::date - (extract(isodow FROM (${date})::date)::int - 1))`,
   step: `interval '7 days'`,
@@ -102,13 +111,49 @@ export async function rewriteRollup(
   );
 }
 
-/** Rewrites every rollup for the selected consultants and dates. */
+/**
+ * Recomputes a rollup's group sums over the whole buckets that `dates` touches (all of them when null), for every
+ * group of the organisation: the consultants' rows as the per-consultant rollup now holds them, grouped by the
+ * specialty and division the consultants table gives them now. Every group, not only the refreshed consultants':
+ * a consultant whose specialty or division changed (a consultants import, which refreshes them on every date)
+ * must leave their old group too, and a few weeks of every group cost little.
+ */
+export async function rewriteGroupRollup(
+  session: SqlSession,
+  rollup: LedgerRollup,
+  organisationId: number,
+  dates: DateRange | null,
+): Promise<number> {
+  const range = dates ?? { from: '0001-01-01', to: '9999-12-31' };
+  const parameters = [organisationId, range.from, range.to];
+  const first = rollup.startOf('$2::date');
+  const end = `(${rollup.startOf('$3::date')} + ${rollup.step})::date`;
+  await session.execute(
+    `DELETE FROM ${rollup.groupTable}
+      WHERE organisation_id = $1 AND ${rollup.column} >= ${first} AND ${rollup.column} < ${end}`,
+    parameters,
+  );
+  return session.execute(
+    `INSERT INTO ${rollup.groupTable} (organisation_id, specialty_id, division_id, category, ${rollup.column},
+                                       ${SETTLED_COLUMNS.join(', ')})
+     SELECT $1, c.specialty_id, c.division_id, m.category, m.${rollup.column}, ${settledSumsSelect('m', 'sum')}
+       FROM ${rollup.table} m
+       JOIN consultants c ON c.organisation_id = m.organisation_id AND c.id = m.consultant_id
+      WHERE m.organisation_id = $1 AND m.${rollup.column} >= ${first} AND m.${rollup.column} < ${end}
+      GROUP BY c.specialty_id, c.division_id, m.category, m.${rollup.column}`,
+    parameters,
+  );
+}
+
+/** Rewrites every rollup for the selected consultants and dates, and the group sums over those dates. */
 export async function rewriteRollups(
   session: SqlSession,
   organisationId: number,
   consultants: ConsultantSelection,
   dates: DateRange | null,
 ): Promise<void> {
-  for (const rollup of LEDGER_ROLLUPS)
+  for (const rollup of LEDGER_ROLLUPS) {
     await rewriteRollup(session, rollup, organisationId, consultants, dates);
+    await rewriteGroupRollup(session, rollup, organisationId, dates);
+  }
 }

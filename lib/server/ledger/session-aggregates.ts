@@ -41,3 +41,32 @@ export function ledgerAggregateSelect(indent = '         '): string {
     (column) => `COALESCE(${LEDGER_AGGREGATES[column]}, 0)::float8 AS ${column}`,
   ).join(`,\n${indent}`);
 }
+
+/**
+ * One consultant's sums for a bucket as every unit total adds them up, over a row `r` of LEDGER_AGGREGATE_COLUMNS
+ * with the plan's expectations (any of them may be NULL): unplanned held sessions are credited to annualised lines
+ * up to the consultant's own expectation before anything is summed, and the expected sessions count both kinds of
+ * line. Used by the dashboards' per-consultant step and by the group rollups that hold it summed.
+ */
+export const SETTLED_SUMS: Record<string, (row: string) => string> = {
+  ...Object.fromEntries(
+    LEDGER_AGGREGATE_COLUMNS.map((column) => [column, (row: string) => `${row}.${column}`]),
+  ),
+  annualised_credit: (row) =>
+    `LEAST(COALESCE(${row}.unmatched_held, 0), COALESCE(${row}.annualised_expectation, 0))`,
+  annualised_expectation: (row) => `COALESCE(${row}.annualised_expectation, 0)`,
+  expected_gross_slots: (row) =>
+    `COALESCE(${row}.annualised_expectation, 0) + COALESCE(${row}.expected_gross_slots, 0)`,
+};
+
+export const SETTLED_COLUMNS = Object.keys(SETTLED_SUMS);
+
+/** `expr AS column, …` (or `sum(expr) AS column, …`) of the settled sums over rows `row`. */
+export function settledSumsSelect(row: string, aggregate: 'none' | 'sum' = 'none'): string {
+  return Object.entries(SETTLED_SUMS)
+    .map(([column, expressionOf]) => {
+      const expression = expressionOf(row);
+      return `${aggregate === 'sum' ? `sum(${expression})` : expression} AS ${column}`;
+    })
+    .join(', ');
+}

@@ -6,7 +6,11 @@ import {
   PLAN_EXPECTATION_SUMS,
   WEEKLY_ROLLUP,
 } from '../ledger/rollups';
-import { LEDGER_AGGREGATE_COLUMNS, ledgerAggregateSelect } from '../ledger/session-aggregates';
+import {
+  LEDGER_AGGREGATE_COLUMNS,
+  ledgerAggregateSelect,
+  settledSumsSelect,
+} from '../ledger/session-aggregates';
 import { type ActivityFilter, dayNumber, isoFromDayNumber, type Period } from './period';
 import { queryRows, SqlParams } from './query';
 import { consultantScopeCondition, UNIT_ID_COLUMN, type UnitFilter, type UnitLevel } from './scope-sql';
@@ -145,6 +149,15 @@ export async function getLedgerSums(
   const wholeFrom = params.add(whole?.from ?? '9999-12-31', 'date');
   const wholeTo = params.add(whole?.to ?? '0001-01-01', 'date');
   const plansFromRollup = request.bucket !== 'period';
+  // Unit totals of whole weeks or months come summed per specialty and division group (the group rollups), a few
+  // rows a bucket instead of one per consultant, whenever the consultants in scope are whole groups: every
+  // visibility rule above consultant level is a set of specialties and divisions. Over a whole period the credit
+  // is settled per consultant over the period, so those read per consultant.
+  const fromGroups =
+    plansFromRollup &&
+    request.level !== 'consultant' &&
+    (request.scopeLevel ?? request.level) !== 'consultant' &&
+    request.unit?.level !== 'consultant';
   const category =
     request.activity === 'all' ? 'TRUE' : `category = ${params.add(request.activity, 'activity_category')}`;
   const sums = SUM_COLUMNS.map((column) => `sum(${snake(column)})::float8 AS "${column}"`).join(', ');
@@ -179,7 +192,10 @@ sessions_edges AS (
      AND l.session_date NOT BETWEEN ${wholeFrom} AND ${wholeTo} ${onlyScoped('l.consultant_id')}
    GROUP BY 1, 2, 3
 ),
-sessions_rollup AS (
+${
+  fromGroups
+    ? ''
+    : `sessions_rollup AS (
   SELECT m.consultant_id, m.category, ${bucketOf(request.bucket, `m.${rollup.column}`, from)} AS bucket,
          ${LEDGER_AGGREGATE_COLUMNS.map((column) => `m.${column}`).join(', ')},
          ${plansFromRollup ? 'm.expected_gross_slots, m.annualised_expectation' : 'NULL::float8, NULL::float8'}
@@ -187,7 +203,8 @@ sessions_rollup AS (
    WHERE m.consultant_id IN (SELECT id FROM scoped)
      AND m.organisation_id = ${org} AND m.${rollup.column} BETWEEN ${wholeFrom} AND ${wholeTo} AND ${category}
      ${onlyScoped('m.consultant_id')}
-),
+),`
+}
 plans AS (
   SELECT pl.consultant_id, pl.category, b.bucket, ${nulls},
          ${PLAN_EXPECTATION_SUMS}
@@ -208,19 +225,11 @@ merged AS (
 ),
 -- A whole week or month is one rollup row per consultant and category, with nothing to add to it.
 sessions AS (
-  SELECT * FROM merged ${plansFromRollup ? 'UNION ALL SELECT * FROM sessions_rollup' : ''}
+  SELECT * FROM merged ${plansFromRollup && !fromGroups ? 'UNION ALL SELECT * FROM sessions_rollup' : ''}
 ),
 per_consultant AS (
-  SELECT consultant_id, category, bucket,
-         LEAST(COALESCE(unmatched_held, 0), COALESCE(annualised_expectation, 0)) AS annualised_credit,
-         COALESCE(annualised_expectation, 0) AS annualised_expectation,
-         COALESCE(annualised_expectation, 0) + COALESCE(expected_gross_slots, 0) AS expected_gross_slots,
-         planned, delivered_slots, leave_adequate_notice, leave_short_notice, sickness,
-         hospital_cancelled, not_scheduled, unmatched_held, patients, clinic_patients, slots, booked, dna,
-         late_not_seen, held_planned_minutes, touch_minutes, touch_minutes_capped,
-         utilisation_planned_minutes, timed_starts, late_start_minutes, late_starts_15, late_starts_30,
-         timed_finishes, early_finish_minutes, early_finishes_15, early_finishes_30
-    FROM sessions
+  SELECT s.consultant_id, s.category, s.bucket, ${settledSumsSelect('s')}
+    FROM sessions s
 )
 ${
   request.level === 'consultant'
@@ -230,14 +239,24 @@ ${
          FROM per_consultant pc
         ORDER BY pc.consultant_id, pc.category, pc.bucket`
     : // Units from the consultants table, not the CTE: the planner knows a consultant is one row there, so it
-      // expects a few groups and hashes them; through the CTE it expected a group per row and sorted them all
-      // (a trust's 52-week series: 50,000 rows sorted, 170 ms of its 200).
+      // expects a few groups and hashes them; through the CTE it expected a group per row and sorted them all.
       `SELECT ${UNIT_ID_COLUMN[request.level]} AS "unitId", pc.category::text AS category,
               to_char(pc.bucket, 'YYYY-MM-DD') AS bucket, ${sums}
          FROM per_consultant pc
          JOIN consultants c ON c.organisation_id = ${org} AND c.id = pc.consultant_id
         GROUP BY 1, pc.category, pc.bucket
-        ORDER BY 1, pc.category, pc.bucket`
+       ${
+         fromGroups
+           ? // The whole buckets: the groups' rows, under the same visibility condition (on their specialty and
+             // division, as on a consultant's).
+             `UNION ALL
+       SELECT ${UNIT_ID_COLUMN[request.level]}, c.category::text, to_char(c.${rollup.column}, 'YYYY-MM-DD'), ${sums}
+         FROM ${rollup.groupTable} c
+        WHERE ${inScope} AND c.${rollup.column} BETWEEN ${wholeFrom} AND ${wholeTo} AND ${category}
+        GROUP BY 1, c.category, c.${rollup.column}`
+           : ''
+       }
+        ORDER BY 1, 2, 3`
 }`;
   const rows = await queryRows<LedgerSumsRow>(database, sql, params.values);
   for (const row of rows) {
