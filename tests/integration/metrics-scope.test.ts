@@ -210,6 +210,14 @@ describe(`metrics by role and scope (${testDatabaseKind})`, () => {
       activity: 'all',
     });
     expect(series.map((unit) => unit.key).sort()).toEqual([PEOPLE.E1.gmc, PEOPLE.E2.gmc, PEOPLE.E3.gmc]);
+    // Whole weeks of a unit's series come from the group sums: under the same rule as the totals.
+    const specialties = await getSeries(db, scope, {
+      level: 'specialty',
+      bucket: 'week',
+      period: MARCH,
+      activity: 'all',
+    });
+    expect(specialties.map((unit) => unit.key).sort()).toEqual(['130', '320']);
   });
 
   it('a divisional director sees their division named, and nothing of another division', async () => {
