@@ -8,15 +8,34 @@ import {
   Scatter,
   ScatterChart,
   Tooltip,
+  useChartWidth,
+  usePlotArea,
+  useXAxisScale,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { DistributionSummary } from './distribution-data';
 import type { DistributionPoint } from './distribution-plot';
 import { formatMetricValue } from './format-value';
-import { LINE_COLOURS, SPC_COLOURS } from './palette';
+import { type LineLabel, MarginLabelsSvg, placeTopLabels, topMarginFor } from './margin-labels';
+import { LINE_COLOURS, SPC_COLOURS, TARGET_TEXT_COLOUR } from './palette';
 
 const fmt = (value: number | null) => formatMetricValue('patientsPerSession', value);
+const LABEL_FONT_SIZE = 15;
+
+/** The median and target lines' labels in the chart's top margin, beside them (see margin-labels.tsx). */
+function TopMarginLabels({ labels, fontSize }: { labels: readonly LineLabel[]; fontSize: number }) {
+  const plot = usePlotArea();
+  const chartWidth = useChartWidth();
+  const scale = useXAxisScale();
+  if (!plot || !scale || chartWidth === undefined) return null;
+  return (
+    <MarginLabelsSvg
+      placed={placeTopLabels(labels, { plot, chartWidth, toX: scale, fontSize })}
+      fontSize={fontSize}
+    />
+  );
+}
 
 /** DistributionPlot drawn with recharts (tooltips), loaded on demand through chart-drawings.ts. */
 export function DistributionPlotDrawing({
@@ -32,9 +51,19 @@ export function DistributionPlotDrawing({
 }) {
   // Spread points vertically by a deterministic jitter so that equal values stay visible.
   const data = points.map((point, index) => ({ ...point, y: ((index * 37) % 17) / 17 + 0.1 }));
+  // The median and target lines are labelled above the plot, clear of the points and the box.
+  const lineLabels: LineLabel[] = [
+    ...(median === null
+      ? []
+      : [{ value: median, lines: [`Median ${fmt(median)}`], colour: LINE_COLOURS.mean }]),
+    ...(target === null
+      ? []
+      : [{ value: target, lines: [`Target ${fmt(target)}`], colour: TARGET_TEXT_COLOUR }]),
+  ];
+  const top = topMarginFor(lineLabels, LABEL_FONT_SIZE, 20);
   return (
     <ResponsiveContainer width="100%" height={180} initialDimension={{ width: 800, height: 180 }}>
-      <ScatterChart margin={{ top: 20, right: 20, bottom: 10, left: 10 }}>
+      <ScatterChart margin={{ top, right: 20, bottom: 10, left: 10 }}>
         <CartesianGrid stroke="#e8edee" vertical={false} />
         <XAxis
           type="number"
@@ -55,22 +84,9 @@ export function DistributionPlotDrawing({
             stroke={LINE_COLOURS.limit}
           />
         )}
-        {median !== null && (
-          <ReferenceLine
-            x={median}
-            stroke={LINE_COLOURS.mean}
-            strokeWidth={2}
-            label={{ value: `Median ${fmt(median)}`, position: 'top', fill: '#212b32' }}
-          />
-        )}
+        {median !== null && <ReferenceLine x={median} stroke={LINE_COLOURS.mean} strokeWidth={2} />}
         {target !== null && (
-          <ReferenceLine
-            x={target}
-            stroke={LINE_COLOURS.target}
-            strokeWidth={2}
-            strokeDasharray="10 4"
-            label={{ value: `Target ${fmt(target)}`, position: 'insideBottom', fill: '#00401e' }}
-          />
+          <ReferenceLine x={target} stroke={LINE_COLOURS.target} strokeWidth={2} strokeDasharray="10 4" />
         )}
         <Scatter
           data={data}
@@ -90,6 +106,7 @@ export function DistributionPlotDrawing({
             )
           }
         />
+        <TopMarginLabels labels={lineLabels} fontSize={LABEL_FONT_SIZE} />
       </ScatterChart>
     </ResponsiveContainer>
   );

@@ -8,13 +8,16 @@ import {
   ResponsiveContainer,
   Scatter,
   Tooltip,
+  usePlotArea,
+  useYAxisScale,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { formatMetricValue } from './format-value';
 import type { FunnelChartData, FunnelChartPoint } from './funnel-data';
-import { LINE_COLOURS, SPC_COLOURS } from './palette';
+import { type LineLabel, MarginLabelsSvg, placeRightLabels, rightMarginFor } from './margin-labels';
+import { LINE_COLOURS, SPC_COLOURS, TARGET_TEXT_COLOUR } from './palette';
 
 interface ShapeProps {
   cx?: number;
@@ -38,7 +41,18 @@ function FunnelPoint({ cx, cy, payload }: ShapeProps) {
   return <circle cx={cx} cy={cy} r={4.5} fill={SPC_COLOURS.improvement} stroke="#fff" />;
 }
 
+/** The overall and target lines' labels in the chart's right margin, beside them (see margin-labels.tsx). */
+function RightMarginLabels({ labels, fontSize }: { labels: readonly LineLabel[]; fontSize: number }) {
+  const plot = usePlotArea();
+  const scale = useYAxisScale();
+  if (!plot || !scale) return null;
+  return (
+    <MarginLabelsSvg placed={placeRightLabels(labels, { plot, toY: scale, fontSize })} fontSize={fontSize} />
+  );
+}
+
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const LABEL_FONT_SIZE = 15;
 
 /** FunnelPlot drawn with recharts (tooltips), loaded on demand through chart-drawings.ts. */
 export function FunnelPlotDrawing({
@@ -53,9 +67,17 @@ export function FunnelPlotDrawing({
   target?: number | null;
 }) {
   const format = (value: number | null) => formatMetricValue(unit, value);
+  // The overall and target lines are labelled in the right margin, clear of the points and the limits.
+  const lineLabels: LineLabel[] = [
+    { value: data.centre, lines: ['Overall', format(data.centre)], colour: LINE_COLOURS.mean },
+    ...(target === null || target === undefined
+      ? []
+      : [{ value: target, lines: ['Target', format(target)], colour: TARGET_TEXT_COLOUR }]),
+  ];
+  const right = rightMarginFor(lineLabels, LABEL_FONT_SIZE, 20);
   return (
     <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 800, height: 320 }}>
-      <ComposedChart margin={{ top: 10, right: 20, bottom: 24, left: 10 }}>
+      <ComposedChart margin={{ top: 10, right, bottom: 24, left: 10 }}>
         <CartesianGrid stroke="#e8edee" />
         <XAxis
           type="number"
@@ -108,25 +130,12 @@ export function FunnelPlotDrawing({
           dot={false}
           isAnimationActive={false}
         />
-        <ReferenceLine
-          y={data.centre}
-          stroke={LINE_COLOURS.mean}
-          label={{
-            value: `Overall ${format(data.centre)}`,
-            position: 'insideBottomRight',
-            fill: '#212b32',
-          }}
-        />
+        <ReferenceLine y={data.centre} stroke={LINE_COLOURS.mean} />
         {target !== null && target !== undefined && (
-          <ReferenceLine
-            y={target}
-            stroke={LINE_COLOURS.target}
-            strokeWidth={2}
-            strokeDasharray="10 4"
-            label={{ value: `Target ${format(target)}`, position: 'insideTopRight', fill: '#00401e' }}
-          />
+          <ReferenceLine y={target} stroke={LINE_COLOURS.target} strokeWidth={2} strokeDasharray="10 4" />
         )}
         <Scatter data={data.points} name="Units" shape={<FunnelPoint />} isAnimationActive={false} />
+        <RightMarginLabels labels={lineLabels} fontSize={LABEL_FONT_SIZE} />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -19,6 +19,9 @@ export const LINE_COLOURS = {
   series: '#212b32',
 } as const;
 
+/** Text of the target's label: NHS dark green (about 12:1 on white), the target line's green darkened for reading. */
+export const TARGET_TEXT_COLOUR = '#00401e';
+
 export function pointColour(pointType: PointType | null): string {
   switch (pointType) {
     case 'special_cause_improvement':

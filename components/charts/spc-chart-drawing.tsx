@@ -7,12 +7,15 @@ import {
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
+  usePlotArea,
+  useYAxisScale,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { formatMetricValue } from './format-value';
-import { LINE_COLOURS, pointColour } from './palette';
+import { type LineLabel, MarginLabelsSvg, placeRightLabels, rightMarginFor } from './margin-labels';
+import { LINE_COLOURS, pointColour, TARGET_TEXT_COLOUR } from './palette';
 import { formatShortDate, type SpcChartData } from './spc-data';
 
 /** Notes (annotations) are drawn in NHS purple, apart from the SPC point colours. */
@@ -40,6 +43,16 @@ function SpcDot({ cx, cy, payload }: DotProps) {
   );
 }
 
+/** The target's label in the chart's right margin, beside its line (see margin-labels.tsx). */
+function RightMarginLabels({ labels, fontSize }: { labels: readonly LineLabel[]; fontSize: number }) {
+  const plot = usePlotArea();
+  const scale = useYAxisScale();
+  if (!plot || !scale) return null;
+  return (
+    <MarginLabelsSvg placed={placeRightLabels(labels, { plot, toY: scale, fontSize })} fontSize={fontSize} />
+  );
+}
+
 /** SpcChart drawn with recharts (tooltips), loaded on demand through chart-drawings.ts. */
 export function SpcChartDrawing({
   unit,
@@ -55,9 +68,16 @@ export function SpcChartDrawing({
   tickFontSize: number;
 }) {
   const format = (value: number | null) => formatMetricValue(unit, value);
+  // The target's label goes in the right margin beside its line, clear of the latest points and the limits.
+  const labelFontSize = tickFontSize + 2;
+  const lineLabels: LineLabel[] =
+    data.target === null
+      ? []
+      : [{ value: data.target, lines: ['Target', format(data.target)], colour: TARGET_TEXT_COLOUR }];
+  const right = rightMarginFor(lineLabels, labelFontSize, 20);
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
-      <ComposedChart data={data.rows} margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
+      <ComposedChart data={data.rows} margin={{ top: 10, right, bottom: 10, left: 10 }}>
         <CartesianGrid stroke="#e8edee" vertical={false} />
         <XAxis
           dataKey="x"
@@ -125,7 +145,6 @@ export function SpcChartDrawing({
             stroke={LINE_COLOURS.target}
             strokeWidth={2}
             strokeDasharray="10 4"
-            label={{ value: `Target ${format(data.target)}`, position: 'insideTopRight', fill: '#00401e' }}
           />
         )}
         <Line
@@ -138,6 +157,7 @@ export function SpcChartDrawing({
           isAnimationActive={false}
           connectNulls={false}
         />
+        <RightMarginLabels labels={lineLabels} fontSize={labelFontSize} />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -24,7 +24,7 @@ interface SpcChartProps {
   exportName?: string;
   /** Notes to mark on the chart, each at the x of a row (drawn as a labelled line, and a column of the table). */
   annotations?: readonly { x: string; text: string }[];
-  /** Axis and note label size in px: 13 on pages, larger on a projector (review meetings). */
+  /** Axis and note label size in px: 13 on pages, larger on a projector (review meetings); the target's is 2px larger. */
   tickFontSize?: number;
 }
 
