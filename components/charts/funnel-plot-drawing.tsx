@@ -16,8 +16,8 @@ import {
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { formatMetricValue } from './format-value';
 import type { FunnelChartData, FunnelChartPoint } from './funnel-data';
-import { type LineLabel, MarginLabelsSvg, placeRightLabels, rightMarginFor } from './margin-labels';
-import { LINE_COLOURS, SPC_COLOURS, TARGET_TEXT_COLOUR } from './palette';
+import { funnelMarginLabels, type LineLabel, MarginLabelsSvg, placeRightLabels } from './margin-labels';
+import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
 interface ShapeProps {
   cx?: number;
@@ -52,7 +52,6 @@ function RightMarginLabels({ labels, fontSize }: { labels: readonly LineLabel[];
 }
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const LABEL_FONT_SIZE = 15;
 
 /** FunnelPlot drawn with recharts (tooltips), loaded on demand through chart-drawings.ts. */
 export function FunnelPlotDrawing({
@@ -67,14 +66,13 @@ export function FunnelPlotDrawing({
   target?: number | null;
 }) {
   const format = (value: number | null) => formatMetricValue(unit, value);
-  // The overall and target lines are labelled in the right margin, clear of the points and the limits.
-  const lineLabels: LineLabel[] = [
-    { value: data.centre, lines: ['Overall', format(data.centre)], colour: LINE_COLOURS.mean },
-    ...(target === null || target === undefined
-      ? []
-      : [{ value: target, lines: ['Target', format(target)], colour: TARGET_TEXT_COLOUR }]),
-  ];
-  const right = rightMarginFor(lineLabels, LABEL_FONT_SIZE, 20);
+  // The overall and target lines are labelled in the right margin, clear of the points and the limits (the
+  // static funnel shown before this drawing lays out its margin and labels alike).
+  const {
+    labels: lineLabels,
+    fontSize: labelFontSize,
+    right,
+  } = funnelMarginLabels({ centre: data.centre, target, format });
   return (
     <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 800, height: 320 }}>
       <ComposedChart margin={{ top: 10, right, bottom: 24, left: 10 }}>
@@ -135,7 +133,7 @@ export function FunnelPlotDrawing({
           <ReferenceLine y={target} stroke={LINE_COLOURS.target} strokeWidth={2} strokeDasharray="10 4" />
         )}
         <Scatter data={data.points} name="Units" shape={<FunnelPoint />} isAnimationActive={false} />
-        <RightMarginLabels labels={lineLabels} fontSize={LABEL_FONT_SIZE} />
+        <RightMarginLabels labels={lineLabels} fontSize={labelFontSize} />
       </ComposedChart>
     </ResponsiveContainer>
   );

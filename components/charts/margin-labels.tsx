@@ -2,8 +2,12 @@
  * Labels of reference lines (target, overall, median) written in the chart's margin beside their line rather than
  * over the plot, so that they never cover a point or a limit. Several labels in one margin are spread apart so
  * that they do not overlap each other either. The drawings (`*-drawing.tsx`, the only modules to import recharts)
- * read the chart's plot area and scale with recharts' hooks and pass them to `placeRightLabels`/`placeTopLabels`.
+ * read the chart's plot area and scale with recharts' hooks and pass them to `placeRightLabels`/`placeTopLabels`;
+ * the static funnel (plain SVG, shown until the recharts drawing has loaded) places its labels with the same
+ * functions, so that nothing moves when one replaces the other.
  */
+import { LINE_COLOURS, TARGET_TEXT_COLOUR } from './palette';
+
 export interface LineLabel {
   /** Where the line is, in the axis' units. */
   value: number;
@@ -121,6 +125,11 @@ export interface Box {
   height: number;
 }
 
+/** The x where labels in the right margin start: clear of a point drawn on the plot's right edge. */
+export function rightLabelsX(plot: Box, fontSize: number): number {
+  return plot.x + plot.width + MARK_REACH + GAP * fontSize;
+}
+
 /**
  * Where the labels of horizontal lines go: in the margin to the right of the plot, each centred on its line's
  * height where there is room (spread apart where two lines are close, and kept within the plot's height so as to
@@ -144,7 +153,7 @@ export function placeRightLabels(
     const top = tops[index] ?? y - height / 2;
     return {
       // Clear of a point drawn on the plot's right edge (the latest week's, on an SPC chart).
-      x: plot.x + plot.width + MARK_REACH + GAP * fontSize,
+      x: rightLabelsX(plot, fontSize),
       // The middle of each line box, lowered to the baseline (Arial's capitals and figures stand 0.72 em high).
       baselines: label.lines.map((_, line) => top + (line + 0.5) * LINE_HEIGHT * fontSize + 0.36 * fontSize),
       textAnchor: 'start',
@@ -203,6 +212,34 @@ export function placeTopLabels(
       label: { ...label, lines: [label.lines.join(' ')] },
     };
   });
+}
+
+/** The funnel plot's right margin with no line to label, and its lines' labels' type size, with 13-unit axis type. */
+const FUNNEL_MIN_RIGHT = 20;
+const FUNNEL_LABEL_FONT_SIZE = 15;
+
+/**
+ * The funnel plot's labels of its overall line and its target (if any), their type size and the right margin that
+ * fits them, for a chart whose type is `grow` times the interactive one's (13-unit axis numbers). The recharts
+ * drawing (grow 1) and the static funnel shown before it both take them from here, so that the plot keeps its
+ * width and the labels their places when one replaces the other.
+ */
+export function funnelMarginLabels(
+  {
+    centre,
+    target,
+    format,
+  }: { centre: number; target: number | null | undefined; format: (value: number) => string },
+  grow = 1,
+): { labels: LineLabel[]; fontSize: number; right: number } {
+  const labels: LineLabel[] = [
+    { value: centre, lines: ['Overall', format(centre)], colour: LINE_COLOURS.mean },
+    ...(target === null || target === undefined
+      ? []
+      : [{ value: target, lines: ['Target', format(target)], colour: TARGET_TEXT_COLOUR }]),
+  ];
+  const fontSize = FUNNEL_LABEL_FONT_SIZE * grow;
+  return { labels, fontSize, right: rightMarginFor(labels, fontSize, FUNNEL_MIN_RIGHT * grow) };
 }
 
 /** Placed labels as SVG text. */

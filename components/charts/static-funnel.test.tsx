@@ -1,7 +1,13 @@
+import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { YAxis } from 'recharts';
 import { describe, expect, it } from 'vitest';
+import { formatMetricValue } from './format-value';
 import type { FunnelChartData } from './funnel-data';
 import { boxesOverlap } from './funnel-labels';
+import { FunnelPlotDrawing } from './funnel-plot-drawing';
+import { funnelMarginLabels, MARK_REACH, textWidth } from './margin-labels';
+import { LINE_COLOURS, TARGET_TEXT_COLOUR } from './palette';
 import { StaticFunnel, staticFunnelLabels } from './static-funnel';
 
 describe('StaticFunnel', () => {
@@ -90,5 +96,122 @@ describe('StaticFunnel labels', () => {
     for (const [index, box] of boxes.entries())
       for (const other of boxes.slice(index + 1)) expect(boxesOverlap(box, other)).toBe(false);
     expect(labels.map((match) => match[3])).toEqual(['1', '2', '3', '4']);
+  });
+});
+
+/** Every element in a drawing's tree as returned (recharts draws nothing outside a browser, so its props are read). */
+function elementsOf(node: ReactNode): ReactElement<Record<string, unknown>>[] {
+  if (Array.isArray(node)) return node.flatMap(elementsOf);
+  if (!isValidElement<Record<string, unknown>>(node)) return [];
+  return [node, ...elementsOf(node.props.children as ReactNode)];
+}
+
+describe('StaticFunnel in place of the interactive drawing', () => {
+  const data: FunnelChartData = {
+    points: [
+      { id: 'a', label: 'A', x: 100, y: 0.9, outlier: null },
+      { id: 'b', label: 'B', x: 200, y: 0.85, outlier: null },
+      { id: 'c', label: 'C', x: 150, y: 0.4, outlier: 'low' },
+    ],
+    curve: [20, 100, 200].map((x) => ({
+      x,
+      lower95: 0.8 - 1 / x,
+      upper95: 0.8 + 1 / x,
+      lower998: 0.8 - 2 / x,
+      upper998: 0.8 + 2 / x,
+    })),
+    centre: 0.8,
+    isAdjusted: true,
+  };
+  const format = (value: number) => formatMetricValue('ratio', value);
+  const render = (target: number | null) =>
+    renderToStaticMarkup(
+      <StaticFunnel
+        data={data}
+        height={320}
+        target={target}
+        format={format}
+        formatX={(value) => String(value)}
+        xLabel="Expected sessions"
+      />,
+    );
+  /** The static plot's box: its clip rectangle. */
+  const plotOf = (html: string) => {
+    const [, x, y, width, height] = html.match(
+      /<clipPath [^>]*><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/,
+    ) ?? [0, Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+    return { x: Number(x), y: Number(y), width: Number(width), height: Number(height) };
+  };
+  /** The line labels' texts in the right margin: where each starts, its colour, type size and lines. */
+  const lineLabelsOf = (html: string) =>
+    [
+      ...(html.match(/<g class="chart-margin-labels">(.*?)<\/g>/)?.[1] ?? '').matchAll(
+        /<text x="([\d.]+)" y="([\d.]+)" font-size="([\d.]+)" fill="([^"]+)"[^>]*>(.*?)<\/text>/g,
+      ),
+    ].map(([, x, y, fontSize, fill, inner]) => ({
+      x: Number(x),
+      y: Number(y),
+      fontSize: Number(fontSize),
+      fill,
+      lines: [...(inner ?? '').matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((match) => match[1]),
+    }));
+
+  it.each([0.95, null])(
+    'keeps the plot where the interactive drawing puts it, 800 wide (target %s)',
+    (target) => {
+      // The interactive drawing's plot, 800 wide as its initial size: within its margins and the y axis' width.
+      const tree = elementsOf(
+        FunnelPlotDrawing({ unit: 'ratio', xLabel: 'Expected sessions', data, target: target ?? undefined }),
+      );
+      const margin = tree.find((element) => element.props.margin !== undefined)?.props.margin as {
+        left: number;
+        right: number;
+      };
+      const yAxisWidth = tree.find((element) => element.type === YAxis)?.props.width as number;
+      expect(margin.right).toBe(funnelMarginLabels({ centre: data.centre, target, format }).right);
+      const plot = plotOf(render(target));
+      expect(plot.x).toBe(margin.left + yAxisWidth);
+      expect(plot.width).toBe(800 - margin.left - yAxisWidth - margin.right);
+    },
+  );
+
+  it('writes the overall and target labels in the right margin, as the interactive drawing does', () => {
+    const html = render(0.95);
+    const plot = plotOf(html);
+    const { fontSize } = funnelMarginLabels({ centre: data.centre, target: 0.95, format });
+    const labels = lineLabelsOf(html);
+    expect(labels.map((label) => label.lines)).toEqual([
+      ['Overall', '80.0%'],
+      ['Target', '95.0%'],
+    ]);
+    expect(labels.map((label) => label.fill)).toEqual([LINE_COLOURS.mean, TARGET_TEXT_COLOUR]);
+    for (const label of labels) {
+      expect(label.fontSize).toBe(fontSize);
+      // Beyond the plot's right edge (and a point drawn on it), and within the drawing.
+      expect(label.x).toBeGreaterThanOrEqual(plot.x + plot.width + MARK_REACH);
+      const widest = Math.max(...label.lines.map((line) => textWidth(line ?? '', fontSize)));
+      expect(label.x + widest).toBeLessThanOrEqual(800);
+    }
+    // The target's label above the overall line's, as their lines are.
+    expect(labels[1]?.y).toBeLessThan(labels[0]?.y ?? 0);
+    expect(render(null)).not.toContain('Target');
+  });
+
+  it('keeps the points’ labels clear of the lines’ labels', () => {
+    const crowded: FunnelChartData = {
+      ...data,
+      points: [
+        { id: '1', label: '1', x: 200, y: 0.8, outlier: null },
+        { id: '2', label: '2', x: 200, y: 0.95, outlier: null },
+      ],
+    };
+    const drawing = { height: 620, width: 920, fontSize: 24, target: 0.95, format };
+    const html = renderToStaticMarkup(
+      <StaticFunnel {...drawing} data={crowded} formatX={String} xLabel="Expected sessions" isLabelled />,
+    );
+    const lineLabelsStart = Math.min(...lineLabelsOf(html).map((label) => label.x));
+    for (const box of staticFunnelLabels(crowded, drawing).values()) {
+      if (box) expect(box.x + box.width).toBeLessThanOrEqual(lineLabelsStart);
+    }
   });
 });

@@ -1,11 +1,17 @@
 import { useId } from 'react';
+import { formatMetricValue } from './format-value';
 import type { FunnelChartData } from './funnel-data';
 import { type LabelBox, placePointLabels } from './funnel-labels';
+import { funnelMarginLabels, MarginLabelsSvg, placeRightLabels, rightLabelsX } from './margin-labels';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
 const WIDTH = 800;
-/** The margins for 13-unit type; they grow with the type size. */
-const MARGIN = { top: 10, right: 20, bottom: 44, left: 74 };
+/**
+ * The margins for 13-unit type; they grow with the type size. The right one is the interactive drawing's, sized
+ * for the overall and target lines' labels (funnelMarginLabels), so that the plot keeps its width when the
+ * recharts drawing replaces this one.
+ */
+const MARGIN = { top: 10, bottom: 44, left: 74 };
 const BASE_FONT_SIZE = 13;
 
 /** Round tick steps (1, 2, 2.5, 5 × 10^n) giving about `count` ticks over the span. */
@@ -28,17 +34,25 @@ export interface StaticFunnelDrawing {
   /** The drawing's width in its own units (the type is sized in them). */
   width?: number;
   fontSize?: number;
+  /**
+   * How the overall and target values are written beside their lines, in the right margin (whose width depends on
+   * them): by default as percentages, as the funnel's proportions are. StaticFunnel's `format`.
+   */
+  format?: (value: number) => string;
 }
+
+const asPercentage = (value: number) => formatMetricValue('ratio', value);
 
 /** The plot's margins and scales for a drawing of `data`: the same for the chart and for its labels' places. */
 function funnelLayout(
   data: FunnelChartData,
-  { height, target, width = WIDTH, fontSize = BASE_FONT_SIZE }: StaticFunnelDrawing,
+  { height, target, width = WIDTH, fontSize = BASE_FONT_SIZE, format = asPercentage }: StaticFunnelDrawing,
 ) {
   const grow = fontSize / BASE_FONT_SIZE;
+  const lineLabels = funnelMarginLabels({ centre: data.centre, target, format }, grow);
   const margin = {
     top: MARGIN.top * grow,
-    right: MARGIN.right * grow,
+    right: lineLabels.right,
     bottom: MARGIN.bottom * grow,
     left: MARGIN.left * grow,
   };
@@ -66,7 +80,31 @@ function funnelLayout(
   const yHigh = Math.max(...values) + spread * 0.15;
   const x = (value: number) => margin.left + (value / xMax) * plotWidth;
   const y = (value: number) => margin.top + (1 - (value - yLow) / (yHigh - yLow)) * plotHeight;
-  return { width, height, fontSize, grow, margin, plotWidth, plotHeight, xMax, yLow, yHigh, x, y };
+  const plot = { x: margin.left, y: margin.top, width: plotWidth, height: plotHeight };
+  // The overall and target lines' labels, in the right margin where the interactive drawing writes them.
+  const placedLineLabels = placeRightLabels(lineLabels.labels, {
+    plot,
+    toY: y,
+    fontSize: lineLabels.fontSize,
+  });
+  return {
+    width,
+    height,
+    fontSize,
+    grow,
+    margin,
+    plot,
+    plotWidth,
+    plotHeight,
+    xMax,
+    yLow,
+    yHigh,
+    x,
+    y,
+    lineLabels: { placed: placedLineLabels, fontSize: lineLabels.fontSize },
+    /** Where the lines' labels begin: points' labels stay left of it. */
+    lineLabelsX: rightLabelsX(plot, lineLabels.fontSize),
+  };
 }
 
 /**
@@ -88,11 +126,12 @@ export function staticFunnelLabels(
     {
       fontSize: layout.fontSize,
       markRadius: 7 * layout.grow,
-      // Clear of the axes' numbers: the plot and the margins above and to the right of it.
+      // Clear of the axes' numbers and of the lines' labels: the plot, the margin above it and the right margin's
+      // strip before the lines' labels.
       bounds: {
         x: layout.margin.left,
         y: 0,
-        width: layout.width - layout.margin.left,
+        width: layout.lineLabelsX - layout.margin.left,
         height: layout.margin.top + layout.plotHeight,
       },
     },
@@ -102,9 +141,10 @@ export function staticFunnelLabels(
 /**
  * The funnel plot drawn as plain SVG on the server, so that it is on screen with the page's HTML; the interactive
  * chart (tooltips) replaces it once the browser has drawn it. Same marks: points (outliers as diamonds), 95%
- * (dashed) and 99.8% (solid) limits, the overall line and the target. `fontSize` (in units of the 800-wide
- * drawing) enlarges the type and margins for a projector; `isLabelled` writes each point's label beside it where
- * it overlaps no other label or point (staticFunnelLabels says which are left out).
+ * (dashed) and 99.8% (solid) limits, the overall line and the target, these two labelled in the same right margin
+ * (so that the plot does not move at the swap). `fontSize` (in units of the 800-wide drawing) enlarges the type
+ * and margins for a projector; `isLabelled` writes each point's label beside it where it overlaps no other label,
+ * point or line label (staticFunnelLabels says which are left out).
  */
 export function StaticFunnel({
   data,
@@ -118,18 +158,18 @@ export function StaticFunnel({
   isLabelled = false,
 }: StaticFunnelDrawing & {
   data: FunnelChartData;
+  /** How the y axis' numbers and the overall and target values are written. */
   format: (value: number) => string;
   formatX: (value: number) => string;
   xLabel: string;
   isLabelled?: boolean;
 }) {
-  const { grow, margin, plotWidth, plotHeight, xMax, yLow, yHigh, x, y } = funnelLayout(data, {
-    height,
-    target,
-    width,
-    fontSize,
-  });
-  const labels = isLabelled ? staticFunnelLabels(data, { height, target, width, fontSize }) : null;
+  const drawing = { height, target, width, fontSize, format };
+  const { grow, margin, plotWidth, plotHeight, xMax, yLow, yHigh, x, y, lineLabels } = funnelLayout(
+    data,
+    drawing,
+  );
+  const labels = isLabelled ? staticFunnelLabels(data, drawing) : null;
   const path = (key: 'lower95' | 'upper95' | 'lower998' | 'upper998') =>
     data.curve
       .filter((row) => Number.isFinite(row[key]))
@@ -234,6 +274,7 @@ export function StaticFunnel({
           </g>
         );
       })}
+      <MarginLabelsSvg placed={lineLabels.placed} fontSize={lineLabels.fontSize} />
     </svg>
   );
 }
