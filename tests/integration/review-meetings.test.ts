@@ -723,7 +723,10 @@ describe(`review meetings started before people_count (${testDatabaseKind})`, ()
       ),
     };
 
-    expect(await applyMigrations(db.adapterFactory)).toEqual([migrations[added]?.name]);
+    // It, and any migration after it.
+    expect(await applyMigrations(db.adapterFactory)).toEqual(
+      migrations.slice(added).map((migration) => migration.name),
+    );
     const counts = await db.prisma.reviewMeeting.findMany({
       where: { organisationId: org.id },
       select: { id: true, peopleCount: true },
