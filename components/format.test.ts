@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatNumber } from './format';
+import { formatCount, formatDate, formatDateTime, formatDaysAgo, formatNumber } from './format';
 
 describe('formatNumber', () => {
   it('uses en-GB thousands separators', () => {
@@ -24,6 +24,17 @@ describe('formatDateTime', () => {
   it('shows the Europe/London wall-clock time', () => {
     expect(formatDateTime('2024-06-30T23:30:00Z')).toBe('01/07/2024, 00:30');
     expect(formatDateTime('2024-12-01T09:05:00Z')).toBe('01/12/2024, 09:05');
+  });
+});
+
+describe('formatDaysAgo', () => {
+  it('counts London calendar days, not 24-hour spans', () => {
+    const now = new Date('2026-07-10T09:00:00Z');
+    expect(formatDaysAgo('2026-07-10T00:30:00Z', now)).toBe('today');
+    // 23:30 UTC on the 9th is already the 10th in London (BST).
+    expect(formatDaysAgo('2026-07-09T23:30:00Z', now)).toBe('today');
+    expect(formatDaysAgo('2026-07-09T22:30:00Z', now)).toBe('yesterday');
+    expect(formatDaysAgo('2026-06-30T12:00:00Z', now)).toBe('10 days ago');
   });
 });
 

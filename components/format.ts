@@ -46,3 +46,12 @@ export function formatDate(value: string | Date): string {
 export function formatDateTime(value: string | Date): string {
   return dateTimeFormat.format(new Date(value));
 }
+
+const londonCalendarDate = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE });
+const relativeDays = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto' });
+
+/** How many calendar days (in Europe/London) lie between an instant and now: "today", "yesterday", "3 days ago". */
+export function formatDaysAgo(value: string | Date, now: Date = new Date()): string {
+  const day = (instant: Date) => Date.parse(`${londonCalendarDate.format(instant)}T00:00:00Z`) / 86_400_000;
+  return relativeDays.format(day(new Date(value)) - day(now), 'day');
+}

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '@/components/format';
+import { formatDate, formatDateTime, formatDaysAgo, formatNumber } from '@/components/format';
 import {
   ColumnHeader,
   RowHeader,
@@ -23,15 +23,26 @@ function PeriodCovered({ coverage }: { coverage: SourceCoverage }) {
   return coverage.rows === 0 ? 'No rows yet' : 'Not dated';
 }
 
-/** Rows and date range per imported source. */
-export function DataCoverageTable({ coverage }: { coverage: SourceCoverage[] }) {
+function LastImported({ at, now }: { at: string | null; now: Date }) {
+  if (at === null) return 'Never';
   return (
-    <Table caption="Rows and period covered by each data source" isCaptionHidden>
+    <>
+      <time dateTime={at}>{formatDateTime(at)}</time>
+      <span className="block text-nhs-dark-grey">{formatDaysAgo(at, now)}</span>
+    </>
+  );
+}
+
+/** Rows, date range and latest import per source; `now` dates the imports' age ("3 days ago"). */
+export function DataCoverageTable({ coverage, now }: { coverage: SourceCoverage[]; now: Date }) {
+  return (
+    <Table caption="Rows, period covered and latest import of each data source" isCaptionHidden>
       <TableHead>
         <TableRow>
           <ColumnHeader>Source</ColumnHeader>
           <ColumnHeader align="end">Rows</ColumnHeader>
           <ColumnHeader>Period covered</ColumnHeader>
+          <ColumnHeader>Last imported</ColumnHeader>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -41,6 +52,9 @@ export function DataCoverageTable({ coverage }: { coverage: SourceCoverage[] }) 
             <TableCell align="end">{formatNumber(source.rows)}</TableCell>
             <TableCell>
               <PeriodCovered coverage={source} />
+            </TableCell>
+            <TableCell>
+              <LastImported at={source.lastImportedAt} now={now} />
             </TableCell>
           </TableRow>
         ))}

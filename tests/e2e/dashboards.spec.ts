@@ -91,6 +91,13 @@ async function checkOverview(page: Page, testInfo: TestInfo, role: string) {
     await expect(page.getByTestId('main-chart').locator('.recharts-surface').first()).toBeVisible();
   }
   await expect(page.getByRole('heading', { name: 'Data freshness' })).toBeVisible();
+  // Each source with when it was last imported (the e2e database was set up today), dd/mm/yyyy in UK time.
+  const clinics = page
+    .getByRole('region', { name: 'Data freshness' })
+    .getByRole('row', { name: /^Clinic sessions/ });
+  await expect(clinics.getByRole('cell').last()).toHaveText(
+    /^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}\s*(today|yesterday)$/,
+  );
   await attachScreenshot(page, testInfo, `overview-${role}`);
   await expectNoSeriousViolations(page);
   return expected;

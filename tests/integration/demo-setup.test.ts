@@ -113,6 +113,25 @@ describe('loading the demo trust', () => {
     const clinics = coverage.find((source) => source.source === 'clinic_sessions');
     expect(clinics?.from).toMatch(/^2025-11-0\d$/);
     expect(clinics?.to).toMatch(/^2026-10-\d\d$/);
+    // Each source's latest import that took its data in: the demo imported every one.
+    const importedAt = await db.prisma.importBatch.aggregate({
+      where: {
+        organisationId: organisation!.id,
+        kind: 'clinic_sessions',
+        status: { in: ['committed', 'unchanged'] },
+      },
+      _max: { finishedAt: true },
+    });
+    expect(clinics?.lastImportedAt).toBe(importedAt._max.finishedAt?.toISOString());
+    expect(coverage.every((source) => source.lastImportedAt !== null)).toBe(true);
+    // The demo's PAS extract is at session grain: no appointments row.
+    expect(coverage.map((source) => source.source)).toEqual([
+      'consultants',
+      'job_plans',
+      'clinic_sessions',
+      'theatre_lists',
+      'leave',
+    ]);
   });
 
   it('scopes specialties: a scope for one division sees only that division’s specialties', async () => {

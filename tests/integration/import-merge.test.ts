@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDataCoverage } from '@/lib/server/dal/organisation';
+import { useDatabase } from '@/lib/server/db';
+import { trustWideScope } from '@/lib/shared/scope';
 import { clinicRow, consultantRow, csvOf, importCsv, tableChecksum } from '../helpers/import-helpers';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -366,5 +369,21 @@ describe('clinic appointments', () => {
       ['2026-05-11', 'held', 5, 3, 0],
       ['2026-05-12', 'cancelled', 1, 0, 0],
     ]);
+
+    // A trust that sends appointments sees them on the overview's data freshness, with their latest import.
+    useDatabase(db);
+    const latest = await db.prisma.importBatch.findFirstOrThrow({
+      where: { organisationId, kind: 'clinic_appointments' },
+      orderBy: { finishedAt: 'desc' },
+    });
+    const coverage = await getDataCoverage(trustWideScope(organisationId));
+    expect(coverage.find((source) => source.source === 'clinic_appointments')).toEqual({
+      source: 'clinic_appointments',
+      label: 'Clinic appointments',
+      rows: 6,
+      from: '2026-05-11',
+      to: '2026-05-12',
+      lastImportedAt: latest.finishedAt?.toISOString(),
+    });
   });
 });
