@@ -6,9 +6,9 @@ import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { describedBy, Field, InputField, SelectField } from '@/components/ui/field';
 import { useFormProblems } from '@/components/ui/form-problems';
+import { sendJson } from '@/lib/client/api-client';
 import { ACTION_STATUS_LABELS, type ActionStatus } from '@/lib/shared/action-status';
 import { type OwnerChoice, OwnerOptions } from './action-form';
-import { sendJson } from './review-fetch';
 
 interface ActionEditorProps {
   action: {
@@ -67,7 +67,7 @@ export function ActionEditor({ action, owners = [], initialError }: ActionEditor
     clear();
     setSaved(null);
     try {
-      await sendJson(`/api/actions/${action.id}`, 'PATCH', changes);
+      await sendJson('PATCH', `/api/actions/${action.id}`, changes);
       // The note is now in the history; the other fields already show the action as it stands.
       const noteField = form.elements.namedItem('note');
       if (noteField instanceof HTMLTextAreaElement) noteField.value = '';

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { InputField, SelectField } from '@/components/ui/field';
 import { useFormProblems } from '@/components/ui/form-problems';
-import { sendJson } from './review-fetch';
+import { sendJson } from '@/lib/client/api-client';
 
 /** What a new action is linked to: the meeting it was agreed in, or the view it was made on. */
 export interface ActionLink {
@@ -88,7 +88,7 @@ export function ActionForm({
     clear();
     setSaved(null);
     try {
-      await sendJson('/api/actions', 'POST', {
+      await sendJson('POST', '/api/actions', {
         title,
         ...link,
         ...(field('ownerUserId') ? { ownerUserId: Number(field('ownerUserId')) } : {}),

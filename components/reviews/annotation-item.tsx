@@ -6,8 +6,8 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { Button } from '@/components/ui/button';
 import { ErrorMessage, Fieldset, Label, Radio } from '@/components/ui/form';
 import { SecondaryButton } from '@/components/ui/secondary-button';
+import { sendJson } from '@/lib/client/api-client';
 import { AnnotationDeleteButton } from './annotation-delete-button';
-import { sendJson } from './review-fetch';
 
 type Visibility = 'shared' | 'private';
 
@@ -72,7 +72,7 @@ export function AnnotationItem({
   const editRef = useRef<HTMLButtonElement>(null);
   const mutation = useMutation({
     mutationFn: (change: NoteChange) =>
-      sendJson<{ text: string; visibility: Visibility }>(`/api/annotations/${annotationId}`, 'PATCH', change),
+      sendJson<{ text: string; visibility: Visibility }>('PATCH', `/api/annotations/${annotationId}`, change),
     onSuccess: () => {
       setIsEditing(false);
       setFocusNext('edit');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { sendJson } from './review-fetch';
+import { sendJson } from '@/lib/client/api-client';
 
 /**
  * Closes the meeting, after a second press that says what closing means (no more actions agreed in it; its
@@ -17,7 +17,7 @@ export function CloseMeetingButton({ meetingId }: { meetingId: number }) {
     setIsClosing(true);
     setError(null);
     try {
-      await sendJson(`/api/reviews/${meetingId}/close`, 'POST', {});
+      await sendJson('POST', `/api/reviews/${meetingId}/close`, {});
       window.location.reload();
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : 'The meeting could not be closed.');

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { describedBy, Field } from '@/components/ui/field';
 import { useFormProblems } from '@/components/ui/form-problems';
+import { sendJson } from '@/lib/client/api-client';
 import {
   DataPointFields,
   dataPointFieldIds,
@@ -13,7 +14,6 @@ import {
   readDataPoint,
   type SessionChoice,
 } from './annotation-target-fields';
-import { sendJson } from './review-fetch';
 
 /** What the note and challenge forms are given: the consultant, and the sessions and figures they offer. */
 export interface DataPointFormProps {
@@ -104,7 +104,7 @@ export function DataPointForm({
     setIsSending(true);
     clear();
     try {
-      await sendJson(url, 'POST', {
+      await sendJson('POST', url, {
         consultantId,
         ...target.point,
         ...readOwnFields(data),

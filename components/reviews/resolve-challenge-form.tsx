@@ -7,7 +7,7 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { describedBy, Field } from '@/components/ui/field';
 import { ErrorMessage, Fieldset, Radio } from '@/components/ui/form';
 import { useFormProblems } from '@/components/ui/form-problems';
-import { sendJson } from './review-fetch';
+import { sendJson } from '@/lib/client/api-client';
 
 /** Resolves one challenge: accepted with the correction made to the source data, or explained. */
 export function ResolveChallengeForm({
@@ -48,8 +48,8 @@ export function ResolveChallengeForm({
     clear();
     try {
       await sendJson(
-        `/api/challenges/${challengeId}`,
         'PATCH',
+        `/api/challenges/${challengeId}`,
         status === 'accepted' ? { status, correctionNote: note } : { status, resolution: note },
       );
       router.refresh();

@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toApiError } from '@/lib/client/api-client';
 import { AppError, describeError } from '@/lib/server/api/errors';
 import { readJsonBody } from '@/lib/server/api/read-json-body';
@@ -61,31 +61,44 @@ describe('starting a meeting when one is already open', () => {
     activity: 'all' as const,
   };
   const open = { meetingId: 12, href: '/reviews/12', startedAt: '2026-04-02T09:15:00.000Z' };
-  /** A fetch that answers as the route does for `error` (an AppError), or 201 with the meeting. */
-  const answering =
-    (error: AppError | null): typeof fetch =>
-    async () => {
+  /** Answers the start request as the route does for `error` (an AppError), or 201 with the meeting. */
+  const answering = (error: AppError | null) => {
+    const send = vi.fn(async (_path: string, _init: RequestInit) => {
       if (!error) return new Response(JSON.stringify({ id: 34 }), { status: 201 });
       const answer = describeError(error);
       return new Response(JSON.stringify(answer.body), { status: answer.status });
-    };
+    });
+    vi.stubGlobal('fetch', send);
+    return send;
+  };
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
 
   it('reads the 409 `meeting_open` as the meeting to open, and a new meeting as its id', async () => {
     const conflict = AppError.conflict('Ophthalmology already has an open review meeting…', {
       code: 'meeting_open',
       details: open,
     });
-    expect(await requestMeetingStart(body, answering(conflict))).toEqual({ kind: 'open', meeting: open });
-    expect(await requestMeetingStart(body, answering(null))).toEqual({ kind: 'started', meetingId: 34 });
+    answering(conflict);
+    expect(await requestMeetingStart(body)).toEqual({ kind: 'open', meeting: open });
+    const send = answering(null);
+    expect(await requestMeetingStart(body)).toEqual({ kind: 'started', meetingId: 34 });
+    // The app's own route, with the session cookie (same origin) and the form's choices as JSON.
+    expect(send).toHaveBeenCalledWith(
+      '/api/reviews/start',
+      expect.objectContaining({ method: 'POST', credentials: 'same-origin', body: JSON.stringify(body) }),
+    );
   });
 
   it('still reports any other refusal, a plain 409 included, in the API’s words', async () => {
-    await expect(
-      requestMeetingStart(body, answering(AppError.conflict('Something else is in the way.'))),
-    ).rejects.toMatchObject({ status: 409, message: 'Something else is in the way.' });
-    await expect(
-      requestMeetingStart(body, answering(AppError.notFound('No specialty 1.'))),
-    ).rejects.toMatchObject({ status: 404 });
+    answering(AppError.conflict('Something else is in the way.'));
+    await expect(requestMeetingStart(body)).rejects.toMatchObject({
+      status: 409,
+      message: 'Something else is in the way.',
+    });
+    answering(AppError.notFound('No specialty 1.'));
+    await expect(requestMeetingStart(body)).rejects.toMatchObject({ status: 404 });
   });
 
   it('warns with a link to the open meeting and a button to start another anyway', () => {

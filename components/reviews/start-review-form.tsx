@@ -3,13 +3,18 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { formatDateTime } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage, Hint, Label, Select, TextInput } from '@/components/ui/form';
 import { SecondaryButton } from '@/components/ui/secondary-button';
-import { ApiValidationError, toApiError } from '@/lib/client/api-client';
+import { ApiErrorWithDetails, ApiValidationError, sendJson } from '@/lib/client/api-client';
 import { ACTIVITY_LABELS, describePeriod } from '@/lib/shared/periods';
 import type { ReviewableUnit } from '@/lib/shared/review-agenda';
-import { type MeetingOpenError, meetingOpenErrorSchema } from '@/lib/shared/schemas/reviews';
+import {
+  MEETING_OPEN_CODE,
+  type MeetingOpenError,
+  meetingOpenErrorSchema,
+} from '@/lib/shared/schemas/reviews';
 
 /** The form's fields by the request path the API names when one is wrong. */
 const FIELD_LABELS: Record<string, string> = {
@@ -53,6 +58,7 @@ export interface StartMeetingBody {
 
 /** The meeting already open for the unit and period (the 409's details). */
 export type OpenMeeting = MeetingOpenError['error']['details'];
+const openMeetingSchema = meetingOpenErrorSchema.shape.error.shape.details;
 
 /**
  * Asks the API to start a meeting: its id, or the open meeting of the same unit and period it would duplicate
@@ -60,32 +66,18 @@ export type OpenMeeting = MeetingOpenError['error']['details'];
  */
 export async function requestMeetingStart(
   body: StartMeetingBody,
-  send: typeof fetch = fetch,
 ): Promise<{ kind: 'started'; meetingId: number } | { kind: 'open'; meeting: OpenMeeting }> {
-  const response = await send('/api/reviews/start', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (response.status === 409) {
-    const open = meetingOpenErrorSchema.safeParse(
-      await response
-        .clone()
-        .json()
-        .catch(() => null),
-    );
-    if (open.success) return { kind: 'open', meeting: open.data.error.details };
+  try {
+    const { id } = await sendJson<{ id: number }>('POST', '/api/reviews/start', body);
+    return { kind: 'started', meetingId: id };
+  } catch (caught) {
+    if (caught instanceof ApiErrorWithDetails && caught.status === 409 && caught.code === MEETING_OPEN_CODE) {
+      const open = openMeetingSchema.safeParse(caught.details);
+      if (open.success) return { kind: 'open', meeting: open.data };
+    }
+    throw caught;
   }
-  if (!response.ok) throw await toApiError(response);
-  return { kind: 'started', meetingId: ((await response.json()) as { id: number }).id };
 }
-
-const startedFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'short',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
 
 /**
  * The warning shown instead of starting a second meeting of a unit and period while one is open: open that one,
@@ -122,8 +114,8 @@ export function OpenMeetingWarning({
       </h3>
       <p id={ids.text} className="mb-4">
         It reviews {describePeriod(body.period)} ({ACTIVITY_LABELS[body.activity].toLowerCase()}) and was
-        started {startedFormat.format(new Date(meeting.startedAt))}. A second meeting would freeze its own
-        copy of the numbers, and its actions would be agreed apart from the first one’s.
+        started {formatDateTime(meeting.startedAt)}. A second meeting would freeze its own copy of the
+        numbers, and its actions would be agreed apart from the first one’s.
       </p>
       <div className="flex flex-wrap items-center gap-4">
         <Link

@@ -74,10 +74,10 @@ export function createSourceProfile(input: CreateSourceProfileRequest): Promise<
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Admin (/api/admin/*): users, role assignments, passwords, API tokens, trust parameters, audit log
+// Sending JSON (admin and review forms): refusals keep the API's field issues and details
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A failed admin call that also says which fields were wrong (`issues`), so a form can mark each one. */
+/** A failed call that also says which fields were wrong (`issues`), so a form can mark each one. */
 export class ApiValidationError extends ApiError {
   readonly issues: readonly { path: string; message: string }[];
 
@@ -94,45 +94,75 @@ export class ApiValidationError extends ApiError {
 }
 
 /**
+ * A failed call whose `{ error }` body also says what the caller needs to act on it (`details`), e.g. the open
+ * meeting a new one would duplicate.
+ */
+export class ApiErrorWithDetails extends ApiError {
+  readonly details: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, details: Record<string, unknown>) {
+    super(status, code, message);
+    this.name = 'ApiErrorWithDetails';
+    this.details = details;
+  }
+}
+
+/**
  * The `{ error }` body of a failed call as an ApiError; when the API named the fields at fault (`issues`), an
- * ApiValidationError that keeps them, so a form can say what is wrong in its own words (the message is the same).
+ * ApiValidationError that keeps them, so a form can say what is wrong in its own words (the message is the same);
+ * when it sent `details`, an ApiErrorWithDetails that keeps those.
  */
 export async function toApiError(response: Response): Promise<ApiError> {
   const parsed = apiErrorResponseSchema.safeParse(await response.json().catch(() => null));
   if (!parsed.success) {
     return new ApiError(response.status, 'http_error', `Request failed with status ${response.status}`);
   }
-  const { code, message, issues } = parsed.data.error;
-  return issues && issues.length > 0
-    ? new ApiValidationError(response.status, code, message, issues)
-    : new ApiError(response.status, code, message);
+  const { code, message, issues, details } = parsed.data.error;
+  if (issues && issues.length > 0) return new ApiValidationError(response.status, code, message, issues);
+  if (details) return new ApiErrorWithDetails(response.status, code, message, details);
+  return new ApiError(response.status, code, message);
 }
 
-/** Sends a JSON body (or none) with `method` and validates the JSON answer; errors keep their field issues. */
-async function sendJson<T>(
+/**
+ * Sends a JSON body (or none) with `method` to one of the app's own routes (same origin, so the session cookie goes
+ * and the request is CSRF-safe) and reads the JSON answer, validated by `schema` when one is given. A refusal is
+ * thrown as toApiError makes it, so a form can show its field issues and a caller can act on its details.
+ */
+export async function sendJson<T>(
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body: unknown,
   schema: z.ZodType<T>,
-) {
+): Promise<T>;
+/** Without a schema the answer is not checked: for an answer the caller ignores, or one its own route writes. */
+export async function sendJson<T = unknown>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T>;
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  schema?: z.ZodType<T>,
+): Promise<T> {
   const response = await fetch(path, {
     method,
+    credentials: 'same-origin',
     headers: {
       Accept: 'application/json',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) {
-    const parsed = apiErrorResponseSchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) {
-      throw new ApiError(response.status, 'http_error', `Request failed with status ${response.status}`);
-    }
-    const { code, message, issues } = parsed.data.error;
-    throw new ApiValidationError(response.status, code, message, issues ?? []);
-  }
-  return schema.parse(await response.json());
+  if (!response.ok) throw await toApiError(response);
+  const answer: unknown = await response.json();
+  return schema ? schema.parse(answer) : (answer as T);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Admin (/api/admin/*): users, role assignments, passwords, API tokens, trust parameters, audit log
+// ---------------------------------------------------------------------------------------------------------------
 
 const adminUserPath = (userId: number) => `/api/admin/users/${encodeURIComponent(String(userId))}`;
 
