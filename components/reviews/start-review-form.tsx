@@ -7,7 +7,7 @@ import { formatDateTime } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { ErrorMessage, Hint, Label, Select, TextInput } from '@/components/ui/form';
 import { SecondaryButton } from '@/components/ui/secondary-button';
-import { ApiErrorWithDetails, ApiValidationError, sendJson } from '@/lib/client/api-client';
+import { ApiError, ApiValidationError, sendJson } from '@/lib/client/api-client';
 import { ACTIVITY_LABELS, describePeriod } from '@/lib/shared/periods';
 import type { ReviewableUnit } from '@/lib/shared/review-agenda';
 import {
@@ -71,7 +71,7 @@ export async function requestMeetingStart(
     const { id } = await sendJson<{ id: number }>('POST', '/api/reviews/start', body);
     return { kind: 'started', meetingId: id };
   } catch (caught) {
-    if (caught instanceof ApiErrorWithDetails && caught.status === 409 && caught.code === MEETING_OPEN_CODE) {
+    if (caught instanceof ApiError && caught.status === 409 && caught.code === MEETING_OPEN_CODE) {
       const open = openMeetingSchema.safeParse(caught.details);
       if (open.success) return { kind: 'open', meeting: open.data };
     }

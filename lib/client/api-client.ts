@@ -30,7 +30,6 @@ import {
   updateTrustParametersResponseSchema,
   userWithPasswordResponseSchema,
 } from '@/lib/shared/schemas/admin';
-import { apiErrorResponseSchema } from '@/lib/shared/schemas/api-error';
 import {
   type CreateSourceProfileRequest,
   type ImportHistoryResponse,
@@ -40,10 +39,10 @@ import {
   sourceProfileListResponseSchema,
   sourceProfileSchema,
 } from '@/lib/shared/schemas/imports';
-import { ApiError, getJson, postJson, type RequestOptions } from './http';
+import { getJson, type RequestOptions, sendJson } from './http';
 
 export { fetchHealth } from './health-api';
-export { ApiError, type RequestOptions } from './http';
+export { ApiError, ApiValidationError, type RequestOptions, sendJson, toApiError } from './http';
 export {
   fetchJobPlanCurrency,
   fetchMetricsReport,
@@ -70,94 +69,7 @@ export function fetchSourceProfiles(
 
 /** POST /api/source-profiles: saves a named column mapping (409 when the name is taken for the kind). */
 export function createSourceProfile(input: CreateSourceProfileRequest): Promise<SourceProfile> {
-  return postJson('/api/source-profiles', input, sourceProfileSchema);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Sending JSON (admin and review forms): refusals keep the API's field issues and details
-// ---------------------------------------------------------------------------------------------------------------
-
-/** A failed call that also says which fields were wrong (`issues`), so a form can mark each one. */
-export class ApiValidationError extends ApiError {
-  readonly issues: readonly { path: string; message: string }[];
-
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    issues: readonly { path: string; message: string }[],
-  ) {
-    super(status, code, message);
-    this.name = 'ApiValidationError';
-    this.issues = issues;
-  }
-}
-
-/**
- * A failed call whose `{ error }` body also says what the caller needs to act on it (`details`), e.g. the open
- * meeting a new one would duplicate.
- */
-export class ApiErrorWithDetails extends ApiError {
-  readonly details: Record<string, unknown>;
-
-  constructor(status: number, code: string, message: string, details: Record<string, unknown>) {
-    super(status, code, message);
-    this.name = 'ApiErrorWithDetails';
-    this.details = details;
-  }
-}
-
-/**
- * The `{ error }` body of a failed call as an ApiError; when the API named the fields at fault (`issues`), an
- * ApiValidationError that keeps them, so a form can say what is wrong in its own words (the message is the same);
- * when it sent `details`, an ApiErrorWithDetails that keeps those.
- */
-export async function toApiError(response: Response): Promise<ApiError> {
-  const parsed = apiErrorResponseSchema.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) {
-    return new ApiError(response.status, 'http_error', `Request failed with status ${response.status}`);
-  }
-  const { code, message, issues, details } = parsed.data.error;
-  if (issues && issues.length > 0) return new ApiValidationError(response.status, code, message, issues);
-  if (details) return new ApiErrorWithDetails(response.status, code, message, details);
-  return new ApiError(response.status, code, message);
-}
-
-/**
- * Sends a JSON body (or none) with `method` to one of the app's own routes (same origin, so the session cookie goes
- * and the request is CSRF-safe) and reads the JSON answer, validated by `schema` when one is given. A refusal is
- * thrown as toApiError makes it, so a form can show its field issues and a caller can act on its details.
- */
-export async function sendJson<T>(
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body: unknown,
-  schema: z.ZodType<T>,
-): Promise<T>;
-/** Without a schema the answer is not checked: for an answer the caller ignores, or one its own route writes. */
-export async function sendJson<T = unknown>(
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T>;
-export async function sendJson<T>(
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-  schema?: z.ZodType<T>,
-): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw await toApiError(response);
-  const answer: unknown = await response.json();
-  return schema ? schema.parse(answer) : (answer as T);
+  return sendJson('POST', '/api/source-profiles', input, sourceProfileSchema);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

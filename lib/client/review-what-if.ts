@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WhatIfRequest } from '@/lib/shared/schemas/reviews';
-import { postJson, type RequestOptions } from './http';
+import { type RequestOptions, sendJson } from './http';
 
 /*
  * The review what-if (POST /api/reviews/what-if, reviews:run): nothing is changed, the answer is the effect.
@@ -33,5 +33,5 @@ export function postReviewWhatIf(
   request: WhatIfRequest,
   options: RequestOptions = {},
 ): Promise<WhatIfResponse> {
-  return postJson('/api/reviews/what-if', request, whatIfResponseSchema, options);
+  return sendJson('POST', '/api/reviews/what-if', request, whatIfResponseSchema, options);
 }
