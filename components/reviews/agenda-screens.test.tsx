@@ -389,6 +389,48 @@ describe('the agenda on the projector', () => {
     expect(olderHeadline).toContain('8.2');
   });
 
+  it('shows each consultant’s own patients or cases per session beside their opportunity, per category', () => {
+    const figure = (category: 'clinic' | 'list', label: string) => ({
+      metricId: 'casesPerSession',
+      category,
+      label,
+      unit: 'patientsPerSession',
+      value: 8,
+      target: null,
+      targetSource: null,
+      variation: null,
+      assurance: null,
+    });
+    const both: AgendaView = {
+      ...agenda,
+      headline: [figure('clinic', 'Patients per clinic session'), figure('list', 'Cases per list')],
+      opportunities: {
+        total: 1.5,
+        rows: [
+          { ...members[0], casesPerSessionByCategory: { clinic: 11.04, list: null } } as (typeof members)[0],
+        ],
+      },
+    };
+    const opportunitiesOf = (view: AgendaView) =>
+      renderToStaticMarkup(
+        createElement(
+          'div',
+          null,
+          agendaScreens(view)
+            .find((screen) => screen.id === 'opportunities')
+            ?.render(),
+        ),
+      );
+    const markup = opportunitiesOf(both);
+    expect(markup).toMatch(/Patients per clinic session<\/th>.*Cases per list<\/th>.*From fulfilment/);
+    // Clinics 11.0; no lists held: a dash, not a zero.
+    expect(markup).toMatch(/Colleague 1<\/t[hd]><td[^>]*>11\.0<\/td><td[^>]*>–<\/td>/);
+    // One activity reviewed: its one figure, named for it.
+    const lists = opportunitiesOf({ ...agenda, activity: 'list' });
+    expect(lists).toMatch(/Cases per list<\/th>.*From fulfilment/);
+    expect(lists).toMatch(/Colleague 1<\/t[hd]><td[^>]*>10\.0<\/td>/);
+  });
+
   it('says what each note is about: a session, a week, or a figure by its label', () => {
     const note = (id: number, about: { sessionDate?: string; weekStart?: string; metricId?: string }) => ({
       id,

@@ -14,6 +14,7 @@ import {
   type AgendaView,
   headlineKey,
   type MemberView,
+  perSessionColumns,
 } from '@/lib/shared/review-agenda';
 import { computeFunnel, computeSpc } from '@/lib/shared/stats';
 import { toChartAnnotations } from './annotation-markers';
@@ -190,6 +191,7 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
   const liveByKey = new Map((options.changes ?? []).map((change) => [headlineKey(change), change.live]));
   const rowsPerScreen = isPaged ? ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
   const textRowsPerScreen = isPaged ? TEXT_ROWS_PER_SCREEN : Number.POSITIVE_INFINITY;
+  const perSession = perSessionColumns(agenda);
   const notes = [
     ...agenda.annotations.map((row) => [memberLabel(row.member), aboutWhat(row), row.text]),
     ...agenda.challenges.map((row) => [
@@ -272,11 +274,18 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
       (start, end) => (
         <ScreenTable
           caption="Opportunity"
-          head={['', 'From fulfilment', 'From productivity', 'Total (patients a week)']}
+          head={[
+            '',
+            ...perSession.map((column) => column.label),
+            'From fulfilment',
+            'From productivity',
+            'Total (patients a week)',
+          ]}
           rows={agenda.opportunities.rows
             .slice(start, end)
             .map((row) => [
               memberLabel(row.member),
+              ...perSession.map((column) => formatMetricValue('patientsPerSession', column.valueOf(row))),
               formatMetricValue('patientsPerWeek', row.opportunityPerWeek.fulfilment),
               formatMetricValue('patientsPerWeek', row.opportunityPerWeek.productivity),
               formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total),

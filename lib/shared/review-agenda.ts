@@ -1,4 +1,4 @@
-import type { ActivityCategory } from './per-session';
+import { type ActivityCategory, PER_SESSION_LABELS } from './per-session';
 import type { AssuranceIcon, VariationIcon } from './stats';
 
 /*
@@ -246,4 +246,30 @@ export const COMBINED_PER_SESSION_LABEL = 'Patients or cases per session, clinic
 /** The categories whose patients or cases per session the headline shows apart, in its order (none: not apart). */
 export function headlineCategories(agenda: Pick<Agenda<unknown>, 'headline'>): AgendaCategory[] {
   return agenda.headline.flatMap((metric) => (metric.category ? [metric.category] : []));
+}
+
+/** A figure with its patients or cases per session, and each category's own when shown apart. */
+type PerSessionFigures = Pick<AgendaMember<unknown>, 'casesPerSession' | 'casesPerSessionByCategory'>;
+
+/**
+ * The patients or cases per session columns of the agenda's tables (a week, a member): one per category where the
+ * headline shows them apart; otherwise the one figure, which an older snapshot of clinics and lists together
+ * mixes (labelled as such).
+ */
+export function perSessionColumns(
+  agenda: Pick<Agenda<unknown>, 'headline' | 'activity'>,
+): { label: string; valueOf: (figures: PerSessionFigures) => number | null }[] {
+  const categories = headlineCategories(agenda);
+  if (categories.length > 0) {
+    return categories.map((category) => ({
+      label: PER_SESSION_LABELS[category],
+      valueOf: (figures) => figures.casesPerSessionByCategory?.[category] ?? null,
+    }));
+  }
+  return [
+    {
+      label: agenda.activity === 'all' ? COMBINED_PER_SESSION_LABEL : PER_SESSION_LABELS[agenda.activity],
+      valueOf: (figures) => figures.casesPerSession,
+    },
+  ];
 }

@@ -163,7 +163,7 @@ describe(`review meetings: patients or cases per session per category (${testDat
     return { headings: headings.filter((heading) => heading !== undefined), rows };
   };
 
-  it('writes the pack with each category’s figure: the headline’s rows and the trend’s columns', async () => {
+  it('writes the pack with each category’s figure: the headline’s rows, the trend’s and the opportunities’ columns', async () => {
     const headline = await packSheet(meetingId, 'Headline');
     const metrics = headline.rows.map((row) => row.Metric);
     expect(metrics).toContain('Patients per clinic session');
@@ -187,6 +187,22 @@ describe(`review meetings: patients or cases per session per category (${testDat
       (row) => (row['Week from'] as Date).getTime() === Date.parse('2026-02-02T00:00:00Z'),
     );
     expect(week?.['Cases per list']).toBeCloseTo(4, 10);
+
+    // Each consultant's opportunity beside their own figure per category, which its productivity part comes from.
+    const opportunities = await packSheet(meetingId, 'Opportunities');
+    expect(opportunities.headings).toEqual([
+      '',
+      'Patients per clinic session',
+      'Cases per list',
+      'From fulfilment (patients a week)',
+      'From productivity (patients a week)',
+      'Total (patients a week)',
+    ]);
+    const own = opportunities.rows.find((row) => row[''] === 'Dr 6100002');
+    expect(own?.['Patients per clinic session']).toBe(10);
+    expect(own?.['Cases per list']).toBe(4);
+    // No lists held: no figure, not a zero.
+    expect(opportunities.rows.find((row) => row[''] === 'Dr 6100003')?.['Cases per list']).toBeNull();
   });
 
   it('opens a meeting frozen before the categories were shown apart, its one mixed figure labelled as such', async () => {

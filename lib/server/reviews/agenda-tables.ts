@@ -1,12 +1,10 @@
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 import { METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
-import { PER_SESSION_LABELS } from '@/lib/shared/per-session';
 import {
   type AgendaChallenge,
   type AgendaView,
-  COMBINED_PER_SESSION_LABEL,
-  headlineCategories,
   type MemberView,
+  perSessionColumns,
 } from '@/lib/shared/review-agenda';
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '@/lib/shared/spc-labels';
 
@@ -120,19 +118,9 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
     value === null ? null : { value, format: unitFormat(unit, value) };
   const lost = (label: string, sessions: number) => [label, numberIn('sessions', sessions)];
   const isDivision = agenda.unit.level === 'division';
-  // Patients or cases per session week by week: per category where the headline shows them apart; an older
-  // snapshot of clinics and lists together has only the mixed figure, labelled as such.
-  const categories = headlineCategories(agenda);
-  const perSessionColumns =
-    categories.length > 0
-      ? categories.map((category) => ({ header: PER_SESSION_LABELS[category], format: oneDecimal }))
-      : [
-          {
-            header:
-              agenda.activity === 'all' ? COMBINED_PER_SESSION_LABEL : PER_SESSION_LABELS[agenda.activity],
-            format: oneDecimal,
-          },
-        ];
+  // Patients or cases per session of a week or a member: per category where the headline shows them apart.
+  const perSession = perSessionColumns(agenda);
+  const perSessionHeaders = perSession.map((column) => ({ header: column.label, format: oneDecimal }));
   const specialtyColumn = isDivision ? [{ header: 'Specialty' }] : [];
   return [
     {
@@ -162,7 +150,7 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
         { header: 'Week to', format: date },
         { header: 'Fulfilment (net)', format: percent },
         { header: 'Total delivery', format: percent },
-        ...perSessionColumns,
+        ...perSessionHeaders,
         { header: 'Patients a week', format: oneDecimal },
       ],
       rows: agenda.trend.map((point) => [
@@ -170,9 +158,7 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
         excelDate(point.to),
         point.fulfilmentNet,
         point.totalDelivery,
-        ...(categories.length > 0
-          ? categories.map((category) => point.casesPerSessionByCategory?.[category] ?? null)
-          : [point.casesPerSession]),
+        ...perSession.map((column) => column.valueOf(point)),
         point.patientsPerWeek,
       ]),
     },
@@ -260,12 +246,14 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
       name: 'Opportunities',
       columns: [
         { header: '' },
+        ...perSessionHeaders,
         { header: 'From fulfilment (patients a week)', format: oneDecimal },
         { header: 'From productivity (patients a week)', format: oneDecimal },
         { header: 'Total (patients a week)', format: oneDecimal },
       ],
       rows: agenda.opportunities.rows.map((row) => [
         member(row.member),
+        ...perSession.map((column) => column.valueOf(row)),
         row.opportunityPerWeek.fulfilment,
         row.opportunityPerWeek.productivity,
         row.opportunityPerWeek.total,
