@@ -8,6 +8,15 @@
  * with recharts (tooltips). `npm run bench:js` splits each page's JavaScript into what it needs to become interactive
  * and what it loads later.
  *
+ * Then "Other pages", the rest of the navigation, with no main chart: the specialties and consultants lists,
+ * reviews, actions, data quality, imports, definitions and the admin audit log. "Main content" is when the page's
+ * data is on screen: the first row of its main table, or on a page without one the figure or section heading that
+ * comes with its data (those pages are rendered whole on the server; the specialties list streams its table after a
+ * skeleton, role="status", which is not waited for). The chart pages are the demo executive's; data quality,
+ * imports and the audit log need an admin's permissions, so a second browser is signed in as the demo admin for
+ * them, and for reviews and actions too: an executive runs no reviews, so sees only the (empty) list of meetings,
+ * while the admin also gets the lists worked out for those who run them (to start a review, for review, what-if).
+ *
  *   npm run bench:ui -- [--consultants 600 --months 36] [--port 3300] [--runs 3] [--database-url postgresql://…]
  *                       [--database-name fulfil_bench_ui] [--keep-database]
  *
@@ -63,6 +72,9 @@ const context = await browser.newContext({ baseURL: appUrl, viewport: { width: 1
 const page = await context.newPage();
 await signInAsDemoUser(page, 'executive');
 const { specialtyHref, consultantHref } = await findSamplePages(page);
+const adminContext = await browser.newContext({ baseURL: appUrl, viewport: { width: 1280, height: 800 } });
+const adminPage = await adminContext.newPage();
+await signInAsDemoUser(adminPage, 'admin');
 
 interface Measurement {
   fcp: number;
@@ -134,18 +146,37 @@ const pages = [
   // The consultant's main chart is the calendar heatmap (HTML drawn on the server, no chart library).
   { name: 'Consultant', url: consultantHref, chart: calendar, interactive: calendar },
 ];
+/** The rest of the navigation: who opens it, and the selector of its main content. */
+const signedIn = { executive: page, admin: adminPage };
+const otherPages: { name: string; url: string; as: keyof typeof signedIn; content: string }[] = [
+  { name: 'Specialties', url: '/specialties', as: 'executive', content: 'main tr[data-specialty]' },
+  { name: 'Consultants', url: '/consultants', as: 'executive', content: 'main table tbody tr' },
+  { name: 'Reviews', url: '/reviews', as: 'admin', content: '#for-review-heading' },
+  { name: 'Actions', url: '/actions', as: 'admin', content: '#units-heading' },
+  { name: 'Data quality', url: '/data-quality', as: 'admin', content: '[data-section] [data-count]' },
+  {
+    name: 'Imports',
+    url: '/imports',
+    as: 'admin',
+    content: '[aria-labelledby="history-heading"] tbody tr',
+  },
+  { name: 'Definitions', url: '/definitions', as: 'executive', content: '#parameters tbody tr' },
+  { name: 'Audit log', url: '/admin/audit-log', as: 'admin', content: 'main table tbody tr' },
+];
 const median = (numbers: number[]) =>
   [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] as number;
-console.log(
-  `\n${'Page'.padEnd(12)} ${'FCP (ms)'.padStart(10)} ${'Main chart (ms)'.padStart(16)} ${'Interactive (ms)'.padStart(17)} ${'TTFB (ms)'.padStart(10)} ${'HTML done (ms)'.padStart(15)} ${'JS (kB)'.padStart(9)} ${'JS gzip (kB)'.padStart(13)}`,
-);
-const results: Record<string, Measurement> = {};
-for (const entry of pages) {
+
+/** Each measurement's median over `runs` loads of `url` (a page with no chart: `chart` its main content). */
+async function measureMedian(
+  target: Page,
+  url: string,
+  chart: string,
+  interactive = chart,
+): Promise<Measurement> {
   const samples: Measurement[] = [];
-  for (let run = 0; run < runs; run++)
-    samples.push(await measure(page, entry.url, entry.chart, entry.interactive));
+  for (let run = 0; run < runs; run++) samples.push(await measure(target, url, chart, interactive));
   const pick = (key: keyof Measurement) => median(samples.map((sample) => sample[key]));
-  const result: Measurement = {
+  return {
     fcp: pick('fcp'),
     chart: pick('chart'),
     interactive: pick('interactive'),
@@ -154,15 +185,45 @@ for (const entry of pages) {
     jsBytes: pick('jsBytes'),
     jsWireBytes: pick('jsWireBytes'),
   };
+}
+const ms = (value: number, width: number) => value.toFixed(0).padStart(width);
+const kB = (bytes: number, width: number) => (bytes / 1024).toFixed(0).padStart(width);
+
+console.log(
+  `\n${'Page'.padEnd(12)} ${'FCP (ms)'.padStart(10)} ${'Main chart (ms)'.padStart(16)} ${'Interactive (ms)'.padStart(17)} ${'TTFB (ms)'.padStart(10)} ${'HTML done (ms)'.padStart(15)} ${'JS (kB)'.padStart(9)} ${'JS gzip (kB)'.padStart(13)}`,
+);
+const results: Record<string, Measurement> = {};
+for (const entry of pages) {
+  const result = await measureMedian(page, entry.url, entry.chart, entry.interactive);
   results[entry.name] = result;
   console.log(
-    `${entry.name.padEnd(12)} ${result.fcp.toFixed(0).padStart(10)} ${String(result.chart).padStart(16)} ${String(result.interactive).padStart(17)} ${result.ttfb.toFixed(0).padStart(10)} ${result.htmlDone.toFixed(0).padStart(15)} ${(result.jsBytes / 1024).toFixed(0).padStart(9)} ${(result.jsWireBytes / 1024).toFixed(0).padStart(13)}`,
+    `${entry.name.padEnd(12)} ${ms(result.fcp, 10)} ${ms(result.chart, 16)} ${ms(result.interactive, 17)} ${ms(result.ttfb, 10)} ${ms(result.htmlDone, 15)} ${kB(result.jsBytes, 9)} ${kB(result.jsWireBytes, 13)}`,
+  );
+}
+
+console.log(
+  `\n${'Other pages'.padEnd(12)} ${'As'.padEnd(9)} ${'FCP (ms)'.padStart(10)} ${'Main content (ms)'.padStart(18)} ${'TTFB (ms)'.padStart(10)} ${'HTML done (ms)'.padStart(15)} ${'JS (kB)'.padStart(9)} ${'JS gzip (kB)'.padStart(13)}`,
+);
+const otherResults: Record<string, Omit<Measurement, 'chart' | 'interactive'> & { content: number }> = {};
+for (const entry of otherPages) {
+  const { chart, interactive, ...result } = await measureMedian(signedIn[entry.as], entry.url, entry.content);
+  otherResults[entry.name] = { ...result, content: chart };
+  console.log(
+    `${entry.name.padEnd(12)} ${entry.as.padEnd(9)} ${ms(result.fcp, 10)} ${ms(chart, 18)} ${ms(result.ttfb, 10)} ${ms(result.htmlDone, 15)} ${kB(result.jsBytes, 9)} ${kB(result.jsWireBytes, 13)}`,
   );
 }
 console.log(
   `(median of ${runs} loads each, after one warm-up load of the overview and the specialty; JS = script bytes the page loads, decoded and as sent)`,
 );
-console.log(JSON.stringify({ consultants, months, database: serverUrl ? 'postgresql' : 'pglite', results }));
+console.log(
+  JSON.stringify({
+    consultants,
+    months,
+    database: serverUrl ? 'postgresql' : 'pglite',
+    results,
+    otherPages: otherResults,
+  }),
+);
 
 await browser.close();
 stopApp();
