@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { Suspense } from 'react';
+import { SectionErrorBoundary } from '@/components/dashboard/section-error-boundary';
+import { WidgetSkeleton } from '@/components/overview/widget-skeleton';
 import { ForReviewPanel } from '@/components/reviews/for-review-panel';
 import { StartReviewForm } from '@/components/reviews/start-review-form';
 import { WhatIfPanel } from '@/components/reviews/what-if-panel';
@@ -9,7 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from '@/components/ui/table';
 import { getPageCaller } from '@/lib/server/api/caller';
-import { getDatabase } from '@/lib/server/db';
+import { type Database, getDatabase } from '@/lib/server/db';
 import { lastCompleteMonths } from '@/lib/server/metrics/workload-balance';
 import { getForReviewList } from '@/lib/server/reviews/for-review';
 import { getJobPlanReviewSuggestions } from '@/lib/server/reviews/job-plan-suggestions';
@@ -17,6 +20,7 @@ import { listMeetings } from '@/lib/server/reviews/list-meetings';
 import { listReviewableUnits } from '@/lib/server/reviews/reviewable-units';
 import { listWhatIfSpecialties } from '@/lib/server/reviews/what-if';
 import { ACTIVITY_LABELS, describePeriod, todayInLondon } from '@/lib/shared/periods';
+import type { Scope } from '@/lib/shared/scope';
 
 export const metadata: Metadata = { title: 'Review meetings' };
 
@@ -27,6 +31,26 @@ const startedFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+/**
+ * The "for review" list and the job-plan review suggestions: months of every consultant's ledger, so streamed on
+ * their own rather than holding the page.
+ */
+async function ForReviewSection({
+  database,
+  scope,
+  asOf,
+}: {
+  database: Database;
+  scope: Scope;
+  asOf: string;
+}) {
+  const [forReview, suggestions] = await Promise.all([
+    getForReviewList(database, scope, { asOf }),
+    getJobPlanReviewSuggestions(database, scope, { asOf }),
+  ]);
+  return <ForReviewPanel forReview={forReview} suggestions={suggestions} />;
+}
+
 /** Review meetings the caller may open, and (for those who run reviews) a form to start one. */
 export default async function ReviewsPage() {
   await connection();
@@ -34,11 +58,9 @@ export default async function ReviewsPage() {
   const database = await getDatabase();
   const canRun = caller.permissions.has('reviews:run');
   const today = todayInLondon();
-  const [meetings, units, forReview, suggestions, whatIfSpecialties] = await Promise.all([
+  const [meetings, units, whatIfSpecialties] = await Promise.all([
     listMeetings(database, caller.scope),
     canRun ? listReviewableUnits(database, caller.scope) : Promise.resolve([]),
-    canRun ? getForReviewList(database, caller.scope, { asOf: today }) : Promise.resolve([]),
-    canRun ? getJobPlanReviewSuggestions(database, caller.scope, { asOf: today }) : Promise.resolve([]),
     canRun ? listWhatIfSpecialties(database, caller.scope) : Promise.resolve([]),
   ]);
   // The last three complete months: the review cycle the escalation rules judge.
@@ -67,7 +89,13 @@ export default async function ReviewsPage() {
           <StartReviewForm units={units} period={defaultPeriod} />
         </Panel>
       )}
-      {canRun && <ForReviewPanel forReview={forReview} suggestions={suggestions} />}
+      {canRun && (
+        <SectionErrorBoundary label="the list for review">
+          <Suspense fallback={<WidgetSkeleton label="the list for review" rows={6} />}>
+            <ForReviewSection database={database} scope={caller.scope} asOf={today} />
+          </Suspense>
+        </SectionErrorBoundary>
+      )}
       {canRun && whatIfSpecialties.length > 0 && (
         <WhatIfPanel specialties={whatIfSpecialties} period={defaultPeriod} />
       )}
