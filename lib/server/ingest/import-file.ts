@@ -5,6 +5,7 @@ import { recordAuditEventSql } from '../audit/audit-log';
 import type { Database } from '../db';
 import type { LedgerRefreshResult } from '../ledger/refresh-ledger';
 import { processLedgerRefreshRequests, requestLedgerRefresh } from '../ledger/refresh-requests';
+import { analyseAfterImport } from './analyse-after-import';
 import { type BatchRecord, findSameFileBatch, finishBatch, insertBatch, insertIssues } from './batches';
 import { IMPORT_KIND_HANDLERS } from './kinds';
 import type { ImportKindHandler, IssueDraft, MergeContext } from './kinds/kind';
@@ -170,6 +171,10 @@ async function stageMergeAndRecord(database: Database, request: ImportRequest): 
     : merged.batchId;
   const status: ImportOutcome =
     merged.record.status === 'dry_run' ? 'dry-run' : (merged.record.status as ImportOutcome);
+  if (status === 'committed') {
+    const rows = merged.record.rows ?? emptyCounts();
+    await analyseAfterImport(database, request.kind, rows.inserted + rows.updated + rows.deleted);
+  }
   // The import is committed: bring the ledger up to date for what it changed (in its own transaction; a request
   // left by a crash here is picked up by the next refresh).
   const ledger =
