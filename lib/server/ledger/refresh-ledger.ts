@@ -68,7 +68,10 @@ export async function refreshLedgerInSession(
     // A full rebuild answers every pending request (e.g. imports run with the refresh deferred) ...
     await session.execute('DELETE FROM ledger_refresh_requests WHERE organisation_id = $1', [organisationId]);
     // ... and replaces every row: give the planner fresh statistics for the dashboards' queries.
-    await session.query('ANALYZE ledger_sessions, ledger_monthly_sums');
+    await session.query(
+      'ANALYZE ledger_sessions, ledger_plan_lines, ledger_monthly_sums, ledger_weekly_sums, ' +
+        'ledger_monthly_group_sums, ledger_weekly_group_sums',
+    );
   }
   return {
     scope: {
