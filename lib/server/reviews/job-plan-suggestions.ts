@@ -34,6 +34,24 @@ export interface JobPlanReviewSuggestion {
   }[];
 }
 
+/** A line's sessions in a month, over ledger rows `l`: planned, on leave or sick, delivered, and patients seen. */
+const LINE_MONTH_SUMS = `count(*)::int AS planned,
+         count(*) FILTER (WHERE l.outcome IN ('leave_adequate_notice', 'leave_short_notice', 'sickness'))::int AS on_leave,
+         count(*) FILTER (WHERE l.outcome = 'delivered')::int AS delivered,
+         sum(l.patients) FILTER (WHERE l.outcome = 'delivered')::float8 AS patients`;
+
+/**
+ * The two rules for a line's month `x` (LINE_MONTH_SUMS, NULL when it planned nothing) with its job plan line `a`:
+ * fewer than the share of its sessions held net of leave, or of its expected output per delivered session.
+ */
+function flagsSql(x: string, a: string, share: string): { isFew: string; isLowOutput: string } {
+  return {
+    isFew: `COALESCE(${x}.delivered::float8 / NULLIF(${x}.planned - ${x}.on_leave, 0) < ${share}, FALSE)`,
+    isLowOutput: `COALESCE(${a}.expected_output > 0 AND ${x}.delivered > 0
+                  AND ${x}.patients / ${x}.delivered < ${share} * ${a}.expected_output::float8, FALSE)`,
+  };
+}
+
 /**
  * Job-plan review suggestions (issue 7, job-plan review support): lines of a consultant's job plan delivered
  * consistently differently from the plan in each of the last N complete months (trust parameter "review months"):
@@ -55,6 +73,7 @@ export async function getJobPlanReviewSuggestions(
     : '';
   const asOf = params.add(request.asOf, 'date');
   const share = params.add(PLAN_DRIFT_SHARE, 'float8');
+  const flags = flagsSql('x', 'a', share);
   const sql = `
 WITH p AS (
   SELECT COALESCE(t.review_months, 3) AS n FROM (SELECT 1) one LEFT JOIN trust_parameters t ON t.organisation_id = ${org}
@@ -63,26 +82,39 @@ scoped AS (
   SELECT c.id, c.gmc_number, c.name, c.specialty_id FROM consultants c WHERE c.organisation_id = ${org} AND ${named}${unit}
 ),
 ${judgedMonthsSql(org, asOf)},
-per_line AS (
-  SELECT l.consultant_id, l.job_plan_activity_id AS line_id, mo.month,
-         count(*)::int AS planned,
-         count(*) FILTER (WHERE l.outcome IN ('leave_adequate_notice', 'leave_short_notice', 'sickness'))::int AS on_leave,
-         count(*) FILTER (WHERE l.outcome = 'delivered')::int AS delivered,
-         sum(l.patients) FILTER (WHERE l.outcome = 'delivered')::float8 AS patients
+-- A run ends with the latest judged month, so only a line that month flags can have one: find those from that
+-- month's sessions alone, then trace just their consultants' sessions back over the months traced.
+latest AS (
+  SELECT l.consultant_id, l.job_plan_activity_id AS line_id, ${LINE_MONTH_SUMS}
     FROM ledger_sessions l
     JOIN scoped s ON s.id = l.consultant_id
-    JOIN months mo ON l.session_date BETWEEN mo.month AND mo.month_end
    WHERE l.organisation_id = ${org} AND l.job_plan_activity_id IS NOT NULL
+     AND l.session_date BETWEEN (SELECT max(month) FROM months) AND (SELECT max(month_end) FROM months)
+   GROUP BY 1, 2
+),
+candidates AS (
+  SELECT x.consultant_id, x.line_id
+    FROM latest x
+    JOIN job_plan_activities a ON a.organisation_id = ${org} AND a.id = x.line_id
+   WHERE ${flags.isFew} OR ${flags.isLowOutput}
+),
+per_line AS (
+  SELECT l.consultant_id, l.job_plan_activity_id AS line_id, mo.month, ${LINE_MONTH_SUMS}
+    FROM ledger_sessions l
+    JOIN candidates cd ON cd.consultant_id = l.consultant_id AND cd.line_id = l.job_plan_activity_id
+    JOIN months mo ON l.session_date BETWEEN mo.month AND mo.month_end
+   WHERE l.organisation_id = ${org}
+     AND l.consultant_id = ANY(ARRAY(SELECT DISTINCT consultant_id FROM candidates))
+     AND l.session_date BETWEEN (SELECT min(month) FROM months) AND (SELECT max(month_end) FROM months)
    GROUP BY 1, 2, 3
 ),
-lines AS (SELECT DISTINCT consultant_id, line_id FROM per_line),
+lines AS (SELECT consultant_id, line_id FROM candidates),
 grid AS (
-  -- Every line in every judged month, so that a month in which it planned nothing breaks a run.
+  -- Every candidate line in every judged month, so that a month in which it planned nothing breaks a run.
   SELECT ln.consultant_id, ln.line_id, mo.month, COALESCE(x.planned, 0) AS planned, COALESCE(x.on_leave, 0) AS on_leave,
          COALESCE(x.delivered, 0) AS delivered, x.delivered AS held, x.patients, a.expected_output::float8 AS expected_output,
-         COALESCE(x.delivered::float8 / NULLIF(x.planned - x.on_leave, 0) < ${share}, FALSE) AS is_few,
-         COALESCE(a.expected_output > 0 AND x.delivered > 0
-                  AND x.patients / x.delivered < ${share} * a.expected_output::float8, FALSE) AS is_low_output
+         ${flags.isFew} AS is_few,
+         ${flags.isLowOutput} AS is_low_output
     FROM lines ln
    CROSS JOIN months mo
     JOIN job_plan_activities a ON a.organisation_id = ${org} AND a.id = ln.line_id
