@@ -10,24 +10,26 @@ import { funnelMarginLabels, MARK_REACH, textWidth } from './margin-labels';
 import { LINE_COLOURS, TARGET_TEXT_COLOUR } from './palette';
 import { StaticFunnel, staticFunnelLabels } from './static-funnel';
 
+/** Three units around an overall 80%, one an outlier below. */
+const data: FunnelChartData = {
+  points: [
+    { id: 'a', label: 'A', x: 100, y: 0.9, outlier: null },
+    { id: 'b', label: 'B', x: 200, y: 0.85, outlier: null },
+    { id: 'c', label: 'C', x: 150, y: 0.4, outlier: 'low' },
+  ],
+  curve: [20, 100, 200].map((x) => ({
+    x,
+    lower95: 0.8 - 1 / x,
+    upper95: 0.8 + 1 / x,
+    lower998: 0.8 - 2 / x,
+    upper998: 0.8 + 2 / x,
+  })),
+  centre: 0.8,
+  isAdjusted: true,
+};
+
 describe('StaticFunnel', () => {
   it('draws every unit (outliers as diamonds), the four limits, the overall line and the target as SVG', () => {
-    const data: FunnelChartData = {
-      points: [
-        { id: 'a', label: 'A', x: 100, y: 0.9, outlier: null },
-        { id: 'b', label: 'B', x: 200, y: 0.85, outlier: null },
-        { id: 'c', label: 'C', x: 150, y: 0.4, outlier: 'low' },
-      ],
-      curve: [20, 100, 200].map((x) => ({
-        x,
-        lower95: 0.8 - 1 / x,
-        upper95: 0.8 + 1 / x,
-        lower998: 0.8 - 2 / x,
-        upper998: 0.8 + 2 / x,
-      })),
-      centre: 0.8,
-      isAdjusted: true,
-    };
     const html = renderToStaticMarkup(
       <StaticFunnel
         data={data}
@@ -107,22 +109,6 @@ function elementsOf(node: ReactNode): ReactElement<Record<string, unknown>>[] {
 }
 
 describe('StaticFunnel in place of the interactive drawing', () => {
-  const data: FunnelChartData = {
-    points: [
-      { id: 'a', label: 'A', x: 100, y: 0.9, outlier: null },
-      { id: 'b', label: 'B', x: 200, y: 0.85, outlier: null },
-      { id: 'c', label: 'C', x: 150, y: 0.4, outlier: 'low' },
-    ],
-    curve: [20, 100, 200].map((x) => ({
-      x,
-      lower95: 0.8 - 1 / x,
-      upper95: 0.8 + 1 / x,
-      lower998: 0.8 - 2 / x,
-      upper998: 0.8 + 2 / x,
-    })),
-    centre: 0.8,
-    isAdjusted: true,
-  };
   const format = (value: number) => formatMetricValue('ratio', value);
   const render = (target: number | null) =>
     renderToStaticMarkup(
