@@ -222,6 +222,9 @@ describe('funnel_04 (phi ≤ 1 falls back to unadjusted limits)', () => {
   const units = unitsOf(file.input.group, file.input.numerator_observed, file.input.denominator_expected);
   for (const refCase of file.cases) it(refCase.id, () => checkCase(refCase, units));
 
+  // Skipped on purpose, not failing: this reference case illustrates the vignette's own hand-rolled Poisson limits,
+  // which funnel_plot() (and so our computeFunnel) never computes; it stays listed so the reference file is covered
+  // case by case and the gap is visible.
   it.skip(
     'vignette_qpois_illustration: the vignette hand-rolls (qpois(p, x) ∓ …) / x limits that funnel_plot() does ' +
       'not use (it uses the exact chi-square limits tested above), so the API has no equivalent',
