@@ -1,13 +1,7 @@
 import { IMPORT_FORMATS } from '@/lib/shared/import-formats';
 import type { SqlSession } from '../sql-session';
 import type { ImportKindHandler, MergeContext } from './kind';
-import {
-  CONSULTANT_JOIN,
-  deleteMissingInPeriod,
-  findDuplicateKeys,
-  findUnknownConsultants,
-  upsertFromStage,
-} from './sql';
+import { CONSULTANT_JOIN, findDuplicateKeys, findUnknownConsultants, replacePeriodFromStage } from './sql';
 
 const format = IMPORT_FORMATS['clinic-appointments'];
 
@@ -73,31 +67,23 @@ export const clinicAppointments: ImportKindHandler = {
   findFileErrors: (session) => findDuplicateKeys(session, format.naturalKey),
 
   async merge(session, context) {
-    const counts = await upsertFromStage(
-      session,
-      {
-        table: 'clinic_appointments',
-        conflictColumns: ['source_appointment_id'],
-        from: CONSULTANT_JOIN,
-        values: {
-          source_appointment_id: 's.appointment_id',
-          clinic_code: 's.clinic_code',
-          session_date: 's.session_date',
-          period: 's.period::session_period',
-          gmc_number: 's.gmc_number',
-          consultant_id: 'c.id',
-          specialty_code: 's.specialty_code',
-          attendance_code: 's.attendance_code::smallint',
-          first_attendance: 's.first_attendance::smallint',
-        },
-      },
-      context,
-    );
-    const deleted = await deleteMissingInPeriod(session, context, {
+    const { deleted, ...counts } = await replacePeriodFromStage(session, context, {
       table: 'clinic_appointments',
+      conflictColumns: ['source_appointment_id'],
+      from: CONSULTANT_JOIN,
       dateColumn: 'session_date',
-      keyColumn: 'source_appointment_id',
       stageKey: 's.appointment_id',
+      values: {
+        source_appointment_id: 's.appointment_id',
+        clinic_code: 's.clinic_code',
+        session_date: 's.session_date',
+        period: 's.period::session_period',
+        gmc_number: 's.gmc_number',
+        consultant_id: 'c.id',
+        specialty_code: 's.specialty_code',
+        attendance_code: 's.attendance_code::smallint',
+        first_attendance: 's.first_attendance::smallint',
+      },
     });
     if (counts.inserted + counts.updated + deleted > 0)
       await rebuildSessionsFromAppointments(session, context);

@@ -3,11 +3,10 @@ import type { ImportKindHandler } from './kind';
 import { checkCancelReason, checkEndAfterStart } from './row-checks';
 import {
   CONSULTANT_JOIN,
-  deleteMissingInPeriod,
   findDuplicateKeys,
   findRows,
   findUnknownConsultants,
-  upsertFromStage,
+  replacePeriodFromStage,
 } from './sql';
 
 const format = IMPORT_FORMATS['clinic-sessions'];
@@ -35,47 +34,38 @@ export const clinicSessions: ImportKindHandler = {
   findFileErrors: (session) => findDuplicateKeys(session, format.naturalKey),
 
   async merge(session, context) {
-    const counts = await upsertFromStage(
-      session,
-      {
-        table: 'clinic_sessions',
-        conflictColumns: ['source_session_id'],
-        from: CONSULTANT_JOIN,
-        values: {
-          source_session_id: 's.session_id',
-          clinic_code: 's.clinic_code',
-          session_date: 's.session_date',
-          period: 's.period::session_period',
-          planned_start: 's.planned_start',
-          planned_end: 's.planned_end',
-          gmc_number: 's.gmc_number',
-          consultant_id: 'c.id',
-          specialty_code: 's.specialty_code',
-          status: 's.status::session_status',
-          cancel_reason: 's.cancel_reason',
-          cancelled_on: 's.cancelled_on',
-          slots_new: 's.slots_new',
-          slots_follow_up: 's.slots_fu',
-          booked: 's.booked',
-          attended: 's.attended',
-          dna: 's.dna',
-          late_not_seen: 's.late_not_seen',
-          patient_cancelled: 's.patient_cancelled',
-          hospital_cancelled: 's.hospital_cancelled',
-          first_attendances: 's.first_attendances',
-          follow_up_attendances: 's.follow_up_attendances',
-          is_additional: 's.additional',
-        },
-      },
-      context,
-    );
-    const deleted = await deleteMissingInPeriod(session, context, {
+    return replacePeriodFromStage(session, context, {
       table: 'clinic_sessions',
+      conflictColumns: ['source_session_id'],
+      from: CONSULTANT_JOIN,
       dateColumn: 'session_date',
-      keyColumn: 'source_session_id',
       stageKey: 's.session_id',
+      values: {
+        source_session_id: 's.session_id',
+        clinic_code: 's.clinic_code',
+        session_date: 's.session_date',
+        period: 's.period::session_period',
+        planned_start: 's.planned_start',
+        planned_end: 's.planned_end',
+        gmc_number: 's.gmc_number',
+        consultant_id: 'c.id',
+        specialty_code: 's.specialty_code',
+        status: 's.status::session_status',
+        cancel_reason: 's.cancel_reason',
+        cancelled_on: 's.cancelled_on',
+        slots_new: 's.slots_new',
+        slots_follow_up: 's.slots_fu',
+        booked: 's.booked',
+        attended: 's.attended',
+        dna: 's.dna',
+        late_not_seen: 's.late_not_seen',
+        patient_cancelled: 's.patient_cancelled',
+        hospital_cancelled: 's.hospital_cancelled',
+        first_attendances: 's.first_attendances',
+        follow_up_attendances: 's.follow_up_attendances',
+        is_additional: 's.additional',
+      },
     });
-    return { ...counts, deleted };
   },
 
   async findWarnings(session, context) {

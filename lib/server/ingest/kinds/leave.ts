@@ -4,11 +4,10 @@ import { STAGE_TABLE } from '../staging';
 import type { ImportKindHandler } from './kind';
 import {
   CONSULTANT_JOIN,
-  deleteMissingInPeriod,
   findDuplicateKeys,
   findUnknownConsultants,
   MAX_ISSUES_PER_CHECK,
-  upsertFromStage,
+  replacePeriodFromStage,
 } from './sql';
 
 const format = IMPORT_FORMATS.leave;
@@ -49,34 +48,25 @@ export const leave: ImportKindHandler = {
   },
 
   async merge(session, context) {
-    const counts = await upsertFromStage(
-      session,
-      {
-        table: 'leave',
-        conflictColumns: ['source_key'],
-        from: CONSULTANT_JOIN,
-        values: {
-          source_key: SOURCE_KEY,
-          gmc_number: 's.gmc_number',
-          consultant_id: 'c.id',
-          start_date: 's.start_date',
-          end_date: 's.end_date',
-          start_period: 's.start_period::leave_period',
-          end_period: 's.end_period::leave_period',
-          leave_type: 's.leave_type::leave_type',
-          requested_on: 's.requested_on',
-          approved_on: 's.approved_on',
-        },
-      },
-      context,
-    );
-    const deleted = await deleteMissingInPeriod(session, context, {
+    return replacePeriodFromStage(session, context, {
       table: 'leave',
+      conflictColumns: ['source_key'],
+      from: CONSULTANT_JOIN,
       dateColumn: 'start_date',
-      keyColumn: 'source_key',
       stageKey: SOURCE_KEY,
+      values: {
+        source_key: SOURCE_KEY,
+        gmc_number: 's.gmc_number',
+        consultant_id: 'c.id',
+        start_date: 's.start_date',
+        end_date: 's.end_date',
+        start_period: 's.start_period::leave_period',
+        end_period: 's.end_period::leave_period',
+        leave_type: 's.leave_type::leave_type',
+        requested_on: 's.requested_on',
+        approved_on: 's.approved_on',
+      },
     });
-    return { ...counts, deleted };
   },
 
   async findWarnings(session, context) {

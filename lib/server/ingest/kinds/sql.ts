@@ -56,7 +56,7 @@ export async function upsertFromStage(
  * Removes the rows of `table` dated inside the file's period whose natural key the file no longer holds
  * (a session deleted in the PAS disappears here too). Returns how many.
  */
-export async function deleteMissingInPeriod(
+async function deleteMissingInPeriod(
   session: SqlSession,
   context: MergeContext,
   spec: { table: string; dateColumn: string; keyColumn: string; stageKey: string },
@@ -78,6 +78,31 @@ export async function deleteMissingInPeriod(
     [context.organisationId, context.period.from, context.period.to],
   );
   return row?.deleted ?? 0;
+}
+
+/**
+ * Merges a dated extract (sessions, lists, appointments, leave): the file replaces what the table holds for its
+ * period. Rows missing from the file go first, so that a first import checks an empty period instead of the rows
+ * it has just inserted (1.2 s of a million-row load); the rows the upsert writes are all in the file, so the
+ * order changes nothing else.
+ */
+export async function replacePeriodFromStage(
+  session: SqlSession,
+  context: MergeContext,
+  spec: UpsertSpec & { dateColumn: string; stageKey: string },
+): Promise<{ inserted: number; updated: number; deleted: number }> {
+  const [keyColumn] = spec.conflictColumns;
+  if (spec.conflictColumns.length !== 1 || !keyColumn) {
+    throw new Error(`replacePeriodFromStage needs a single-column natural key (${spec.table})`);
+  }
+  const deleted = await deleteMissingInPeriod(session, context, {
+    table: spec.table,
+    dateColumn: spec.dateColumn,
+    keyColumn,
+    stageKey: spec.stageKey,
+  });
+  const counts = await upsertFromStage(session, spec, context);
+  return { ...counts, deleted };
 }
 
 /** Rows whose natural key repeats an earlier row of the file. */

@@ -3,11 +3,10 @@ import type { ImportKindHandler } from './kind';
 import { checkCancelReason, checkEndAfterStart } from './row-checks';
 import {
   CONSULTANT_JOIN,
-  deleteMissingInPeriod,
   findDuplicateKeys,
   findRows,
   findUnknownConsultants,
-  upsertFromStage,
+  replacePeriodFromStage,
 } from './sql';
 
 const format = IMPORT_FORMATS['theatre-lists'];
@@ -24,43 +23,34 @@ export const theatreLists: ImportKindHandler = {
   findFileErrors: (session) => findDuplicateKeys(session, format.naturalKey),
 
   async merge(session, context) {
-    const counts = await upsertFromStage(
-      session,
-      {
-        table: 'theatre_lists',
-        conflictColumns: ['source_list_id'],
-        from: CONSULTANT_JOIN,
-        values: {
-          source_list_id: 's.list_id',
-          theatre_code: 's.theatre_code',
-          list_date: 's.list_date',
-          period: 's.period::session_period',
-          planned_start: 's.planned_start',
-          planned_end: 's.planned_end',
-          gmc_number: 's.gmc_number',
-          consultant_id: 'c.id',
-          specialty_code: 's.specialty_code',
-          list_type: 's.list_type::list_type',
-          status: 's.status::session_status',
-          cancel_reason: 's.cancel_reason',
-          cancelled_on: 's.cancelled_on',
-          actual_start: 's.actual_start',
-          actual_end: 's.actual_end',
-          cases_booked: 's.cases_booked',
-          cases_done: 's.cases_done',
-          touch_minutes: 's.touch_minutes',
-          is_additional: 's.additional',
-        },
-      },
-      context,
-    );
-    const deleted = await deleteMissingInPeriod(session, context, {
+    return replacePeriodFromStage(session, context, {
       table: 'theatre_lists',
+      conflictColumns: ['source_list_id'],
+      from: CONSULTANT_JOIN,
       dateColumn: 'list_date',
-      keyColumn: 'source_list_id',
       stageKey: 's.list_id',
+      values: {
+        source_list_id: 's.list_id',
+        theatre_code: 's.theatre_code',
+        list_date: 's.list_date',
+        period: 's.period::session_period',
+        planned_start: 's.planned_start',
+        planned_end: 's.planned_end',
+        gmc_number: 's.gmc_number',
+        consultant_id: 'c.id',
+        specialty_code: 's.specialty_code',
+        list_type: 's.list_type::list_type',
+        status: 's.status::session_status',
+        cancel_reason: 's.cancel_reason',
+        cancelled_on: 's.cancelled_on',
+        actual_start: 's.actual_start',
+        actual_end: 's.actual_end',
+        cases_booked: 's.cases_booked',
+        cases_done: 's.cases_done',
+        touch_minutes: 's.touch_minutes',
+        is_additional: 's.additional',
+      },
     });
-    return { ...counts, deleted };
   },
 
   async findWarnings(session, context) {
