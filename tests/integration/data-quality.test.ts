@@ -1,7 +1,7 @@
 /**
  * The rows behind the data-quality counts (issue 6, part 5): sessions of unknown consultants, sessions recorded
- * twice, held lists without timestamps and held sessions with no job plan in force — each with its source ids, and
- * the same totals as getDataQuality. Hand-built scenario; expected rows written literally.
+ * twice, held lists without timestamps and held sessions with no job plan in force — each with its source ids — and
+ * the counts getDataQuality gives. Hand-built scenario; expected rows written literally.
  *
  * Calendar (2026): March Tuesdays 3, 10, 17, 24, 31. No bank holiday in March.
  */
@@ -35,7 +35,7 @@ afterAll(() => db.drop());
  * Trust DQA, March 2026:
  * - Q1: clinic Tuesday AM from 03-02. Held 03-03 (C1) and 03-10 recorded twice (C2, C3, same clinic code);
  *   theatre list 03-12 AM without timestamps (L1, additional: Q1 has a plan, so not "without plan"); list 03-13 AM
- *   with all timestamps (L2).
+ *   with all timestamps (L2); list 03-20 PM with all timestamps recorded three times (L4, L5, L6).
  * - Q2: no job plan at all. Held clinics 03-04 (C4) and 03-11 (C5): additional with no plan.
  * - Unknown GMC 9999999: clinics 03-05 (C6) and 03-06 (C7); list 03-09 (L3).
  */
@@ -70,6 +70,12 @@ describe('data-quality rows', () => {
         touch_minutes: 190,
       },
       list('L3', UNKNOWN, '2026-03-09', 'PM', { attended: 2 }),
+      ...['L4', 'L5', 'L6'].map((id) => ({
+        ...list(id, Q1, '2026-03-20', 'PM', { attended: 4 }),
+        actual_start: '13:30',
+        actual_end: '17:00',
+        touch_minutes: 180,
+      })),
     ]);
     q1 = await consultantId(db, org, Q1);
     q2 = await consultantId(db, org, Q2);
@@ -113,13 +119,12 @@ describe('data-quality rows', () => {
         status: 'held',
       },
     ]);
-    expect((await getDataQuality(db, org, march)).unknownConsultantSessions).toBe(3);
   });
 
   it('lists each group of duplicates once with all its source ids', async () => {
     const page = await listDuplicateSessions(db, org, march);
-    expect(page.total).toBe(1);
-    expect(page.extraRows).toBe(1);
+    expect(page.total).toBe(2);
+    expect(page.extraRows).toBe(3);
     expect(page.rows).toEqual([
       {
         category: 'clinic',
@@ -131,8 +136,27 @@ describe('data-quality rows', () => {
         consultantName: `Dr ${Q1}`,
         sourceIds: ['C2', 'C3'],
       },
+      {
+        category: 'list',
+        date: '2026-03-20',
+        period: 'PM',
+        location: 'TH01',
+        gmcNumber: Q1,
+        consultantId: q1,
+        consultantName: `Dr ${Q1}`,
+        sourceIds: ['L4', 'L5', 'L6'],
+      },
     ]);
-    expect((await getDataQuality(db, org, march)).duplicateSessions).toBe(page.extraRows);
+  });
+
+  it('counts each fault as many times as its rows show', async () => {
+    expect(await getDataQuality(db, org, march)).toEqual({
+      unknownConsultantSessions: 3,
+      unknownGmcNumbers: [{ gmcNumber: UNKNOWN, sessions: 3 }],
+      sessionsWithoutPlan: 2,
+      missingTimestamps: 2,
+      duplicateSessions: 3,
+    });
   });
 
   it('lists held lists missing timestamps, saying which are missing', async () => {
@@ -142,7 +166,6 @@ describe('data-quality rows', () => {
       ['L3', '2026-03-09', null, ['actual start', 'actual end', 'touch time']],
       ['L1', '2026-03-12', q1, ['actual start', 'actual end', 'touch time']],
     ]);
-    expect((await getDataQuality(db, org, march)).missingTimestamps).toBe(2);
   });
 
   it('lists held sessions of consultants with no plan in force, not additional sessions of planned ones', async () => {
@@ -154,7 +177,6 @@ describe('data-quality rows', () => {
       ['C4', '2026-03-04', 'PM', q2, 'held'],
       ['C5', '2026-03-11', 'PM', q2, 'held'],
     ]);
-    expect((await getDataQuality(db, org, march)).sessionsWithoutPlan).toBe(2);
   });
 
   it('pages with limit and offset, keeping the total', async () => {

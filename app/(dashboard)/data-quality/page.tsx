@@ -10,19 +10,12 @@ import { ColumnHeader, Table, TableBody, TableCell, TableHead, TableRow } from '
 import { getPageCaller } from '@/lib/server/api/caller';
 import { getDatabase } from '@/lib/server/db';
 import { getMetricContext } from '@/lib/server/metrics/context';
-import {
-  getDataQuality,
-  listDuplicateSessions,
-  listMissingTimestamps,
-  listSessionsWithoutPlan,
-  listUnknownConsultantSessions,
-} from '@/lib/server/metrics/data-quality';
+import { getDataQualityReport, type DataQualitySection as Section } from '@/lib/server/metrics/data-quality';
 
 export const metadata: Metadata = { title: 'Data quality' };
 
 const PAGE_SIZE = 50;
-const SECTIONS = ['unknown', 'noPlan', 'duplicates', 'timestamps'] as const;
-type Section = (typeof SECTIONS)[number];
+const SECTIONS = ['unknown', 'noPlan', 'duplicates', 'timestamps'] as const satisfies readonly Section[];
 
 interface DataQualityPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -50,14 +43,12 @@ export default async function DataQualityPage({ searchParams }: DataQualityPageP
     SECTIONS.map((section) => [section, pageNumber(query[section])]),
   ) as Record<Section, number>;
   const offsetOf = (section: Section) => (pages[section] - 1) * PAGE_SIZE;
-  const org = caller.organisationId;
-  const [counts, unknown, noPlan, duplicates, timestamps] = await Promise.all([
-    getDataQuality(database, org, period),
-    listUnknownConsultantSessions(database, org, period, { limit: PAGE_SIZE, offset: offsetOf('unknown') }),
-    listSessionsWithoutPlan(database, org, period, { limit: PAGE_SIZE, offset: offsetOf('noPlan') }),
-    listDuplicateSessions(database, org, period, { limit: PAGE_SIZE, offset: offsetOf('duplicates') }),
-    listMissingTimestamps(database, org, period, { limit: PAGE_SIZE, offset: offsetOf('timestamps') }),
-  ]);
+  const { counts, unknown, noPlan, duplicates, timestamps } = await getDataQualityReport(
+    database,
+    caller.organisationId,
+    period,
+    Object.fromEntries(SECTIONS.map((section) => [section, { limit: PAGE_SIZE, offset: offsetOf(section) }])),
+  );
   const periodLabel = `${formatDate(period.from)} to ${formatDate(period.to)}`;
 
   const hrefFor = (section: Section, page: number) => {
