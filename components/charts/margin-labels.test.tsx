@@ -226,6 +226,39 @@ describe('the drawings label their reference lines in the margin, not over the p
     }
   });
 
+  it('SPC chart: notes and rebases labelled at the top of their lines, above the plot, in a margin that fits', () => {
+    const weeks = Array.from({ length: 24 }, (_, i) => ({
+      x: `2024-01-${String(i + 1).padStart(2, '0')}`,
+      y: i < 12 ? 0.8 : 0.9,
+    }));
+    const data = toSpcChartData(
+      computeSpc(weeks, { improvementDirection: 'increase', rebaseAt: ['2024-01-13'] }),
+    );
+    const annotations = [{ x: '2024-01-05', text: 'Covering the ward' }];
+    for (const tickFontSize of [13, 24]) {
+      const tree = elementsOf(
+        SpcChartDrawing({ unit: 'ratio', data, height: 300, annotations, tickFontSize }),
+      );
+      const labels = referenceLabels(tree) as { value: string; position: string; fontSize: number }[];
+      expect(labels.map((label) => [label.value, label.position])).toEqual([
+        ['Rebased', 'top'],
+        ['Note', 'top'],
+      ]);
+      expect(labels.every((label) => label.fontSize === tickFontSize)).toBe(true);
+      expect(marginOf(tree).top).toBeGreaterThanOrEqual(tickFontSize + 8);
+    }
+    const plain = elementsOf(
+      SpcChartDrawing({
+        unit: 'ratio',
+        data: { ...data, rebaseAt: [] },
+        height: 300,
+        annotations: [],
+        tickFontSize: 13,
+      }),
+    );
+    expect(marginOf(plain).top).toBe(10);
+  });
+
   it('funnel plot: the overall line and the target in the right margin', () => {
     const units = Array.from({ length: 8 }, (_, i) => ({
       id: String(i),

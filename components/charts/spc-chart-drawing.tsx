@@ -20,6 +20,8 @@ import { formatShortDate, type SpcChartData } from './spc-data';
 
 /** Notes (annotations) are drawn in NHS purple, apart from the SPC point colours. */
 const NOTE_COLOUR = '#330072';
+/** A rebase (new mean and limits from here) in the text colour. */
+const REBASE_COLOUR = '#212b32';
 
 interface DotProps {
   cx?: number;
@@ -75,9 +77,18 @@ export function SpcChartDrawing({
       ? []
       : [{ value: data.target, lines: ['Target', format(data.target)], colour: TARGET_TEXT_COLOUR }];
   const right = rightMarginFor(lineLabels, labelFontSize, 20);
+  // "Note" and "Rebased" sit above the plot, at the top of their lines, where no point can hide them.
+  const hasLineMarks = annotations.length > 0 || data.rebaseAt.length > 0;
+  const top = hasLineMarks ? tickFontSize + 12 : 10;
+  const markLabel = (value: string, fill: string) => ({
+    value,
+    position: 'top' as const,
+    fill,
+    fontSize: tickFontSize,
+  });
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>
-      <ComposedChart data={data.rows} margin={{ top: 10, right, bottom: 10, left: 10 }}>
+      <ComposedChart data={data.rows} margin={{ top, right, bottom: 10, left: 10 }}>
         <CartesianGrid stroke="#e8edee" vertical={false} />
         <XAxis
           dataKey="x"
@@ -127,7 +138,13 @@ export function SpcChartDrawing({
           />,
         ])}
         {data.rebaseAt.map((x) => (
-          <ReferenceLine key={x} x={x} stroke="#212b32" strokeDasharray="2 2" label="Rebased" />
+          <ReferenceLine
+            key={x}
+            x={x}
+            stroke={REBASE_COLOUR}
+            strokeDasharray="2 2"
+            label={markLabel('Rebased', REBASE_COLOUR)}
+          />
         ))}
         {annotations.map((annotation) => (
           <ReferenceLine
@@ -136,7 +153,7 @@ export function SpcChartDrawing({
             stroke={NOTE_COLOUR}
             strokeWidth={2}
             strokeDasharray="3 3"
-            label={{ value: 'Note', position: 'insideTopLeft', fill: NOTE_COLOUR, fontSize: tickFontSize }}
+            label={markLabel('Note', NOTE_COLOUR)}
           />
         ))}
         {data.target !== null && (
