@@ -2,11 +2,12 @@
 
 import { lazy } from 'react';
 import { ExportButtons } from '@/components/export/export-buttons';
+import { formatDate } from '@/components/format';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { ChartFigure, DataTable } from './chart-figure';
 import { formatMetricValue } from './format-value';
 import { POINT_TYPE_LABELS } from './palette';
-import { formatShortDate, type SpcChartData } from './spc-data';
+import type { SpcChartData } from './spc-data';
 
 /** The recharts drawing, loaded when a chart is first drawn (see chart-drawings.ts). */
 const SpcChartDrawing = lazy(() =>
@@ -59,7 +60,7 @@ export function SpcChart({
       rows={data.rows.map((row) => {
         const group = groupOf(row);
         return [
-          formatShortDate(row.x),
+          formatDate(row.x),
           format(row.y),
           format(row[`mean${group}`] ?? null),
           format(row[`lpl${group}`] ?? null),

@@ -10,6 +10,7 @@ import {
 } from '@/components/reviews/annotation-markers';
 import type { SeriesPoint } from '@/lib/server/metrics/series';
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
+import { wholeWeeksOnly } from '@/lib/shared/periods';
 import { computeSpc } from '@/lib/shared/stats';
 
 interface TrendPanelProps {
@@ -32,8 +33,8 @@ interface TrendPanelProps {
 
 /**
  * One weekly XmR chart (the shared SPC chart: mean, process limits, special causes) with its heading, definition
- * link, SPC icons, table alternative and download. Partial weeks at the period's edges are scaled to a whole
- * week; counts cannot be negative, so a negative lower limit is drawn at zero.
+ * link, SPC icons, table alternative and download. Whole weeks only (see wholeWeeksOnly): a part-week at the
+ * period's edges is left out; counts cannot be negative, so a negative lower limit is drawn at zero.
  */
 export function TrendPanel({
   title,
@@ -45,8 +46,9 @@ export function TrendPanel({
   testId,
   annotations = [],
 }: TrendPanelProps) {
+  const weeks = wholeWeeksOnly(weekly);
   const spc = computeSpc(
-    weekly.map((point) => ({ x: point.from, y: point.weeks > 0 ? value(point) / point.weeks : null })),
+    weeks.map((point) => ({ x: point.from, y: value(point) })),
     { improvementDirection: 'increase' },
   );
   const data = toSpcChartData(spc, { floor: 0 });
@@ -63,7 +65,7 @@ export function TrendPanel({
       <h3 className="mb-2 text-[1.375rem] font-bold">
         <a href={`/definitions#${metricId}`}>{title}</a>, per week
       </h3>
-      {weekly.length < 2 ? (
+      {weeks.length < 2 ? (
         <p>Too few weeks of data in {periodLabel} for an SPC chart.</p>
       ) : (
         <>

@@ -7,10 +7,10 @@ import { useDashboardFilter, useDivisionOptions } from '@/components/filters/das
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
 import { getMetric } from '@/lib/shared/metrics';
-import { describePeriod } from '@/lib/shared/periods';
+import { describePeriod, describeWeeks, wholeWeeksOnly } from '@/lib/shared/periods';
 import type { SeriesPointResponse, SeriesResponse, UnitReportResponse } from '@/lib/shared/schemas/metrics';
 import { MetricTile } from './metric-tile';
-import { type OverviewRequests, overviewRequests, SPC_WEEKS } from './overview-requests';
+import { type OverviewRequests, overviewRequests } from './overview-requests';
 import { spcIconsOf } from './spc-summary';
 
 export interface HeadlineTilesInitial {
@@ -50,13 +50,13 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
       </QueryRegion>
     );
   }
-  const weekly = weeklyQuery.data?.series[0]?.points ?? [];
+  const weekly = wholeWeeksOnly(weeklyQuery.data?.series[0]?.points);
   const baseline = baselineQuery.data ?? null;
   const { from, to } = report.period;
   const target = report.parameters.fulfilmentTarget;
   const whose = division ? `${division.name} division` : 'Whole trust';
   const periodText = `${whose}, ${describePeriod({ from, to })}`;
-  const spcNote = `SPC icons and trend: the ${SPC_WEEKS} weeks to ${describePeriod({ from: to, to }).slice(0, 10)}`;
+  const spcNote = `SPC icons and trend: the ${describeWeeks(weekly)}`;
   const series = (pick: (point: SeriesPointResponse) => number | null) =>
     weekly.map((point) => ({ from: point.from, value: pick(point) }));
   const values = (pick: (point: SeriesPointResponse) => number | null) => weekly.map(pick);

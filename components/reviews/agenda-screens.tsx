@@ -7,6 +7,7 @@ import { AssuranceIconSvg, VariationIconSvg } from '@/components/charts/spc-icon
 import { StaticFunnel, staticFunnelLabels } from '@/components/charts/static-funnel';
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 import { getMetric, METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
+import { describeWeeks } from '@/lib/shared/periods';
 import {
   type AGENDA_TOPICS,
   type AgendaCategory,
@@ -666,7 +667,7 @@ function TrendChart({ agenda }: { agenda: AgendaView }) {
         label={`Session fulfilment (net) by week, ${agenda.unit.name}`}
         unit="ratio"
         data={toSpcChartData(result, { floor: 0 })}
-        caption={`Weekly over the ${points.length} weeks to ${ukDate(agenda.period.to)} (the meeting reviews from ${ukDate(agenda.period.from)}), with the mean and process limits; target ${percent(target)}.`}
+        caption={`Weekly over the ${describeWeeks(agenda.trend)} (the meeting reviews from ${ukDate(agenda.period.from)}), with the mean and process limits; target ${percent(target)}.`}
         height={640}
         tickFontSize={24}
         annotations={toChartAnnotations(

@@ -1,5 +1,6 @@
 import { formatMetricValue } from '@/components/charts/format-value';
 import type { MetricUnit } from '@/lib/shared/metrics';
+import { describeWeeks } from '@/lib/shared/periods';
 import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
 
 /*
@@ -42,7 +43,7 @@ export function screenNotes(agenda: AgendaView): Record<string, string[]> {
       return points;
     }),
     trend: [
-      `${agenda.trend.length} weeks to the end of the period; the limits separate signal from noise.`,
+      `The ${describeWeeks(agenda.trend)}; the limits separate signal from noise.`,
       'Ask about any run or point outside the limits before discussing single weeks.',
     ],
     funnel: [

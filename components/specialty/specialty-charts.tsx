@@ -13,7 +13,7 @@ import { Panel } from '@/components/ui/panel';
 import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
 import type { SeriesRequest } from '@/lib/client/metrics-requests';
 import { getMetric } from '@/lib/shared/metrics';
-import { describePeriod } from '@/lib/shared/periods';
+import { describeWeeks, wholeWeeksOnly } from '@/lib/shared/periods';
 import type { SeriesResponse, UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
 import { computeCasesPerSessionFunnel, computeFunnel, computeSpc } from '@/lib/shared/stats';
 import { casesPerSessionFunnelRows, fulfilmentFunnelUnits } from './funnel-units';
@@ -101,8 +101,8 @@ export function SpecialtySpc({
   const filter = useDashboardFilter();
   const request = specialtyRequests(filter, specialtyId).weekly;
   const query = useMetricsSeries(request, initial);
-  const weekly = query.data?.series[0]?.points ?? [];
-  const window = describePeriod({ from: request.from, to: request.to });
+  const weekly = wholeWeeksOnly(query.data?.series[0]?.points);
+  const window = describeWeeks(weekly);
   const patients = computeSpc(
     weekly.map((point) => ({ x: point.from, y: point.patientsPerWeek })),
     { improvementDirection: getMetric('patientsPerWeek').direction },
@@ -130,7 +130,7 @@ export function SpecialtySpc({
               label={`SPC chart of weekly patients or cases, ${window}`}
               unit="patientsPerWeek"
               data={toSpcChartData(patients)}
-              caption={`Weeks from ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).`}
+              caption={`The ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).`}
             />
             <h3 className="mt-6 mb-2 text-[1.375rem] font-bold">
               <a href="/definitions#fulfilmentNet">Session fulfilment (net)</a>
@@ -143,7 +143,7 @@ export function SpecialtySpc({
               label={`SPC chart of weekly session fulfilment (net), ${window}`}
               unit="ratio"
               data={toSpcChartData(fulfilment)}
-              caption={`Weeks from ${window}, with the fulfilment target (green dashed line).`}
+              caption={`The ${window}, with the fulfilment target (green dashed line).`}
             />
           </>
         )}

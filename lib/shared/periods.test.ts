@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   describePeriod,
+  describeWeeks,
   filterSearchParams,
   presetEndDate,
   presetPeriod,
   resolvePeriodFilter,
   todayInLondon,
+  weeksEnding,
+  wholeWeeksOnly,
   yearEarlier,
 } from './periods';
 
@@ -109,5 +112,29 @@ describe('yearEarlier and describePeriod', () => {
 
   it('writes dates the UK way', () => {
     expect(describePeriod({ from: '2024-04-01', to: '2024-06-30' })).toBe('01/04/2024 to 30/06/2024');
+  });
+});
+
+describe('weekly chart windows: whole weeks (Monday to Sunday) only', () => {
+  it('starts the window on a Monday, so that its first week is whole, and ends it on the given day', () => {
+    // Saturday 31/10/2026: its week began on Monday 26/10; 52 weeks back from there is Monday 03/11/2025.
+    expect(weeksEnding('2026-10-31', 52)).toEqual({ from: '2025-11-03', to: '2026-10-31' });
+    // A Monday end keeps that Monday's week as the last; a Sunday end closes a whole week.
+    expect(weeksEnding('2026-10-26', 2)).toEqual({ from: '2026-10-19', to: '2026-10-26' });
+    expect(weeksEnding('2026-11-01', 1)).toEqual({ from: '2026-10-26', to: '2026-11-01' });
+  });
+
+  it('leaves out the part-weeks of a series, at either end', () => {
+    const week = (from: string, to: string, weeks: number) => ({ from, to, weeks });
+    const series = [
+      week('2025-11-01', '2025-11-02', 2 / 7),
+      week('2025-11-03', '2025-11-09', 1),
+      week('2025-11-10', '2025-11-16', 1),
+      week('2025-11-17', '2025-11-22', 6 / 7),
+    ];
+    expect(wholeWeeksOnly(series).map((point) => point.from)).toEqual(['2025-11-03', '2025-11-10']);
+    expect(wholeWeeksOnly(undefined)).toEqual([]);
+    expect(describeWeeks(wholeWeeksOnly(series))).toBe('2 whole weeks from 03/11/2025 to 16/11/2025');
+    expect(describeWeeks([])).toBe('no whole weeks');
   });
 });

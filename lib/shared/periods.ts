@@ -140,9 +140,28 @@ export function daysIn(period: DatePeriod): number {
   return dayNumber(period.to) - dayNumber(period.from) + 1;
 }
 
-/** The n weeks (7n days) ending on `end`, e.g. the window of an SPC chart. */
+/** The Monday of the week (Monday to Sunday) that holds `date`. */
+function mondayOf(date: string): string {
+  return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/**
+ * The window of a weekly chart: the n weeks (Monday to Sunday) up to the one that holds `end`, from a Monday so
+ * that the first week is whole, to `end` (the last week is whole only when `end` is a Sunday; see wholeWeeksOnly).
+ */
 export function weeksEnding(end: string, weeks: number): DatePeriod {
-  return { from: addDays(end, -(7 * weeks - 1)), to: end };
+  return { from: addDays(mondayOf(end), -7 * (weeks - 1)), to: end };
+}
+
+/**
+ * The whole weeks of a weekly series. A week the period or the extracts cover only in part is no point on a weekly
+ * chart: a weekend alone has no sessions (a false fall), and a per-week rate scaled up from part of a week is not
+ * comparable with the others (a false rise at the latest point).
+ */
+export function wholeWeeksOnly<Point extends { weeks: number }>(
+  points: readonly Point[] | undefined,
+): Point[] {
+  return (points ?? []).filter((point) => point.weeks >= 1 - 1e-9);
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -203,4 +222,13 @@ export function filterSearchParams(filter: {
 export function describePeriod(period: DatePeriod): string {
   const uk = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   return `${uk(period.from)} to ${uk(period.to)}`;
+}
+
+/** The weeks a weekly chart shows, e.g. "51 whole weeks from 03/11/2025 to 25/10/2026". */
+export function describeWeeks(points: readonly DatePeriod[]): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return 'no whole weeks';
+  const count = points.length === 1 ? '1 whole week' : `${points.length} whole weeks`;
+  return `${count} from ${describePeriod({ from: first.from, to: last.to })}`;
 }

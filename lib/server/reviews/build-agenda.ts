@@ -1,6 +1,6 @@
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
 import { categoriesHeld, PER_SESSION_LABELS } from '@/lib/shared/per-session';
-import { todayInLondon, weeksEnding } from '@/lib/shared/periods';
+import { todayInLondon, weeksEnding, wholeWeeksOnly } from '@/lib/shared/periods';
 import type {
   AgendaCategory,
   AgendaFunnelPoint,
@@ -108,12 +108,12 @@ export async function buildAgenda(
     scope.organisationId,
     [...carried, ...created].map((action) => action.ownerUserId),
   );
-  const trend = wholeWeeks(trendSeries[0]?.points);
+  const trend = wholeWeeksOnly(trendSeries[0]?.points);
   const unitRow = figures.unitRow;
   const categoryTrends = new Map(
     (['clinic', 'list'] as const).map((category, index) => [
       category,
-      wholeWeeks(categorySeries[index]?.[0]?.points),
+      wholeWeeksOnly(categorySeries[index]?.[0]?.points),
     ]),
   );
   const categories = activity === 'all' ? headlineCategoriesOf(unitRow) : [];
@@ -228,11 +228,6 @@ function memberRefOf(row: UnitReportRow): MemberRef | null {
   if (row.level === 'consultant')
     return row.id === null ? null : { kind: 'consultant', consultantId: row.id };
   return row.id === null ? null : { kind: 'specialty', id: row.id, code: row.key, name: row.name };
-}
-
-/** Whole weeks only: a week the extracts cover in part (at either end) is not comparable with the others. */
-function wholeWeeks(points: readonly SeriesPoint[] | undefined): SeriesPoint[] {
-  return (points ?? []).filter((point) => point.weeks >= 1 - 1e-9);
 }
 
 /**
