@@ -8,6 +8,7 @@ import { SpcIcons } from '@/components/charts/spc-icons';
 import type { PerSessionView } from '@/components/dashboard/per-session-views';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
+import { describeLimitsFrom, LimitsFromSelect, useLimitsFrom } from '@/components/filters/limits-from-select';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
 import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
@@ -103,13 +104,20 @@ export function SpecialtySpc({
   const query = useMetricsSeries(request, initial);
   const weekly = wholeWeeksOnly(query.data?.series[0]?.points);
   const window = describeWeeks(weekly);
+  const weekStarts = weekly.map((point) => point.from);
+  const limitsFrom = useLimitsFrom(weekStarts);
+  const rebaseAt = limitsFrom === null ? [] : [limitsFrom];
   const patients = computeSpc(
     weekly.map((point) => ({ x: point.from, y: point.patientsPerWeek })),
-    { improvementDirection: getMetric('patientsPerWeek').direction },
+    { improvementDirection: getMetric('patientsPerWeek').direction, rebaseAt },
   );
   const fulfilment = computeSpc(
     weekly.map((point) => ({ x: point.from, y: point.fulfilmentNet })),
-    { improvementDirection: getMetric('fulfilmentNet').direction, target: initial.fulfilmentTarget },
+    {
+      improvementDirection: getMetric('fulfilmentNet').direction,
+      target: initial.fulfilmentTarget,
+      rebaseAt,
+    },
   );
   return (
     <Panel aria-labelledby="spc-heading">
@@ -119,6 +127,7 @@ export function SpecialtySpc({
           <p>Too few weeks of data for an SPC chart.</p>
         ) : (
           <>
+            <LimitsFromSelect weekStarts={weekStarts} value={limitsFrom} />
             <h3 className="mb-2 text-[1.375rem] font-bold">
               <a href="/definitions#patientsPerWeek">Patients or cases per week</a>
             </h3>
@@ -130,7 +139,7 @@ export function SpecialtySpc({
               label={`SPC chart of weekly patients or cases, ${window}`}
               unit="patientsPerWeek"
               data={toSpcChartData(patients)}
-              caption={`The ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).`}
+              caption={`The ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).${describeLimitsFrom(patients, limitsFrom)}`}
             />
             <h3 className="mt-6 mb-2 text-[1.375rem] font-bold">
               <a href="/definitions#fulfilmentNet">Session fulfilment (net)</a>
@@ -143,7 +152,7 @@ export function SpecialtySpc({
               label={`SPC chart of weekly session fulfilment (net), ${window}`}
               unit="ratio"
               data={toSpcChartData(fulfilment)}
-              caption={`The ${window}, with the fulfilment target (green dashed line).`}
+              caption={`The ${window}, with the fulfilment target (green dashed line).${describeLimitsFrom(fulfilment, limitsFrom)}`}
             />
           </>
         )}

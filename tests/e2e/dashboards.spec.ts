@@ -342,3 +342,48 @@ test('changing the activity on the specialty page refetches its numbers without 
   await expectSameWindow(page);
   await expectNoSeriousViolations(page);
 });
+
+test('the lead recalculates the SPC limits from a chosen week: new limits after it, kept in the URL', async ({
+  page,
+}) => {
+  await signInAs(page, 'lead');
+  await page.goto('/');
+  const href = (await page.locator('tr[data-specialty="130"] th a').getAttribute('href')) as string;
+  await page.goto(`/specialties/${Number(href.split('?')[0]?.split('/').pop())}`);
+  const spc = page.getByRole('region', { name: 'Week by week (SPC)' });
+  const chooser = spc.getByLabel('Recalculate the limits from');
+  await expect(chooser).toHaveValue('');
+  // The distinct means in the first chart's table (row header the week, then value, mean, limits).
+  const meanCount = async () => {
+    const means = await spc
+      .getByRole('table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[1]?.textContent ?? ''));
+    return new Set(means).size;
+  };
+  await expect.poll(meanCount).toBe(1);
+
+  // A week half-way through the chart (its option text names it dd/mm/yyyy).
+  const options = await chooser.locator('option').allTextContents();
+  const middle = Math.floor(options.length / 2);
+  await markWindow(page);
+  await chooser.selectOption({ index: middle });
+  await expect(page).toHaveURL(/limitsFrom=\d{4}-\d{2}-\d{2}/);
+  const week = (options[middle] as string).replace('The week of ', '');
+  await expect(spc.locator('figcaption').first()).toContainText(
+    `Limits recalculated from the week of ${week}`,
+  );
+  // Two means now: one for the weeks before the change, one from it.
+  await expect.poll(meanCount).toBe(2);
+  await expectSameWindow(page);
+  await expectNoSeriousViolations(page);
+
+  // The link keeps the choice; "No change" takes it away.
+  await page.reload();
+  await expect(spc.getByLabel('Recalculate the limits from')).toHaveValue(/\d{4}-\d{2}-\d{2}/);
+  await expect.poll(meanCount).toBe(2);
+  await spc.getByLabel('Recalculate the limits from').selectOption('');
+  await expect(page).not.toHaveURL(/limitsFrom/);
+  await expect.poll(meanCount).toBe(1);
+});

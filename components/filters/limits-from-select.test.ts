@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { computeSpc } from '@/lib/shared/stats';
+import { describeLimitsFrom } from './limits-from-select';
+
+const weeks = (count: number, level: (index: number) => number) =>
+  Array.from({ length: count }, (_, index) => ({
+    x: new Date(Date.UTC(2026, 0, 5 + 7 * index)).toISOString().slice(0, 10),
+    y: level(index) + (index % 3),
+  }));
+
+describe('the caption of recalculated SPC limits', () => {
+  it('says nothing without a recalculation', () => {
+    expect(describeLimitsFrom(computeSpc(weeks(20, () => 10)), null)).toBe('');
+  });
+
+  it('names the week the limits were recalculated from', () => {
+    const series = weeks(30, (index) => (index < 15 ? 10 : 14));
+    const result = computeSpc(series, { rebaseAt: ['2026-04-20'] });
+    expect(result.groups).toHaveLength(2);
+    expect(describeLimitsFrom(result, '2026-04-20')).toBe(
+      ' Limits recalculated from the week of 20/04/2026.',
+    );
+  });
+
+  it('calls limits provisional when either side of the change has fewer than 13 weeks', () => {
+    const series = weeks(20, (index) => (index < 15 ? 10 : 14));
+    const result = computeSpc(series, { rebaseAt: ['2026-04-20'] });
+    expect(describeLimitsFrom(result, '2026-04-20')).toBe(
+      ' Limits recalculated from the week of 20/04/2026; with fewer than 13 weeks on one side of it, those limits are provisional.',
+    );
+  });
+});

@@ -1,0 +1,74 @@
+'use client';
+
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useId } from 'react';
+import { formatDate } from '@/components/format';
+import { DEFAULT_SHORT_GROUP_THRESHOLD, type SpcResult } from '@/lib/shared/stats';
+
+/** The URL parameter that keeps the week an SPC chart's limits are recalculated from, so the view can be shared. */
+export const LIMITS_FROM_PARAM = 'limitsFrom';
+
+/**
+ * The week the URL asks the SPC limits to be recalculated from, if it is one of the chart's weeks after the first
+ * (a week the chart no longer shows, after a change of period, asks for nothing).
+ */
+export function useLimitsFrom(weekStarts: readonly string[]): string | null {
+  const wanted = useSearchParams().get(LIMITS_FROM_PARAM);
+  return wanted !== null && weekStarts.indexOf(wanted) > 0 ? wanted : null;
+}
+
+/**
+ * Chooses the week from which an SPC chart gets a new mean and limits ("rebasing", in Making Data Count's words):
+ * after a known change in the process, the weeks since it are judged against their own limits. Kept in the URL.
+ */
+export function LimitsFromSelect({
+  weekStarts,
+  value,
+}: {
+  weekStarts: readonly string[];
+  value: string | null;
+}) {
+  const id = useId();
+  const pathname = usePathname();
+  function choose(week: string) {
+    const params = new URLSearchParams(window.location.search);
+    if (week) params.set(LIMITS_FROM_PARAM, week);
+    else params.delete(LIMITS_FROM_PARAM);
+    const query = params.toString();
+    window.history.pushState(null, '', query ? `${pathname}?${query}` : pathname);
+  }
+  return (
+    <div className="mb-6 print:hidden">
+      <label htmlFor={id} className="mb-1 block font-bold">
+        Recalculate the limits from
+      </label>
+      <p id={`${id}-hint`} className="mb-2 max-w-3xl text-nhs-dark-grey">
+        After a known change, such as a new clinic template or way of working, the weeks since it get their
+        own mean and limits, so that the charts judge them against the new process.
+      </p>
+      <select
+        id={id}
+        aria-describedby={`${id}-hint`}
+        value={value ?? ''}
+        onChange={(event) => choose(event.target.value)}
+        className="border-2 border-nhs-black bg-nhs-white p-2"
+      >
+        <option value="">No change: one mean and limits for every week</option>
+        {weekStarts.slice(1).map((week) => (
+          <option key={week} value={week}>
+            The week of {formatDate(week)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What a chart's caption says about recalculated limits ('' when there are none). */
+export function describeLimitsFrom(result: SpcResult, limitsFrom: string | null): string {
+  if (limitsFrom === null) return '';
+  const since = `Limits recalculated from the week of ${formatDate(limitsFrom)}`;
+  return result.groups.some((group) => group.shortGroupWarning)
+    ? ` ${since}; with fewer than ${DEFAULT_SHORT_GROUP_THRESHOLD} weeks on one side of it, those limits are provisional.`
+    : ` ${since}.`;
+}
