@@ -47,6 +47,10 @@ test('the Definitions page shows each metric with its formula, direction and tar
   const rules = page.getByRole('region', { name: 'How the session ledger is built' });
   await expect(rules).toContainText('Half-day leave');
   await expect(rules).toContainText('Bank holidays');
+  const charts = page.getByRole('region', { name: 'How the charts are read' });
+  await expect(charts).toContainText('mean ± 2.66 × the mean moving range');
+  await expect(charts).toContainText('recalculating the limits after a change');
+  await expect(charts).toContainText('over-dispersion');
 
   await expectNoSeriousViolations(page);
 });

@@ -13,6 +13,7 @@ import { DEFAULT_PARAMETERS } from '@/lib/server/metrics/context';
 import { getSeries, type UnitSeries } from '@/lib/server/metrics/series';
 import { getUnitReport } from '@/lib/server/metrics/unit-report';
 import { getConsultantView, getSpecialtyView, getTrustOverview } from '@/lib/server/metrics/views';
+import { CHART_RULES } from '@/lib/shared/chart-rules';
 import type { ImportKindSlug } from '@/lib/shared/import-formats';
 import { LEDGER_RULES, METRICS } from '@/lib/shared/metrics';
 import { apiErrorResponseSchema } from '@/lib/shared/schemas/api-error';
@@ -461,11 +462,12 @@ describe(`the metrics HTTP API (${testDatabaseKind})`, () => {
       ]);
     });
 
-    it('GET /api/definitions: the registry, the ledger rules and the trust parameters in force', async () => {
+    it('GET /api/definitions: the registry, the ledger and chart rules and the trust parameters in force', async () => {
       const response = await getDefinitions(get('/api/definitions'));
       const body = await expectSameAsServer(response, definitionsResponseSchema, {
         metrics: [...METRICS],
         ledgerRules: [...LEDGER_RULES],
+        chartRules: [...CHART_RULES],
         parameters: { ...DEFAULT_PARAMETERS, noticeThresholdDays: 28, fulfilmentTarget: 0.9 },
         coverage: {
           clinic: { from: '2024-02-05', to: '2024-02-29' },

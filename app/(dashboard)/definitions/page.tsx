@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { METRIC_GROUPS } from '@/components/definitions/labels';
-import { LedgerRules } from '@/components/definitions/ledger-rules';
 import { MetricGroupSection, metricGroupAnchor } from '@/components/definitions/metric-group-section';
+import { RulesSection } from '@/components/definitions/rules-section';
 import { TrustParameters } from '@/components/definitions/trust-parameters';
 import { SectionHeading } from '@/components/ui/heading';
 import { PageHeader } from '@/components/ui/page-header';
@@ -12,6 +12,7 @@ import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
 import { getDatabase } from '@/lib/server/db';
 import { getMetricContext } from '@/lib/server/metrics/context';
 import { getReviewParameters } from '@/lib/server/reviews/parameters';
+import { CHART_RULES } from '@/lib/shared/chart-rules';
 import { LEDGER_RULES, METRICS } from '@/lib/shared/metrics';
 
 export const metadata: Metadata = { title: 'Definitions' };
@@ -62,6 +63,9 @@ export default async function DefinitionsPage() {
           <li>
             <a href="#ledger-rules">How the session ledger is built</a>
           </li>
+          <li>
+            <a href="#chart-rules">How the charts are read</a>
+          </li>
         </ul>
       </Panel>
 
@@ -83,7 +87,18 @@ export default async function DefinitionsPage() {
         />
       ))}
 
-      <LedgerRules rules={LEDGER_RULES} />
+      <RulesSection
+        id="ledger-rules"
+        title="How the session ledger is built"
+        intro="Each job-planned clinic and list is matched with the clinic, theatre and leave records for it, and given exactly one outcome. Where a case is not obvious, these rules decide."
+        rules={LEDGER_RULES}
+      />
+      <RulesSection
+        id="chart-rules"
+        title="How the charts are read"
+        intro="Variation is shown with statistics that separate signal from noise, not league tables: SPC charts over time, funnel plots across consultants or specialties."
+        rules={CHART_RULES}
+      />
     </>
   );
 }

@@ -364,6 +364,7 @@ export const metricDefinitionSchema = z.object({
 export const definitionsResponseSchema = z.object({
   metrics: z.array(metricDefinitionSchema),
   ledgerRules: z.array(z.object({ title: z.string(), rule: z.string() })),
+  chartRules: z.array(z.object({ title: z.string(), rule: z.string() })),
   parameters: metricParametersSchema,
   coverage: ledgerCoverageSchema,
 });
