@@ -7,7 +7,7 @@ import { DEFAULT_SHORT_GROUP_THRESHOLD, XMR_LIMIT_FACTOR } from './stats/spc';
 export const CHART_RULES: readonly { title: string; rule: string }[] = [
   {
     title: 'SPC charts: mean and process limits',
-    rule: `Each point is one whole week (Monday to Sunday); a week the period or the extracts cover only in part is left out, as it would look like a fall or a rise that did not happen. The process limits are the mean ± ${XMR_LIMIT_FACTOR} × the mean moving range (the week-to-week change): about 99% of the weeks of a stable process fall inside them.`,
+    rule: `Each point is one whole week (Monday to Sunday); a week the period or the extracts cover only in part is left out, as it would look like a fall or a rise that did not happen. The process limits are the mean ± ${XMR_LIMIT_FACTOR} × the mean moving range (the week-to-week change) (three standard deviations): nearly every week of a stable process falls inside them.`,
   },
   {
     title: 'SPC charts: special causes',
