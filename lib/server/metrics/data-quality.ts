@@ -242,15 +242,6 @@ async function listUnknownGmcNumbers(
   );
 }
 
-export interface DataQualityCounts {
-  unknownConsultantSessions: number;
-  /** The GMC numbers behind them, most sessions first. */
-  unknownGmcNumbers: { gmcNumber: string; sessions: number }[];
-  sessionsWithoutPlan: number;
-  missingTimestamps: number;
-  duplicateSessions: number;
-}
-
 /** The data-quality page: every count, and one page of the rows behind each. */
 export interface DataQualityReport {
   counts: DataQualityCounts;
