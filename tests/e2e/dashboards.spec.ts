@@ -355,8 +355,9 @@ test('the lead recalculates the SPC limits from a chosen week: new limits after 
   await expect(chooser).toHaveValue('');
   // The distinct means in the first chart's table (row header the week, then value, mean, limits).
   const meanCount = async () => {
+    // The table sits in a closed <details> (the chart's text alternative), so not by role.
     const means = await spc
-      .getByRole('table')
+      .locator('table')
       .first()
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[1]?.textContent ?? ''));
