@@ -1,13 +1,13 @@
 /**
  * The rows behind the data-quality counts (issue 6, part 5): sessions of unknown consultants, sessions recorded
  * twice, held lists without timestamps and held sessions with no job plan in force — each with its source ids — and
- * the counts getDataQuality gives. Hand-built scenario; expected rows written literally.
+ * the counts getDataQualityReport gives. Hand-built scenario; expected rows written literally.
  *
  * Calendar (2026): March Tuesdays 3, 10, 17, 24, 31. No bank holiday in March.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  getDataQuality,
+  getDataQualityReport,
   listDuplicateSessions,
   listMissingTimestamps,
   listSessionsWithoutPlan,
@@ -150,7 +150,7 @@ describe('data-quality rows', () => {
   });
 
   it('counts each fault as many times as its rows show', async () => {
-    expect(await getDataQuality(db, org, march)).toEqual({
+    expect((await getDataQualityReport(db, org, march)).counts).toEqual({
       unknownConsultantSessions: 3,
       unknownGmcNumbers: [{ gmcNumber: UNKNOWN, sessions: 3 }],
       sessionsWithoutPlan: 2,
@@ -183,8 +183,12 @@ describe('data-quality rows', () => {
     const second = await listUnknownConsultantSessions(db, org, march, { limit: 1, offset: 1 });
     expect(second.total).toBe(3);
     expect(second.rows.map((row) => row.sourceId)).toEqual(['C7']);
+    // A page past the end (an old link) has no rows, but still the totals.
     const past = await listUnknownConsultantSessions(db, org, march, { limit: 10, offset: 10 });
-    expect(past.rows).toEqual([]);
+    expect(past).toEqual({ total: 3, rows: [] });
+    const report = await getDataQualityReport(db, org, march, { duplicates: { limit: 50, offset: 50 } });
+    expect(report.duplicates).toEqual({ total: 2, extraRows: 3, rows: [] });
+    expect(report.counts.duplicateSessions).toBe(3);
   });
 
   it('keeps to the period and the organisation', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase } from '@/lib/server/db';
 import { getBaselineComparison } from '@/lib/server/metrics/baseline';
-import { getDataQuality } from '@/lib/server/metrics/data-quality';
+import { getDataQualityReport } from '@/lib/server/metrics/data-quality';
 import { getJobPlanCurrency } from '@/lib/server/metrics/job-plan-currency';
 import { getUnitReport, type UnitReportRow } from '@/lib/server/metrics/unit-report';
 import { getWorkloadBalance } from '@/lib/server/metrics/workload-balance';
@@ -124,7 +124,7 @@ describe('the demo trust’s planted patterns', () => {
 
   it('counts the planted data-quality faults exactly', async () => {
     const planted = patterns.dataQuality;
-    const quality = await getDataQuality(db, organisationId, whole);
+    const quality = (await getDataQualityReport(db, organisationId, whole)).counts;
     expect(quality.unknownConsultantSessions).toBe(
       planted.unknownGmcClinicSessions + planted.unknownGmcTheatreLists,
     );

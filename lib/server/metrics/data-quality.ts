@@ -69,10 +69,30 @@ function pageOf(request: RowPageRequest): { limit: number; offset: number } {
   return { limit, offset };
 }
 
-function toPage<Row extends { total: number }>(rows: Row[]): RowPage<Omit<Row, 'total'>> {
+/** One page of a list, and the row its totals are read from. */
+interface FetchedPage<Row> {
+  rows: Row[];
+  totals: Row | undefined;
+}
+
+/**
+ * Fetches one page of a list. Its totals are window functions, which come back only on the rows inside the page:
+ * a page past the end (an old link, or a list a re-import shortened) reads them from the list's first row.
+ */
+async function fetchPage<Row extends { total: number }>(
+  request: RowPageRequest,
+  fetchRows: (limit: number, offset: number) => Promise<Row[]>,
+): Promise<FetchedPage<Row>> {
+  const { limit, offset } = pageOf(request);
+  const rows = await fetchRows(limit, offset);
+  if (rows.length > 0 || offset === 0) return { rows, totals: rows[0] };
+  return { rows, totals: (await fetchRows(1, 0))[0] };
+}
+
+function toPage<Row extends { total: number }>(page: FetchedPage<Row>): RowPage<Omit<Row, 'total'>> {
   return {
-    total: rows[0]?.total ?? 0,
-    rows: rows.map(({ total: _total, ...row }) => row),
+    total: page.totals?.total ?? 0,
+    rows: page.rows.map(({ total: _total, ...row }) => row),
   };
 }
 
@@ -96,18 +116,19 @@ export async function listUnknownConsultantSessions(
   period: Period,
   request: RowPageRequest = {},
 ): Promise<RowPage<SourceActivityRow>> {
-  const { limit, offset } = pageOf(request);
-  const rows = await queryRows<SourceActivityRow & { total: number }>(
-    database,
-    `SELECT a.category, a."sourceId", to_char(a.day, 'YYYY-MM-DD') AS date, a.period, a.location, a."gmcNumber",
-            NULL::int AS "consultantId", NULL::text AS "consultantName", a.status, count(*) OVER ()::int AS total
-       FROM (${SOURCE_ACTIVITY}) a
-      WHERE a."consultantId" IS NULL
-      ORDER BY a.day, a.period, a.category, a."sourceId"
-      LIMIT $4 OFFSET $5`,
-    [organisationId, period.from, period.to, limit, offset],
+  const page = await fetchPage(request, (limit, offset) =>
+    queryRows<SourceActivityRow & { total: number }>(
+      database,
+      `SELECT a.category, a."sourceId", to_char(a.day, 'YYYY-MM-DD') AS date, a.period, a.location, a."gmcNumber",
+              NULL::int AS "consultantId", NULL::text AS "consultantName", a.status, count(*) OVER ()::int AS total
+         FROM (${SOURCE_ACTIVITY}) a
+        WHERE a."consultantId" IS NULL
+        ORDER BY a.day, a.period, a.category, a."sourceId"
+        LIMIT $4 OFFSET $5`,
+      [organisationId, period.from, period.to, limit, offset],
+    ),
   );
-  return toPage(rows);
+  return toPage(page);
 }
 
 /**
@@ -122,43 +143,48 @@ export async function listDuplicateSessions(
   period: Period,
   request: RowPageRequest = {},
 ): Promise<RowPage<DuplicateSessionGroup> & { extraRows: number }> {
-  const { limit, offset } = pageOf(request);
-  const rows = await queryRows<DuplicateSessionGroup & { total: number; extraRows: number }>(
-    database,
-    `WITH repeated AS (
-       SELECT 'clinic' AS category, session_date AS day, period, clinic_code AS location, consultant_id
-         FROM clinic_sessions
-        WHERE organisation_id = $1 AND session_date BETWEEN $2::date AND $3::date AND consultant_id IS NOT NULL
-        GROUP BY session_date, period, clinic_code, consultant_id HAVING count(*) > 1
-       UNION ALL
-       SELECT 'list', list_date, period, theatre_code, consultant_id
-         FROM theatre_lists
-        WHERE organisation_id = $1 AND list_date BETWEEN $2::date AND $3::date AND consultant_id IS NOT NULL
-        GROUP BY list_date, period, theatre_code, consultant_id HAVING count(*) > 1),
-     groups AS (
-       SELECT r.*, CASE r.category
-         WHEN 'clinic' THEN ARRAY(SELECT cs.source_session_id FROM clinic_sessions cs
-                                   WHERE cs.organisation_id = $1 AND cs.consultant_id = r.consultant_id
-                                     AND cs.session_date = r.day AND cs.period = r.period
-                                     AND cs.clinic_code = r.location ORDER BY cs.source_session_id)
-         ELSE ARRAY(SELECT tl.source_list_id FROM theatre_lists tl
-                     WHERE tl.organisation_id = $1 AND tl.consultant_id = r.consultant_id
-                       AND tl.list_date = r.day AND tl.period = r.period
-                       AND tl.theatre_code = r.location ORDER BY tl.source_list_id)
-       END AS "sourceIds"
-       FROM repeated r)
-     SELECT g.category, to_char(g.day, 'YYYY-MM-DD') AS date, g.period::text AS period, g.location,
-            c.gmc_number AS "gmcNumber", c.id AS "consultantId", c.name AS "consultantName", g."sourceIds",
-            count(*) OVER ()::int AS total,
-            (sum(cardinality(g."sourceIds")) OVER () - count(*) OVER ())::int AS "extraRows"
-       FROM groups g
-       JOIN consultants c ON c.organisation_id = $1 AND c.id = g.consultant_id
-      ORDER BY g.day, g.period, g.category, g.location, c.gmc_number
-      LIMIT $4 OFFSET $5`,
-    [organisationId, period.from, period.to, limit, offset],
+  const page = await fetchPage(request, (limit, offset) =>
+    queryRows<DuplicateSessionGroup & { total: number; extraRows: number }>(
+      database,
+      `WITH repeated AS (
+         SELECT 'clinic' AS category, session_date AS day, period, clinic_code AS location, consultant_id
+           FROM clinic_sessions
+          WHERE organisation_id = $1 AND session_date BETWEEN $2::date AND $3::date AND consultant_id IS NOT NULL
+          GROUP BY session_date, period, clinic_code, consultant_id HAVING count(*) > 1
+         UNION ALL
+         SELECT 'list', list_date, period, theatre_code, consultant_id
+           FROM theatre_lists
+          WHERE organisation_id = $1 AND list_date BETWEEN $2::date AND $3::date AND consultant_id IS NOT NULL
+          GROUP BY list_date, period, theatre_code, consultant_id HAVING count(*) > 1),
+       groups AS (
+         SELECT r.*, CASE r.category
+           WHEN 'clinic' THEN ARRAY(SELECT cs.source_session_id FROM clinic_sessions cs
+                                     WHERE cs.organisation_id = $1 AND cs.consultant_id = r.consultant_id
+                                       AND cs.session_date = r.day AND cs.period = r.period
+                                       AND cs.clinic_code = r.location ORDER BY cs.source_session_id)
+           ELSE ARRAY(SELECT tl.source_list_id FROM theatre_lists tl
+                       WHERE tl.organisation_id = $1 AND tl.consultant_id = r.consultant_id
+                         AND tl.list_date = r.day AND tl.period = r.period
+                         AND tl.theatre_code = r.location ORDER BY tl.source_list_id)
+         END AS "sourceIds"
+         FROM repeated r)
+       SELECT g.category, to_char(g.day, 'YYYY-MM-DD') AS date, g.period::text AS period, g.location,
+              c.gmc_number AS "gmcNumber", c.id AS "consultantId", c.name AS "consultantName", g."sourceIds",
+              count(*) OVER ()::int AS total,
+              (sum(cardinality(g."sourceIds")) OVER () - count(*) OVER ())::int AS "extraRows"
+         FROM groups g
+         JOIN consultants c ON c.organisation_id = $1 AND c.id = g.consultant_id
+        ORDER BY g.day, g.period, g.category, g.location, c.gmc_number
+        LIMIT $4 OFFSET $5`,
+      [organisationId, period.from, period.to, limit, offset],
+    ),
   );
-  const page = toPage(rows.map(({ extraRows: _extra, ...row }) => row));
-  return { ...page, extraRows: rows[0]?.extraRows ?? 0 };
+  const { total, rows } = toPage(page);
+  return {
+    total,
+    rows: rows.map(({ extraRows: _extra, ...row }) => row),
+    extraRows: page.totals?.extraRows ?? 0,
+  };
 }
 
 /** Held theatre lists missing an actual start, actual end or touch time, by date, with what each lacks. */
@@ -168,30 +194,31 @@ export async function listMissingTimestamps(
   period: Period,
   request: RowPageRequest = {},
 ): Promise<RowPage<MissingTimestampRow>> {
-  const { limit, offset } = pageOf(request);
-  const rows = await queryRows<MissingTimestampRow & { total: number }>(
-    database,
-    `SELECT 'list' AS category, tl.source_list_id AS "sourceId", to_char(tl.list_date, 'YYYY-MM-DD') AS date,
-            tl.period::text AS period, tl.theatre_code AS location, tl.gmc_number AS "gmcNumber",
-            tl.consultant_id AS "consultantId", c.name AS "consultantName", tl.status::text AS status,
-            array_remove(ARRAY[CASE WHEN tl.actual_start IS NULL THEN 'actual start' END,
-                               CASE WHEN tl.actual_end IS NULL THEN 'actual end' END,
-                               CASE WHEN tl.touch_minutes IS NULL THEN 'touch time' END], NULL) AS missing,
-            count(*) OVER ()::int AS total
-       FROM theatre_lists tl
-       LEFT JOIN consultants c ON c.organisation_id = tl.organisation_id AND c.id = tl.consultant_id
-      WHERE tl.organisation_id = $1 AND tl.list_date BETWEEN $2::date AND $3::date AND tl.status = 'held'
-        AND (tl.actual_start IS NULL OR tl.actual_end IS NULL OR tl.touch_minutes IS NULL)
-      ORDER BY tl.list_date, tl.period, tl.source_list_id
-      LIMIT $4 OFFSET $5`,
-    [organisationId, period.from, period.to, limit, offset],
+  const page = await fetchPage(request, (limit, offset) =>
+    queryRows<MissingTimestampRow & { total: number }>(
+      database,
+      `SELECT 'list' AS category, tl.source_list_id AS "sourceId", to_char(tl.list_date, 'YYYY-MM-DD') AS date,
+              tl.period::text AS period, tl.theatre_code AS location, tl.gmc_number AS "gmcNumber",
+              tl.consultant_id AS "consultantId", c.name AS "consultantName", tl.status::text AS status,
+              array_remove(ARRAY[CASE WHEN tl.actual_start IS NULL THEN 'actual start' END,
+                                 CASE WHEN tl.actual_end IS NULL THEN 'actual end' END,
+                                 CASE WHEN tl.touch_minutes IS NULL THEN 'touch time' END], NULL) AS missing,
+              count(*) OVER ()::int AS total
+         FROM theatre_lists tl
+         LEFT JOIN consultants c ON c.organisation_id = tl.organisation_id AND c.id = tl.consultant_id
+        WHERE tl.organisation_id = $1 AND tl.list_date BETWEEN $2::date AND $3::date AND tl.status = 'held'
+          AND (tl.actual_start IS NULL OR tl.actual_end IS NULL OR tl.touch_minutes IS NULL)
+        ORDER BY tl.list_date, tl.period, tl.source_list_id
+        LIMIT $4 OFFSET $5`,
+      [organisationId, period.from, period.to, limit, offset],
+    ),
   );
-  return toPage(rows);
+  return toPage(page);
 }
 
 /**
  * Held sessions the ledger counts as additional for a consultant with no job plan line in force on the date
- * (the rows behind getDataQuality's sessionsWithoutPlan; an all-day list is two half-day rows there and here).
+ * (the rows behind the sessionsWithoutPlan count; an all-day list is two half-day rows there and here).
  */
 export async function listSessionsWithoutPlan(
   database: Database,
@@ -199,28 +226,29 @@ export async function listSessionsWithoutPlan(
   period: Period,
   request: RowPageRequest = {},
 ): Promise<RowPage<SessionWithoutPlanRow>> {
-  const { limit, offset } = pageOf(request);
-  const rows = await queryRows<SessionWithoutPlanRow & { total: number }>(
-    database,
-    `SELECT l.category::text AS category, COALESCE(cs.source_session_id, tl.source_list_id) AS "sourceId",
-            to_char(l.session_date, 'YYYY-MM-DD') AS date, l.period::text AS period,
-            COALESCE(cs.clinic_code, tl.theatre_code) AS location, c.gmc_number AS "gmcNumber",
-            c.id AS "consultantId", c.name AS "consultantName",
-            COALESCE(cs.status, tl.status)::text AS status, count(*) OVER ()::int AS total
-       FROM ledger_sessions l
-       JOIN consultants c ON c.organisation_id = l.organisation_id AND c.id = l.consultant_id
-       LEFT JOIN clinic_sessions cs ON cs.organisation_id = l.organisation_id AND cs.id = l.clinic_session_id
-       LEFT JOIN theatre_lists tl ON tl.organisation_id = l.organisation_id AND tl.id = l.theatre_list_id
-      WHERE l.organisation_id = $1 AND l.session_date BETWEEN $2::date AND $3::date AND l.outcome = 'additional'
-        AND NOT EXISTS (SELECT 1 FROM ledger_plan_lines pl
-                         WHERE pl.organisation_id = l.organisation_id AND pl.consultant_id = l.consultant_id
-                           AND pl.effective_from <= l.session_date
-                           AND (pl.effective_to IS NULL OR pl.effective_to >= l.session_date))
-      ORDER BY l.session_date, l.period, c.gmc_number, l.id
-      LIMIT $4 OFFSET $5`,
-    [organisationId, period.from, period.to, limit, offset],
+  const page = await fetchPage(request, (limit, offset) =>
+    queryRows<SessionWithoutPlanRow & { total: number }>(
+      database,
+      `SELECT l.category::text AS category, COALESCE(cs.source_session_id, tl.source_list_id) AS "sourceId",
+              to_char(l.session_date, 'YYYY-MM-DD') AS date, l.period::text AS period,
+              COALESCE(cs.clinic_code, tl.theatre_code) AS location, c.gmc_number AS "gmcNumber",
+              c.id AS "consultantId", c.name AS "consultantName",
+              COALESCE(cs.status, tl.status)::text AS status, count(*) OVER ()::int AS total
+         FROM ledger_sessions l
+         JOIN consultants c ON c.organisation_id = l.organisation_id AND c.id = l.consultant_id
+         LEFT JOIN clinic_sessions cs ON cs.organisation_id = l.organisation_id AND cs.id = l.clinic_session_id
+         LEFT JOIN theatre_lists tl ON tl.organisation_id = l.organisation_id AND tl.id = l.theatre_list_id
+        WHERE l.organisation_id = $1 AND l.session_date BETWEEN $2::date AND $3::date AND l.outcome = 'additional'
+          AND NOT EXISTS (SELECT 1 FROM ledger_plan_lines pl
+                           WHERE pl.organisation_id = l.organisation_id AND pl.consultant_id = l.consultant_id
+                             AND pl.effective_from <= l.session_date
+                             AND (pl.effective_to IS NULL OR pl.effective_to >= l.session_date))
+        ORDER BY l.session_date, l.period, c.gmc_number, l.id
+        LIMIT $4 OFFSET $5`,
+      [organisationId, period.from, period.to, limit, offset],
+    ),
   );
-  return toPage(rows);
+  return toPage(page);
 }
 
 /** The GMC numbers behind the sessions of unknown consultants, most sessions first (at most 50). */
@@ -284,20 +312,4 @@ export async function getDataQualityReport(
     duplicates,
     timestamps,
   };
-}
-
-/** The data-quality counts alone (see getDataQualityReport). */
-export async function getDataQuality(
-  database: Database,
-  organisationId: number,
-  period: Period,
-): Promise<DataQualityCounts> {
-  const onlyTotals = { limit: 1 };
-  const report = await getDataQualityReport(database, organisationId, period, {
-    unknown: onlyTotals,
-    noPlan: onlyTotals,
-    duplicates: onlyTotals,
-    timestamps: onlyTotals,
-  });
-  return report.counts;
 }
