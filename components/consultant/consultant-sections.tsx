@@ -8,6 +8,7 @@ import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
 import { PER_SESSION_LABELS } from '@/lib/shared/per-session';
 import type { Scope } from '@/lib/shared/scope';
 import { CalendarHeatmap } from './calendar-heatmap';
+import { ConsultantTrend } from './consultant-trend';
 import { JobPlanPanel } from './job-plan-panel';
 import {
   loadConsultantWeekly,
@@ -19,7 +20,6 @@ import {
 import { PeerStrip, type PeerValue } from './peer-strip';
 import { LostSessionsTable } from './session-tables';
 import { SessionsTable } from './sessions-table';
-import { TrendPanel } from './trend-panel';
 
 /*
  * The consultant page's sections: each reads its own data, so each streams in behind its own Suspense boundary
@@ -109,23 +109,12 @@ export async function TrendSection({
   return (
     <Panel aria-labelledby="trend-heading">
       <SectionHeading id="trend-heading">Trend</SectionHeading>
-      <TrendPanel
-        title="Sessions held"
-        metricId="heldSessions"
+      <ConsultantTrend
+        name={name}
+        period={period}
         weekly={weekly}
-        value={(point) => point.heldSessions}
         annotations={annotations}
         periodLabel={periodLabel}
-        exportName={`${name} sessions held per week ${period.from} to ${period.to}`}
-      />
-      <TrendPanel
-        title="Patients or cases"
-        metricId="patientsPerWeek"
-        weekly={weekly}
-        value={(point) => point.patients}
-        annotations={annotations}
-        periodLabel={periodLabel}
-        exportName={`${name} patients per week ${period.from} to ${period.to}`}
       />
     </Panel>
   );

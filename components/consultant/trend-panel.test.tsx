@@ -31,4 +31,29 @@ describe('the consultant trend chart', () => {
     const weeksInTable = [...table.matchAll(/>(\d\d\/\d\d\/\d{4})<\/t[dh]>/g)].map((match) => match[1]);
     expect(weeksInTable).toEqual(['03/11/2025', '10/11/2025', '17/11/2025']);
   });
+
+  it('recalculates the limits from the week asked for: a mean of its own from there', () => {
+    const weekly = Array.from({ length: 8 }, (_, index) => {
+      const from = new Date(Date.UTC(2026, 0, 5 + 7 * index)).toISOString().slice(0, 10);
+      const to = new Date(Date.UTC(2026, 0, 11 + 7 * index)).toISOString().slice(0, 10);
+      return week(from, to, 1, index < 4 ? 20 + (index % 2) : 40 + (index % 2));
+    });
+    const html = renderToStaticMarkup(
+      createElement(TrendPanel, {
+        title: 'Patients or cases',
+        metricId: 'patientsPerWeek',
+        weekly,
+        value: (point) => point.patients,
+        limitsFrom: '2026-02-02',
+        periodLabel: '05/01/2026 to 01/03/2026',
+        exportName: 'patients',
+      }),
+    );
+    expect(html).toContain('Limits recalculated from the week of 02/02/2026');
+    const table = html.slice(html.indexOf('<tbody>'));
+    const means = [
+      ...table.matchAll(/<tr[^>]*>(?:<t[dh][^>]*>[^<]*<\/t[dh]>){2}<td[^>]*>([^<]*)<\/td>/g),
+    ].map((match) => match[1]);
+    expect(new Set(means)).toEqual(new Set(['20.5', '40.5']));
+  });
 });

@@ -1,6 +1,7 @@
 import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { SpcIcons } from '@/components/charts/spc-icons';
+import { describeLimitsFrom } from '@/components/filters/limits-from-select';
 import { formatNumber } from '@/components/format';
 import { type FigureNote, FigureNotes } from '@/components/reviews/annotation-figure-notes';
 import {
@@ -10,7 +11,7 @@ import {
 } from '@/components/reviews/annotation-markers';
 import type { SeriesPoint } from '@/lib/server/metrics/series';
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
-import { wholeWeeksOnly } from '@/lib/shared/periods';
+import { describeWeeks, wholeWeeksOnly } from '@/lib/shared/periods';
 import { computeSpc } from '@/lib/shared/stats';
 
 interface TrendPanelProps {
@@ -20,6 +21,8 @@ interface TrendPanelProps {
   weekly: SeriesPoint[];
   /** The count charted, per week of the series. */
   value: (point: SeriesPoint) => number;
+  /** The week the limits are recalculated from (see LimitsFromSelect), or null. */
+  limitsFrom?: string | null;
   periodLabel: string;
   /** File name stem of the data download. */
   exportName: string;
@@ -41,6 +44,7 @@ export function TrendPanel({
   metricId,
   weekly,
   value,
+  limitsFrom = null,
   periodLabel,
   exportName,
   testId,
@@ -49,7 +53,7 @@ export function TrendPanel({
   const weeks = wholeWeeksOnly(weekly);
   const spc = computeSpc(
     weeks.map((point) => ({ x: point.from, y: value(point) })),
-    { improvementDirection: 'increase' },
+    { improvementDirection: 'increase', rebaseAt: limitsFrom === null ? [] : [limitsFrom] },
   );
   const data = toSpcChartData(spc, { floor: 0 });
   const last = spc.points.findLast((point) => point.y !== null);
@@ -57,6 +61,7 @@ export function TrendPanel({
     (point) => point.pointType !== null && point.pointType !== 'common_cause',
   ).length;
   const one = (number: number | null) => (number === null ? '–' : formatNumber(Math.round(number * 10) / 10));
+  const shown = describeWeeks(weeks);
   const summary = last
     ? `Mean ${one(last.mean)} a week, process limits ${one(Math.max(0, last.lpl ?? 0))} to ${one(last.upl)}; ${special} ${special === 1 ? 'week shows' : 'weeks show'} special-cause variation.`
     : 'No weeks with data in this period.';
@@ -71,10 +76,10 @@ export function TrendPanel({
         <>
           <SpcIcons variation={spc.variation?.icon ?? null} assurance={spc.assurance?.icon ?? null} />
           <SpcChart
-            label={`SPC chart of ${title.toLowerCase()} per week, ${periodLabel}. ${summary}`}
+            label={`SPC chart of ${title.toLowerCase()} per week, ${shown}. ${summary}`}
             unit="patientsPerWeek"
             data={data}
-            caption={`${periodLabel}. ${summary} Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern, purple neither).`}
+            caption={`Over ${shown} (${periodLabel}). ${summary} Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern, purple neither).${describeLimitsFrom(spc, limitsFrom)}`}
             exportName={exportName}
             testId={testId}
             annotations={toChartAnnotations(

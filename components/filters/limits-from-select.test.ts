@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSpc } from '@/lib/shared/stats';
-import { describeLimitsFrom } from './limits-from-select';
+import { describeLimitsFrom, limitsFromChoices } from './limits-from-select';
 
 const weeks = (count: number, level: (index: number) => number) =>
   Array.from({ length: count }, (_, index) => ({
@@ -28,5 +28,13 @@ describe('the caption of recalculated SPC limits', () => {
     expect(describeLimitsFrom(result, '2026-04-20')).toBe(
       ' Limits recalculated from the week of 20/04/2026; with fewer than 13 weeks on one side of it, those limits are provisional.',
     );
+  });
+});
+
+describe('the weeks limits can be recalculated from', () => {
+  it('leaves at least two weeks on each side, so that both groups have limits', () => {
+    const weeks = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02'];
+    expect(limitsFromChoices(weeks)).toEqual(['2026-01-19', '2026-01-26']);
+    expect(limitsFromChoices(weeks.slice(0, 3))).toEqual([]);
   });
 });

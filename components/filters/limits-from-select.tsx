@@ -9,12 +9,20 @@ import { DEFAULT_SHORT_GROUP_THRESHOLD, type SpcResult } from '@/lib/shared/stat
 export const LIMITS_FROM_PARAM = 'limitsFrom';
 
 /**
- * The week the URL asks the SPC limits to be recalculated from, if it is one of the chart's weeks after the first
- * (a week the chart no longer shows, after a change of period, asks for nothing).
+ * The weeks an SPC chart's limits can be recalculated from: those that leave at least two weeks on each side, the
+ * fewest that give a moving range, and so limits.
+ */
+export function limitsFromChoices(weekStarts: readonly string[]): readonly string[] {
+  return weekStarts.slice(2, -1);
+}
+
+/**
+ * The week the URL asks the SPC limits to be recalculated from, if it is one of the chart's choices (a week the
+ * chart no longer shows, after a change of period, asks for nothing).
  */
 export function useLimitsFrom(weekStarts: readonly string[]): string | null {
   const wanted = useSearchParams().get(LIMITS_FROM_PARAM);
-  return wanted !== null && weekStarts.indexOf(wanted) > 0 ? wanted : null;
+  return wanted !== null && limitsFromChoices(weekStarts).includes(wanted) ? wanted : null;
 }
 
 /**
@@ -35,7 +43,8 @@ export function LimitsFromSelect({
     if (week) params.set(LIMITS_FROM_PARAM, week);
     else params.delete(LIMITS_FROM_PARAM);
     const query = params.toString();
-    window.history.pushState(null, '', query ? `${pathname}?${query}` : pathname);
+    // Replace, not push: arrow keys on a closed select change it week by week, and Back should not replay them.
+    window.history.replaceState(null, '', query ? `${pathname}?${query}` : pathname);
   }
   return (
     <div className="mb-6 print:hidden">
@@ -54,7 +63,7 @@ export function LimitsFromSelect({
         className="border-2 border-nhs-black bg-nhs-white p-2"
       >
         <option value="">No change: one mean and limits for every week</option>
-        {weekStarts.slice(1).map((week) => (
+        {limitsFromChoices(weekStarts).map((week) => (
           <option key={week} value={week}>
             The week of {formatDate(week)}
           </option>

@@ -56,7 +56,7 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
   const target = report.parameters.fulfilmentTarget;
   const whose = division ? `${division.name} division` : 'Whole trust';
   const periodText = `${whose}, ${describePeriod({ from, to })}`;
-  const spcNote = `SPC icons and trend: the ${describeWeeks(weekly)}`;
+  const spcNote = `SPC icons and trend: ${describeWeeks(weekly)}`;
   const series = (pick: (point: SeriesPointResponse) => number | null) =>
     weekly.map((point) => ({ from: point.from, value: pick(point) }));
   const values = (pick: (point: SeriesPointResponse) => number | null) => weekly.map(pick);

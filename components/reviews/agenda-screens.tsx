@@ -667,7 +667,7 @@ function TrendChart({ agenda }: { agenda: AgendaView }) {
         label={`Session fulfilment (net) by week, ${agenda.unit.name}`}
         unit="ratio"
         data={toSpcChartData(result, { floor: 0 })}
-        caption={`Weekly over the ${describeWeeks(agenda.trend)} (the meeting reviews from ${ukDate(agenda.period.from)}), with the mean and process limits; target ${percent(target)}.`}
+        caption={`Weekly over ${describeWeeks(agenda.trend)} (the meeting reviews from ${ukDate(agenda.period.from)}), with the mean and process limits; target ${percent(target)}.`}
         height={640}
         tickFontSize={24}
         annotations={toChartAnnotations(

@@ -28,12 +28,14 @@ describe('notes on a weekly chart', () => {
     ]);
   });
 
-  it('leaves out notes about a figure and notes before the first week', () => {
+  it('leaves out notes about a figure and notes outside the chart’s weeks', () => {
     expect(
       toChartAnnotations(
         [
           note('complex cases', { metricId: 'casesPerSession' }),
           note('early', { sessionDate: '2026-02-27' }),
+          // The part-week after the last whole week (Monday 16/03 to Sunday 22/03) is no week of the chart.
+          note('late', { sessionDate: '2026-03-23' }),
         ],
         weeks,
       ),

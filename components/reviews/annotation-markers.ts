@@ -34,10 +34,12 @@ export function describeDataPoint(
   return 'General';
 }
 
+const WEEK_MS = 7 * 86_400_000;
+
 /**
- * Places dated notes on a weekly chart: each at the week (x, ascending ISO dates) that holds its session date or
- * week start; notes before the first week, or about a figure rather than a date, are not drawn. Several notes in
- * one week become one marker with their texts joined.
+ * Places dated notes on a weekly chart: each at the week (x: its Monday, ascending ISO dates) that holds its session
+ * date or week start; notes outside the chart's weeks (a part-week it leaves out), or about a figure rather than a
+ * date, are not drawn. Several notes in one week become one marker with their texts joined.
  */
 export function toChartAnnotations(
   annotations: readonly AnnotationPoint[],
@@ -48,6 +50,7 @@ export function toChartAnnotations(
     const day = annotation.sessionDate ?? annotation.weekStart;
     if (!day || weeks.length === 0 || day < (weeks[0] as string)) continue;
     const week = weeks.findLast((x) => x <= day) as string;
+    if (Date.parse(day) - Date.parse(week) >= WEEK_MS) continue;
     byWeek.set(week, [...(byWeek.get(week) ?? []), annotation.text]);
   }
   return [...byWeek].map(([x, texts]) => ({ x, text: texts.join(' · ') }));

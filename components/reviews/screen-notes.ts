@@ -43,7 +43,7 @@ export function screenNotes(agenda: AgendaView): Record<string, string[]> {
       return points;
     }),
     trend: [
-      `The ${describeWeeks(agenda.trend)}; the limits separate signal from noise.`,
+      `Trend over ${describeWeeks(agenda.trend)}; the limits separate signal from noise.`,
       'Ask about any run or point outside the limits before discussing single weeks.',
     ],
     funnel: [

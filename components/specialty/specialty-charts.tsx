@@ -139,7 +139,7 @@ export function SpecialtySpc({
               label={`SPC chart of weekly patients or cases, ${window}`}
               unit="patientsPerWeek"
               data={toSpcChartData(patients)}
-              caption={`The ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).${describeLimitsFrom(patients, limitsFrom)}`}
+              caption={`Over ${window}. Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern).${describeLimitsFrom(patients, limitsFrom)}`}
             />
             <h3 className="mt-6 mb-2 text-[1.375rem] font-bold">
               <a href="/definitions#fulfilmentNet">Session fulfilment (net)</a>
@@ -152,7 +152,7 @@ export function SpecialtySpc({
               label={`SPC chart of weekly session fulfilment (net), ${window}`}
               unit="ratio"
               data={toSpcChartData(fulfilment)}
-              caption={`The ${window}, with the fulfilment target (green dashed line).${describeLimitsFrom(fulfilment, limitsFrom)}`}
+              caption={`Over ${window}, with the fulfilment target (green dashed line).${describeLimitsFrom(fulfilment, limitsFrom)}`}
             />
           </>
         )}

@@ -1,4 +1,4 @@
-import { DEFAULT_SHORT_GROUP_THRESHOLD, XMR_LIMIT_FACTOR } from './stats/spc';
+import { DEFAULT_SHORT_GROUP_THRESHOLD, MOVING_RANGE_SCREEN_FACTOR, XMR_LIMIT_FACTOR } from './stats/spc';
 
 /**
  * How Fulfil's SPC charts and funnel plots are drawn and read (NHS England "Making Data Count"; Spiegelhalter's
@@ -7,11 +7,11 @@ import { DEFAULT_SHORT_GROUP_THRESHOLD, XMR_LIMIT_FACTOR } from './stats/spc';
 export const CHART_RULES: readonly { title: string; rule: string }[] = [
   {
     title: 'SPC charts: mean and process limits',
-    rule: `Each point is one whole week (Monday to Sunday); a week the period or the extracts cover only in part is left out, as it would look like a fall or a rise that did not happen. The process limits are the mean ± ${XMR_LIMIT_FACTOR} × the mean moving range (the week-to-week change) (three standard deviations): nearly every week of a stable process falls inside them.`,
+    rule: `Each point is one whole week (Monday to Sunday); a week the period or the extracts cover only in part is left out, as it would look like a fall or a rise that did not happen. The process limits are the mean ± ${XMR_LIMIT_FACTOR} × the mean moving range (the average week-to-week change), three standard deviations: nearly every week of a stable process falls inside them. A week-to-week change of ${MOVING_RANGE_SCREEN_FACTOR} × the mean moving range or more is left out of that mean first, so that one extraordinary week does not widen the limits for all the others.`,
   },
   {
     title: 'SPC charts: special causes',
-    rule: 'A week is a special cause when it lies outside the limits; when it is one of 7 or more weeks in a row on one side of the mean, or of 7 or more rising or falling; or when it is one of 2 out of 3 weeks close to a limit (beyond two thirds of the way from the mean) on the same side. Everything else is common-cause variation: the noise of a stable process, not worth explaining week by week.',
+    rule: 'A week is a special cause when it lies outside the limits; when it is one of 7 or more weeks in a row on one side of the mean, or of 7 or more rising or falling; or when it is one of 2 out of 3 consecutive weeks close to a limit (beyond two thirds of the way from the mean) on the same side. Everything else is common-cause variation: the noise of a stable process, not worth explaining week by week.',
   },
   {
     title: 'SPC charts: variation and assurance icons',

@@ -116,11 +116,11 @@ describe('yearEarlier and describePeriod', () => {
 });
 
 describe('weekly chart windows: whole weeks (Monday to Sunday) only', () => {
-  it('starts the window on a Monday, so that its first week is whole, and ends it on the given day', () => {
-    // Saturday 31/10/2026: its week began on Monday 26/10; 52 weeks back from there is Monday 03/11/2025.
-    expect(weeksEnding('2026-10-31', 52)).toEqual({ from: '2025-11-03', to: '2026-10-31' });
-    // A Monday end keeps that Monday's week as the last; a Sunday end closes a whole week.
-    expect(weeksEnding('2026-10-26', 2)).toEqual({ from: '2026-10-19', to: '2026-10-26' });
+  it('is the last n whole weeks, Monday to Sunday, on or before the given day', () => {
+    // Saturday 31/10/2026: its week is still running, so the last whole week ends on Sunday 25/10.
+    expect(weeksEnding('2026-10-31', 52)).toEqual({ from: '2025-10-27', to: '2026-10-25' });
+    expect(weeksEnding('2026-10-26', 2)).toEqual({ from: '2026-10-12', to: '2026-10-25' });
+    // A Sunday closes its week.
     expect(weeksEnding('2026-11-01', 1)).toEqual({ from: '2026-10-26', to: '2026-11-01' });
   });
 
@@ -134,7 +134,10 @@ describe('weekly chart windows: whole weeks (Monday to Sunday) only', () => {
     ];
     expect(wholeWeeksOnly(series).map((point) => point.from)).toEqual(['2025-11-03', '2025-11-10']);
     expect(wholeWeeksOnly(undefined)).toEqual([]);
-    expect(describeWeeks(wholeWeeksOnly(series))).toBe('2 whole weeks from 03/11/2025 to 16/11/2025');
+    expect(describeWeeks(wholeWeeksOnly(series))).toBe('the 2 whole weeks from 03/11/2025 to 16/11/2025');
+    expect(describeWeeks(wholeWeeksOnly(series).slice(0, 1))).toBe(
+      'the whole week from 03/11/2025 to 09/11/2025',
+    );
     expect(describeWeeks([])).toBe('no whole weeks');
   });
 });

@@ -146,11 +146,13 @@ function mondayOf(date: string): string {
 }
 
 /**
- * The window of a weekly chart: the n weeks (Monday to Sunday) up to the one that holds `end`, from a Monday so
- * that the first week is whole, to `end` (the last week is whole only when `end` is a Sunday; see wholeWeeksOnly).
+ * The window of a weekly chart: the last n whole weeks (Monday to Sunday) on or before `end`. A week still running
+ * at `end` is not yet a point (see wholeWeeksOnly).
  */
 export function weeksEnding(end: string, weeks: number): DatePeriod {
-  return { from: addDays(mondayOf(end), -7 * (weeks - 1)), to: end };
+  const monday = mondayOf(end);
+  const lastSunday = addDays(monday, 6) === end ? end : addDays(monday, -1);
+  return { from: addDays(lastSunday, -(7 * weeks - 1)), to: lastSunday };
 }
 
 /**
@@ -224,11 +226,11 @@ export function describePeriod(period: DatePeriod): string {
   return `${uk(period.from)} to ${uk(period.to)}`;
 }
 
-/** The weeks a weekly chart shows, e.g. "51 whole weeks from 03/11/2025 to 25/10/2026". */
+/** The weeks a weekly chart shows, e.g. "the 52 whole weeks from 27/10/2025 to 25/10/2026". */
 export function describeWeeks(points: readonly DatePeriod[]): string {
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return 'no whole weeks';
-  const count = points.length === 1 ? '1 whole week' : `${points.length} whole weeks`;
+  const count = points.length === 1 ? 'the whole week' : `the ${points.length} whole weeks`;
   return `${count} from ${describePeriod({ from: first.from, to: last.to })}`;
 }

@@ -249,3 +249,32 @@ test('the lead downloads a consultant’s lost sessions, job plan and trend as C
   await attachScreenshot(page, testInfo, 'consultant-exports');
   await expectNoSeriousViolations(page);
 });
+
+test('a consultant recalculates their trend charts’ limits from a week, in the browser, kept in the URL', async ({
+  page,
+}) => {
+  await signInAs(page, 'consultant');
+  const [[name, id]] = (await listedConsultants(page)) as [[string, number]];
+  await page.goto(`/consultants/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const trend = page.getByRole('region', { name: 'Trend' });
+  const chooser = trend.getByLabel('Recalculate the limits from');
+  await expect(chooser).toHaveValue('');
+  await page.evaluate(() => {
+    (window as unknown as { fulfilMarker: string }).fulfilMarker = 'still here';
+  });
+  const options = await chooser.locator('option').allTextContents();
+  const middle = Math.floor(options.length / 2);
+  await chooser.selectOption({ index: middle });
+  await expect(page).toHaveURL(/limitsFrom=\d{4}-\d{2}-\d{2}/);
+  const week = (options[middle] as string).replace('The week of ', '');
+  // Both charts, sessions and patients, take the new limits.
+  await expect(
+    trend.locator('figcaption').filter({ hasText: `Limits recalculated from the week of ${week}` }),
+  ).toHaveCount(2);
+  // Redrawn in the page, not reloaded.
+  expect(await page.evaluate(() => (window as unknown as { fulfilMarker?: string }).fulfilMarker)).toBe(
+    'still here',
+  );
+  await expectNoSeriousViolations(page);
+});

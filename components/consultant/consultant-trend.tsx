@@ -1,0 +1,54 @@
+'use client';
+
+import { LimitsFromSelect, useLimitsFrom } from '@/components/filters/limits-from-select';
+import type { FigureNote } from '@/components/reviews/annotation-figure-notes';
+import type { AnnotationPoint } from '@/components/reviews/annotation-markers';
+import type { SeriesPoint } from '@/lib/server/metrics/series';
+import { wholeWeeksOnly } from '@/lib/shared/periods';
+import { TrendPanel } from './trend-panel';
+
+/**
+ * The consultant's two weekly SPC charts (sessions held, patients or cases), drawn in the browser so that the
+ * week their limits are recalculated from (kept in the URL) redraws them without a round trip.
+ */
+export function ConsultantTrend({
+  name,
+  period,
+  weekly,
+  annotations,
+  periodLabel,
+}: {
+  name: string;
+  period: { from: string; to: string };
+  weekly: SeriesPoint[];
+  annotations: readonly (AnnotationPoint & FigureNote)[];
+  periodLabel: string;
+}) {
+  const weekStarts = wholeWeeksOnly(weekly).map((point) => point.from);
+  const limitsFrom = useLimitsFrom(weekStarts);
+  return (
+    <>
+      {weekStarts.length >= 2 && <LimitsFromSelect weekStarts={weekStarts} value={limitsFrom} />}
+      <TrendPanel
+        title="Sessions held"
+        metricId="heldSessions"
+        weekly={weekly}
+        value={(point) => point.heldSessions}
+        limitsFrom={limitsFrom}
+        annotations={annotations}
+        periodLabel={periodLabel}
+        exportName={`${name} sessions held per week ${period.from} to ${period.to}`}
+      />
+      <TrendPanel
+        title="Patients or cases"
+        metricId="patientsPerWeek"
+        weekly={weekly}
+        value={(point) => point.patients}
+        limitsFrom={limitsFrom}
+        annotations={annotations}
+        periodLabel={periodLabel}
+        exportName={`${name} patients per week ${period.from} to ${period.to}`}
+      />
+    </>
+  );
+}
