@@ -98,13 +98,13 @@ function toPage<Row extends { total: number }>(page: FetchedPage<Row>): RowPage<
 
 /** Both activity tables in one shape, for an organisation and period (inner SQL; $1 organisation, $2–$3 dates). */
 const SOURCE_ACTIVITY = `
-  SELECT 'clinic' AS category, cs.source_session_id AS "sourceId", cs.session_date AS day, cs.period::text AS period,
+  SELECT 'clinic' AS category, cs.source_session_id AS "sourceId", cs.session_date AS day, cs.period,
          cs.clinic_code AS location, cs.gmc_number AS "gmcNumber", cs.consultant_id AS "consultantId",
          cs.status::text AS status, NULL::time AS actual_start, NULL::time AS actual_end, NULL::int AS touch_minutes
     FROM clinic_sessions cs
    WHERE cs.organisation_id = $1 AND cs.session_date BETWEEN $2::date AND $3::date
   UNION ALL
-  SELECT 'list', tl.source_list_id, tl.list_date, tl.period::text, tl.theatre_code, tl.gmc_number, tl.consultant_id,
+  SELECT 'list', tl.source_list_id, tl.list_date, tl.period, tl.theatre_code, tl.gmc_number, tl.consultant_id,
          tl.status::text, tl.actual_start, tl.actual_end, tl.touch_minutes
     FROM theatre_lists tl
    WHERE tl.organisation_id = $1 AND tl.list_date BETWEEN $2::date AND $3::date`;
@@ -119,8 +119,8 @@ export async function listUnknownConsultantSessions(
   const page = await fetchPage(request, (limit, offset) =>
     queryRows<SourceActivityRow & { total: number }>(
       database,
-      `SELECT a.category, a."sourceId", to_char(a.day, 'YYYY-MM-DD') AS date, a.period, a.location, a."gmcNumber",
-              NULL::int AS "consultantId", NULL::text AS "consultantName", a.status, count(*) OVER ()::int AS total
+      `SELECT a.category, a."sourceId", to_char(a.day, 'YYYY-MM-DD') AS date, a.period::text AS period,
+              a.location, a."gmcNumber", NULL::int AS "consultantId", NULL::text AS "consultantName", a.status, count(*) OVER ()::int AS total
          FROM (${SOURCE_ACTIVITY}) a
         WHERE a."consultantId" IS NULL
         ORDER BY a.day, a.period, a.category, a."sourceId"
