@@ -6,6 +6,7 @@ import { Panel } from '@/components/ui/panel';
 import type { Caller } from '@/lib/server/api/caller';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
 import { PER_SESSION_LABELS } from '@/lib/shared/per-session';
+import { mondayOf } from '@/lib/shared/periods';
 import type { Scope } from '@/lib/shared/scope';
 import { CalendarHeatmap } from './calendar-heatmap';
 import { ConsultantTrend } from './consultant-trend';
@@ -102,10 +103,18 @@ export async function TrendSection({
   caller,
 }: SectionProps & { caller?: Caller }) {
   // The notes the caller may read are marked on the charts (shared with the notes panel: cached per request).
-  const [weekly, annotations] = await Promise.all([
+  const [weekly, annotations, jobPlans] = await Promise.all([
     loadConsultantWeekly(scope, consultantId, period.from, period.to, activity),
     caller ? loadConsultantAnnotations(caller, consultantId, period.from, period.to) : [],
+    loadJobPlans(scope, consultantId, period.to),
   ]);
+  // A new job plan is the change a consultant's limits are most often recalculated after: its week says so.
+  const weekNotes = Object.fromEntries(
+    jobPlans.versions.map((version) => [
+      mondayOf(version.effectiveFrom),
+      `job plan ${version.jobPlanId} version ${version.version} from ${formatDate(version.effectiveFrom)}`,
+    ]),
+  );
   return (
     <Panel aria-labelledby="trend-heading">
       <SectionHeading id="trend-heading">Trend</SectionHeading>
@@ -114,6 +123,7 @@ export async function TrendSection({
         period={period}
         weekly={weekly}
         annotations={annotations}
+        weekNotes={weekNotes}
         periodLabel={periodLabel}
       />
     </Panel>

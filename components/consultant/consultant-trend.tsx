@@ -16,19 +16,24 @@ export function ConsultantTrend({
   period,
   weekly,
   annotations,
+  weekNotes,
   periodLabel,
 }: {
   name: string;
   period: { from: string; to: string };
   weekly: SeriesPoint[];
   annotations: readonly (AnnotationPoint & FigureNote)[];
+  /** What happened in a week (its Monday → words), shown in the week chooser, e.g. a new job plan. */
+  weekNotes: Readonly<Record<string, string>>;
   periodLabel: string;
 }) {
   const weekStarts = wholeWeeksOnly(weekly).map((point) => point.from);
   const limitsFrom = useLimitsFrom(weekStarts);
   return (
     <>
-      {weekStarts.length >= 2 && <LimitsFromSelect weekStarts={weekStarts} value={limitsFrom} />}
+      {weekStarts.length >= 2 && (
+        <LimitsFromSelect weekStarts={weekStarts} value={limitsFrom} weekNotes={weekNotes} />
+      )}
       <TrendPanel
         title="Sessions held"
         metricId="heldSessions"

@@ -32,9 +32,12 @@ export function useLimitsFrom(weekStarts: readonly string[]): string | null {
 export function LimitsFromSelect({
   weekStarts,
   value,
+  weekNotes = {},
 }: {
   weekStarts: readonly string[];
   value: string | null;
+  /** What happened in a week (its Monday → words), added to its option, e.g. a new job plan. */
+  weekNotes?: Readonly<Record<string, string>>;
 }) {
   const id = useId();
   const pathname = usePathname();
@@ -66,6 +69,7 @@ export function LimitsFromSelect({
         {limitsFromChoices(weekStarts).map((week) => (
           <option key={week} value={week}>
             The week of {formatDate(week)}
+            {weekNotes[week] ? `: ${weekNotes[week]}` : ''}
           </option>
         ))}
       </select>

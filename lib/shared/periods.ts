@@ -141,7 +141,7 @@ export function daysIn(period: DatePeriod): number {
 }
 
 /** The Monday of the week (Monday to Sunday) that holds `date`. */
-function mondayOf(date: string): string {
+export function mondayOf(date: string): string {
   return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 

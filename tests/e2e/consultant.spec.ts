@@ -267,7 +267,7 @@ test('a consultant recalculates their trend charts’ limits from a week, in the
   const middle = Math.floor(options.length / 2);
   await chooser.selectOption({ index: middle });
   await expect(page).toHaveURL(/limitsFrom=\d{4}-\d{2}-\d{2}/);
-  const week = (options[middle] as string).replace('The week of ', '');
+  const week = (options[middle] as string).match(/\d{2}\/\d{2}\/\d{4}/)?.[0] as string;
   // Both charts, sessions and patients, take the new limits.
   await expect(
     trend.locator('figcaption').filter({ hasText: `Limits recalculated from the week of ${week}` }),

@@ -371,7 +371,7 @@ test('the lead recalculates the SPC limits from a chosen week: new limits after 
   await markWindow(page);
   await chooser.selectOption({ index: middle });
   await expect(page).toHaveURL(/limitsFrom=\d{4}-\d{2}-\d{2}/);
-  const week = (options[middle] as string).replace('The week of ', '');
+  const week = (options[middle] as string).match(/\d{2}\/\d{2}\/\d{4}/)?.[0] as string;
   await expect(spc.locator('figcaption').first()).toContainText(
     `Limits recalculated from the week of ${week}`,
   );

@@ -1,6 +1,8 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { computeSpc } from '@/lib/shared/stats';
-import { describeLimitsFrom, limitsFromChoices } from './limits-from-select';
+import { describeLimitsFrom, LimitsFromSelect, limitsFromChoices } from './limits-from-select';
 
 const weeks = (count: number, level: (index: number) => number) =>
   Array.from({ length: count }, (_, index) => ({
@@ -36,5 +38,27 @@ describe('the weeks limits can be recalculated from', () => {
     const weeks = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02'];
     expect(limitsFromChoices(weeks)).toEqual(['2026-01-19', '2026-01-26']);
     expect(limitsFromChoices(weeks.slice(0, 3))).toEqual([]);
+  });
+});
+
+describe('the week chooser', () => {
+  it('offers the choices, names a week’s note (a new job plan) and is labelled with its hint', () => {
+    const weeks = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02'];
+    const html = renderToStaticMarkup(
+      createElement(LimitsFromSelect, {
+        weekStarts: weeks,
+        value: '2026-01-26',
+        weekNotes: { '2026-01-19': 'job plan JP-1 version 2 from 21/01/2026' },
+      }),
+    );
+    const options = [...html.matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((match) => match[1]);
+    expect(options).toEqual([
+      'No change: one mean and limits for every week',
+      'The week of 19/01/2026: job plan JP-1 version 2 from 21/01/2026',
+      'The week of 26/01/2026',
+    ]);
+    expect(html).toMatch(/<option value="2026-01-26" selected="">/);
+    expect(html).toMatch(/<label for="([^"]+)"[^>]*>Recalculate the limits from<\/label>/);
+    expect(html).toMatch(/aria-describedby="[^"]+-hint"/);
   });
 });
