@@ -239,13 +239,21 @@ describe('the drawings label their reference lines in the margin, not over the p
       const tree = elementsOf(
         SpcChartDrawing({ unit: 'ratio', data, height: 300, annotations, tickFontSize }),
       );
-      const labels = referenceLabels(tree) as { value: string; position: string; fontSize: number }[];
+      const labels = referenceLabels(tree) as {
+        value: string;
+        position: string;
+        offset: number;
+        fontSize: number;
+      }[];
       expect(labels.map((label) => [label.value, label.position])).toEqual([
         ['Rebased', 'top'],
         ['Note', 'top'],
       ]);
       expect(labels.every((label) => label.fontSize === tickFontSize)).toBe(true);
-      expect(marginOf(tree).top).toBeGreaterThanOrEqual(tickFontSize + 8);
+      // Two rows: "Rebased" a line above the notes, both inside the top margin.
+      const [rebased, noted] = labels as [(typeof labels)[0], (typeof labels)[0]];
+      expect(rebased.offset - noted.offset).toBeGreaterThanOrEqual(tickFontSize);
+      expect(marginOf(tree).top).toBeGreaterThanOrEqual(rebased.offset + tickFontSize);
     }
     const plain = elementsOf(
       SpcChartDrawing({

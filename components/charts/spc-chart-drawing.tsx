@@ -77,12 +77,15 @@ export function SpcChartDrawing({
       ? []
       : [{ value: data.target, lines: ['Target', format(data.target)], colour: TARGET_TEXT_COLOUR }];
   const right = rightMarginFor(lineLabels, labelFontSize, 20);
-  // "Note" and "Rebased" sit above the plot, at the top of their lines, where no point can hide them.
-  const hasLineMarks = annotations.length > 0 || data.rebaseAt.length > 0;
-  const top = hasLineMarks ? tickFontSize + 12 : 10;
-  const markLabel = (value: string, fill: string) => ({
+  // "Note" and "Rebased" sit above the plot, at the top of their lines, where no point can hide them; with both
+  // kinds, "Rebased" takes a row of its own above the notes, as a note often falls in the week of the change.
+  const rowHeight = tickFontSize + 4;
+  const markRows = (annotations.length > 0 ? 1 : 0) + (data.rebaseAt.length > 0 ? 1 : 0);
+  const top = markRows === 0 ? 10 : markRows * rowHeight + 8;
+  const markLabel = (value: string, fill: string, row: number) => ({
     value,
     position: 'top' as const,
+    offset: 5 + row * rowHeight,
     fill,
     fontSize: tickFontSize,
   });
@@ -143,7 +146,7 @@ export function SpcChartDrawing({
             x={x}
             stroke={REBASE_COLOUR}
             strokeDasharray="2 2"
-            label={markLabel('Rebased', REBASE_COLOUR)}
+            label={markLabel('Rebased', REBASE_COLOUR, annotations.length > 0 ? 1 : 0)}
           />
         ))}
         {annotations.map((annotation) => (
@@ -153,7 +156,7 @@ export function SpcChartDrawing({
             stroke={NOTE_COLOUR}
             strokeWidth={2}
             strokeDasharray="3 3"
-            label={markLabel('Note', NOTE_COLOUR)}
+            label={markLabel('Note', NOTE_COLOUR, 0)}
           />
         ))}
         {data.target !== null && (
