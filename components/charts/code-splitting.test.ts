@@ -25,6 +25,10 @@ const staticImportsOf = (source: string) =>
     (match) => match[1],
   );
 
+/** A drawing module, or the parts they share (which only they import, below). */
+const isDrawingCode = (file: string) =>
+  /^components\/charts\/[a-z-]+-drawing\.tsx$/.test(file) || file === 'components/charts/drawing-parts.tsx';
+
 describe('chart code splitting', () => {
   it('imports recharts only in the charts’ drawing modules', () => {
     const importers = files.filter((file) =>
@@ -33,7 +37,17 @@ describe('chart code splitting', () => {
       ),
     );
     expect(importers.length).toBeGreaterThan(0);
-    expect(importers.filter((file) => !/^components\/charts\/[a-z-]+-drawing\.tsx$/.test(file))).toEqual([]);
+    expect(importers.filter((file) => !isDrawingCode(file))).toEqual([]);
+  });
+
+  it('imports the drawing modules’ shared parts only in drawing modules', () => {
+    const importers = files.filter((file) =>
+      staticImportsOf(readFileSync(path.join(root, file), 'utf8')).some((specifier) =>
+        /\/drawing-parts$/.test(specifier ?? ''),
+      ),
+    );
+    expect(importers.length).toBeGreaterThan(0);
+    expect(importers.filter((file) => !/-drawing\.tsx$/.test(file))).toEqual([]);
   });
 
   it('loads the drawing modules only on demand, through chart-drawings.ts and import()', () => {

@@ -8,15 +8,14 @@ import {
   ResponsiveContainer,
   Scatter,
   Tooltip,
-  usePlotArea,
-  useYAxisScale,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { MetricUnit } from '@/lib/shared/metrics';
+import { RightMarginLabels } from './drawing-parts';
 import { formatMetricValue } from './format-value';
 import type { FunnelChartData, FunnelChartPoint } from './funnel-data';
-import { funnelMarginLabels, type LineLabel, MarginLabelsSvg, placeRightLabels } from './margin-labels';
+import { funnelMarginLabels } from './margin-labels';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
 interface ShapeProps {
@@ -39,16 +38,6 @@ function FunnelPoint({ cx, cy, payload }: ShapeProps) {
     );
   }
   return <circle cx={cx} cy={cy} r={4.5} fill={SPC_COLOURS.improvement} stroke="#fff" />;
-}
-
-/** The overall and target lines' labels in the chart's right margin, beside them (see margin-labels.tsx). */
-function RightMarginLabels({ labels, fontSize }: { labels: readonly LineLabel[]; fontSize: number }) {
-  const plot = usePlotArea();
-  const scale = useYAxisScale();
-  if (!plot || !scale) return null;
-  return (
-    <MarginLabelsSvg placed={placeRightLabels(labels, { plot, toY: scale, fontSize })} fontSize={fontSize} />
-  );
 }
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

@@ -7,14 +7,13 @@ import {
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
-  usePlotArea,
-  useYAxisScale,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { MetricUnit } from '@/lib/shared/metrics';
+import { RightMarginLabels } from './drawing-parts';
 import { formatMetricValue } from './format-value';
-import { type LineLabel, MarginLabelsSvg, placeRightLabels, rightMarginFor } from './margin-labels';
+import { type LineLabel, rightMarginFor } from './margin-labels';
 import { LINE_COLOURS, pointColour, TARGET_TEXT_COLOUR } from './palette';
 import { formatShortDate, type SpcChartData } from './spc-data';
 
@@ -42,16 +41,6 @@ function SpcDot({ cx, cy, payload }: DotProps) {
       stroke={isSpecial ? '#212b32' : colour}
       strokeWidth={isSpecial ? 1.5 : 1}
     />
-  );
-}
-
-/** The target's label in the chart's right margin, beside its line (see margin-labels.tsx). */
-function RightMarginLabels({ labels, fontSize }: { labels: readonly LineLabel[]; fontSize: number }) {
-  const plot = usePlotArea();
-  const scale = useYAxisScale();
-  if (!plot || !scale) return null;
-  return (
-    <MarginLabelsSvg placed={placeRightLabels(labels, { plot, toY: scale, fontSize })} fontSize={fontSize} />
   );
 }
 
