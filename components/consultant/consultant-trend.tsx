@@ -7,6 +7,22 @@ import type { SeriesPoint } from '@/lib/server/metrics/series';
 import { wholeWeeksOnly } from '@/lib/shared/periods';
 import { TrendPanel } from './trend-panel';
 
+/** The consultant's weekly charts: a count per whole week each. */
+const TRENDS = [
+  {
+    title: 'Sessions held',
+    metricId: 'heldSessions',
+    value: (point: SeriesPoint) => point.heldSessions,
+    fileName: 'sessions held',
+  },
+  {
+    title: 'Patients or cases',
+    metricId: 'patientsPerWeek',
+    value: (point: SeriesPoint) => point.patients,
+    fileName: 'patients',
+  },
+] as const;
+
 /**
  * The consultant's two weekly SPC charts (sessions held, patients or cases), drawn in the browser so that the
  * week their limits are recalculated from (kept in the URL) redraws them without a round trip.
@@ -31,29 +47,20 @@ export function ConsultantTrend({
   const limitsFrom = useLimitsFrom(weekStarts);
   return (
     <>
-      {weekStarts.length >= 2 && (
-        <LimitsFromSelect weekStarts={weekStarts} value={limitsFrom} weekNotes={weekNotes} />
-      )}
-      <TrendPanel
-        title="Sessions held"
-        metricId="heldSessions"
-        weekly={weekly}
-        value={(point) => point.heldSessions}
-        limitsFrom={limitsFrom}
-        annotations={annotations}
-        periodLabel={periodLabel}
-        exportName={`${name} sessions held per week ${period.from} to ${period.to}`}
-      />
-      <TrendPanel
-        title="Patients or cases"
-        metricId="patientsPerWeek"
-        weekly={weekly}
-        value={(point) => point.patients}
-        limitsFrom={limitsFrom}
-        annotations={annotations}
-        periodLabel={periodLabel}
-        exportName={`${name} patients per week ${period.from} to ${period.to}`}
-      />
+      <LimitsFromSelect weekStarts={weekStarts} value={limitsFrom} weekNotes={weekNotes} />
+      {TRENDS.map((trend) => (
+        <TrendPanel
+          key={trend.metricId}
+          title={trend.title}
+          metricId={trend.metricId}
+          weekly={weekly}
+          value={trend.value}
+          limitsFrom={limitsFrom}
+          annotations={annotations}
+          periodLabel={periodLabel}
+          exportName={`${name} ${trend.fileName} per week ${period.from} to ${period.to}`}
+        />
+      ))}
     </>
   );
 }

@@ -61,4 +61,14 @@ describe('the week chooser', () => {
     expect(html).toMatch(/<label for="([^"]+)"[^>]*>Recalculate the limits from<\/label>/);
     expect(html).toMatch(/aria-describedby="[^"]+-hint"/);
   });
+
+  it('is not offered for a chart too short to recalculate', () => {
+    const html = renderToStaticMarkup(
+      createElement(LimitsFromSelect, {
+        weekStarts: ['2026-01-05', '2026-01-12', '2026-01-19'],
+        value: null,
+      }),
+    );
+    expect(html).toBe('');
+  });
 });

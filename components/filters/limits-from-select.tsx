@@ -41,6 +41,7 @@ export function LimitsFromSelect({
 }) {
   const id = useId();
   const pathname = usePathname();
+  const choices = limitsFromChoices(weekStarts);
   function choose(week: string) {
     const params = new URLSearchParams(window.location.search);
     if (week) params.set(LIMITS_FROM_PARAM, week);
@@ -49,6 +50,7 @@ export function LimitsFromSelect({
     // Replace, not push: arrow keys on a closed select change it week by week, and Back should not replay them.
     window.history.replaceState(null, '', query ? `${pathname}?${query}` : pathname);
   }
+  if (choices.length === 0) return null;
   return (
     <div className="mb-6 print:hidden">
       <label htmlFor={id} className="mb-1 block font-bold">
@@ -66,7 +68,7 @@ export function LimitsFromSelect({
         className="border-2 border-nhs-black bg-nhs-white p-2"
       >
         <option value="">No change: one mean and limits for every week</option>
-        {limitsFromChoices(weekStarts).map((week) => (
+        {choices.map((week) => (
           <option key={week} value={week}>
             The week of {formatDate(week)}
             {weekNotes[week] ? `: ${weekNotes[week]}` : ''}
