@@ -15,6 +15,7 @@ import {
 } from '@/lib/shared/periods';
 import { dashboardSearchParams } from './dashboard-filter';
 import { useDashboardFilter, useDivisionOptions } from './dashboard-filter-context';
+import { LIMITS_FROM_PARAM } from './limits-from-select';
 
 const fieldClass = 'block border-2 border-nhs-black bg-nhs-white px-2 py-1 text-[1.1875rem]';
 
@@ -44,12 +45,16 @@ export function FilterBar({ hasDivisionFilter = false }: { hasDivisionFilter?: b
     activity?: ActivityOption;
     divisionId?: number | null;
   }) {
-    const query = dashboardSearchParams({
+    const params = dashboardSearchParams({
       preset: next.preset,
       period: next.period,
       activity: next.activity ?? filter.activity,
       divisionId: next.divisionId === undefined ? filter.divisionId : next.divisionId,
-    }).toString();
+    });
+    // A recalculation of the SPC limits outlives a change of filter (ignored where its week is no longer shown).
+    const limitsFrom = new URLSearchParams(window.location.search).get(LIMITS_FROM_PARAM);
+    if (limitsFrom) params.set(LIMITS_FROM_PARAM, limitsFrom);
+    const query = params.toString();
     window.history.pushState(null, '', query ? `${pathname}?${query}` : pathname);
   }
 

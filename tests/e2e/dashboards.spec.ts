@@ -379,6 +379,13 @@ test('the lead recalculates the SPC limits from a chosen week: new limits after 
   await expect.poll(meanCount).toBe(2);
   await expectSameWindow(page);
   await expectNoSeriousViolations(page);
+  // Another activity keeps the recalculation.
+  await page.getByLabel('Activity').selectOption('clinic');
+  await expect(page).toHaveURL(/activity=clinic/);
+  await expect(page).toHaveURL(/limitsFrom=\d{4}-\d{2}-\d{2}/);
+  await expect(spc.locator('figcaption').first()).toContainText(
+    `Limits recalculated from the week of ${week}`,
+  );
 
   // The link keeps the choice; "No change" takes it away.
   await page.reload();
