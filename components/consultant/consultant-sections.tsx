@@ -6,7 +6,7 @@ import { Panel } from '@/components/ui/panel';
 import type { Caller } from '@/lib/server/api/caller';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
 import { PER_SESSION_LABELS } from '@/lib/shared/per-session';
-import { mondayOf } from '@/lib/shared/periods';
+import { mondayOf, trendWindow } from '@/lib/shared/periods';
 import type { Scope } from '@/lib/shared/scope';
 import { CalendarHeatmap } from './calendar-heatmap';
 import { ConsultantTrend } from './consultant-trend';
@@ -99,13 +99,14 @@ export async function TrendSection({
   name,
   period,
   activity,
-  periodLabel,
   caller,
 }: SectionProps & { caller?: Caller }) {
-  // The notes the caller may read are marked on the charts (shared with the notes panel: cached per request).
+  // The charts cover the year to the period's end, as every weekly SPC chart does; the notes the caller may read
+  // over those weeks are marked on them.
+  const window = trendWindow(period);
   const [weekly, annotations, jobPlans] = await Promise.all([
-    loadConsultantWeekly(scope, consultantId, period.from, period.to, activity),
-    caller ? loadConsultantAnnotations(caller, consultantId, period.from, period.to) : [],
+    loadConsultantWeekly(scope, consultantId, period.to, activity),
+    caller ? loadConsultantAnnotations(caller, consultantId, window.from, window.to) : [],
     loadJobPlans(scope, consultantId, period.to),
   ]);
   // A new job plan is the change a consultant's limits are most often recalculated after: its week says so.
@@ -118,13 +119,16 @@ export async function TrendSection({
   return (
     <Panel aria-labelledby="trend-heading">
       <SectionHeading id="trend-heading">Trend</SectionHeading>
+      <p className="mb-4">
+        Week by week over the year to {formatDate(window.to)}, whatever the period chosen: enough weeks for
+        the process limits to separate signal from noise.
+      </p>
       <ConsultantTrend
         name={name}
-        period={period}
+        period={window}
         weekly={weekly}
         annotations={annotations}
         weekNotes={weekNotes}
-        periodLabel={periodLabel}
       />
     </Panel>
   );

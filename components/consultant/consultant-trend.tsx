@@ -33,15 +33,14 @@ export function ConsultantTrend({
   weekly,
   annotations,
   weekNotes,
-  periodLabel,
 }: {
   name: string;
+  /** The weeks the charts cover (the file names say so). */
   period: { from: string; to: string };
   weekly: SeriesPoint[];
   annotations: readonly (AnnotationPoint & FigureNote)[];
   /** What happened in a week (its Monday → words), shown in the week chooser, e.g. a new job plan. */
   weekNotes: Readonly<Record<string, string>>;
-  periodLabel: string;
 }) {
   const weekStarts = wholeWeeksOnly(weekly).map((point) => point.from);
   const limitsFrom = useLimitsFrom(weekStarts);
@@ -57,7 +56,6 @@ export function ConsultantTrend({
           value={trend.value}
           limitsFrom={limitsFrom}
           annotations={annotations}
-          periodLabel={periodLabel}
           exportName={`${name} ${trend.fileName} per week ${period.from} to ${period.to}`}
         />
       ))}

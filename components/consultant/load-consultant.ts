@@ -7,6 +7,7 @@ import { getJobPlanCurrency } from '@/lib/server/metrics/job-plan-currency';
 import { getLedgerEntries } from '@/lib/server/metrics/ledger-entries';
 import type { ActivityFilter } from '@/lib/server/metrics/period';
 import { getSeries } from '@/lib/server/metrics/series';
+import { trendWindow } from '@/lib/shared/periods';
 import type { Scope } from '@/lib/shared/scope';
 
 /*
@@ -38,14 +39,14 @@ export const loadLedgerEntries = cache(
     getLedgerEntries(await getPageDatabase(), scope, { consultantId, period: { from, to }, activity }),
 );
 
-/** The consultant's weekly series over the period (trend). */
+/** The consultant's weekly series over the trend's weeks: the year to the period's end (see trendWindow). */
 export const loadConsultantWeekly = cache(
-  async (scope: Scope, consultantId: number, from: string, to: string, activity: ActivityFilter) => {
+  async (scope: Scope, consultantId: number, to: string, activity: ActivityFilter) => {
     const series = await getSeries(await getPageDatabase(), scope, {
       level: 'consultant',
       bucket: 'week',
       unit: { level: 'consultant', id: consultantId },
-      period: { from, to },
+      period: trendWindow({ to }),
       activity,
     });
     return series[0]?.points ?? [];

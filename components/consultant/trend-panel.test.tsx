@@ -21,7 +21,6 @@ describe('the consultant trend chart', () => {
           week('2025-11-24', '2025-11-26', 3 / 7, 30),
         ],
         value: (point) => point.patients,
-        periodLabel: '01/11/2025 to 26/11/2025',
         exportName: 'patients',
       }),
     );
@@ -45,7 +44,6 @@ describe('the consultant trend chart', () => {
         weekly,
         value: (point) => point.patients,
         limitsFrom: '2026-02-02',
-        periodLabel: '05/01/2026 to 01/03/2026',
         exportName: 'patients',
       }),
     );

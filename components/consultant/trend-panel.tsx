@@ -23,7 +23,6 @@ interface TrendPanelProps {
   value: (point: SeriesPoint) => number;
   /** The week the limits are recalculated from (see LimitsFromSelect), or null. */
   limitsFrom?: string | null;
-  periodLabel: string;
   /** File name stem of the data download. */
   exportName: string;
   testId?: string;
@@ -37,7 +36,7 @@ interface TrendPanelProps {
 /**
  * One weekly XmR chart (the shared SPC chart: mean, process limits, special causes) with its heading, definition
  * link, SPC icons, table alternative and download. Whole weeks only (see wholeWeeksOnly): a part-week at the
- * period's edges is left out; counts cannot be negative, so a negative lower limit is drawn at zero.
+ * series' edges is left out; counts cannot be negative, so a negative lower limit is drawn at zero.
  */
 export function TrendPanel({
   title,
@@ -45,7 +44,6 @@ export function TrendPanel({
   weekly,
   value,
   limitsFrom = null,
-  periodLabel,
   exportName,
   testId,
   annotations = [],
@@ -71,7 +69,7 @@ export function TrendPanel({
         <a href={`/definitions#${metricId}`}>{title}</a>, per week
       </h3>
       {weeks.length < 2 ? (
-        <p>Too few weeks of data in {periodLabel} for an SPC chart.</p>
+        <p>Too few whole weeks of data for an SPC chart.</p>
       ) : (
         <>
           <SpcIcons variation={spc.variation?.icon ?? null} assurance={spc.assurance?.icon ?? null} />
@@ -79,7 +77,7 @@ export function TrendPanel({
             label={`SPC chart of ${title.toLowerCase()} per week, ${shown}. ${summary}`}
             unit="patientsPerWeek"
             data={data}
-            caption={`Over ${shown} (${periodLabel}). ${summary} Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern, purple neither).${describeLimitsFrom(spc, limitsFrom)}`}
+            caption={`Over ${shown}. ${summary} Mean and process limits (dashed); larger outlined points are special causes (blue improvement, orange concern, purple neither).${describeLimitsFrom(spc, limitsFrom)}`}
             exportName={exportName}
             testId={testId}
             annotations={toChartAnnotations(

@@ -5,10 +5,7 @@ import type {
   SeriesRequest,
   WithinLevel,
 } from '@/lib/client/metrics-requests';
-import { weeksEnding, yearEarlier } from '@/lib/shared/periods';
-
-/** Weeks of the weekly series behind the tiles' SPC icons and sparklines. */
-export const SPC_WEEKS = 52;
+import { trendWindow, yearEarlier } from '@/lib/shared/periods';
 
 export interface OverviewRequests {
   /** The trust (or the division chosen): headline figures. */
@@ -33,7 +30,7 @@ export function overviewRequests(filter: DashboardFilter): OverviewRequests {
     ? { level: 'division', from, to, activity, within: division }
     : { level: 'trust', from, to, activity };
   const earlier = yearEarlier({ from, to });
-  const weeks = weeksEnding(to, SPC_WEEKS);
+  const weeks = trendWindow(filter.period);
   return {
     headline,
     baseline: { ...headline, from: earlier.from, to: earlier.to },

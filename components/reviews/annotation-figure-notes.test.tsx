@@ -75,7 +75,6 @@ describe('notes about a figure, beside the figure', () => {
         metricId: 'patientsPerWeek',
         weekly: [],
         value: () => 0,
-        periodLabel: '01/01/2026 to 31/03/2026',
         exportName: 'patients',
         annotations: [
           note(1, 'Complex cases this quarter.', { metricId: 'patientsPerWeek' }),

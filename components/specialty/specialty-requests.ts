@@ -1,8 +1,5 @@
 import type { ReportRequest, SeriesRequest, WorkloadBalanceRequest } from '@/lib/client/metrics-requests';
-import { type PeriodFilter, weeksEnding } from '@/lib/shared/periods';
-
-/** Weeks of the specialty's SPC charts (the year to the period's end). */
-export const SPECIALTY_SPC_WEEKS = 52;
+import { type PeriodFilter, trendWindow } from '@/lib/shared/periods';
 
 export interface SpecialtyRequests {
   specialty: ReportRequest;
@@ -16,7 +13,7 @@ export function specialtyRequests(filter: PeriodFilter, specialtyId: number): Sp
   const { from, to } = filter.period;
   const { activity } = filter;
   const unit = { level: 'specialty', id: specialtyId } as const;
-  const weeks = weeksEnding(to, SPECIALTY_SPC_WEEKS);
+  const weeks = trendWindow(filter.period);
   return {
     specialty: { level: 'specialty', from, to, activity, within: unit },
     consultants: { level: 'consultant', from, to, activity, within: unit },

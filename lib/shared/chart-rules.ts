@@ -1,3 +1,4 @@
+import { TREND_WEEKS } from './periods';
 import { DEFAULT_SHORT_GROUP_THRESHOLD, MOVING_RANGE_SCREEN_FACTOR, XMR_LIMIT_FACTOR } from './stats/spc';
 
 /**
@@ -7,7 +8,7 @@ import { DEFAULT_SHORT_GROUP_THRESHOLD, MOVING_RANGE_SCREEN_FACTOR, XMR_LIMIT_FA
 export const CHART_RULES: readonly { title: string; rule: string }[] = [
   {
     title: 'SPC charts: mean and process limits',
-    rule: `Each point is one whole week (Monday to Sunday); a week the period or the extracts cover only in part is left out, as it would look like a fall or a rise that did not happen. The process limits are the mean ± ${XMR_LIMIT_FACTOR} × the mean moving range (the average week-to-week change), three standard deviations: nearly every week of a stable process falls inside them. A week-to-week change of ${MOVING_RANGE_SCREEN_FACTOR} × the mean moving range or more is left out of that mean first, so that one extraordinary week does not widen the limits for all the others.`,
+    rule: `Each point is one whole week (Monday to Sunday). A chart covers the ${TREND_WEEKS} whole weeks up to the end of the period chosen, whatever its length, so that a short period still has enough weeks for the limits; a week the extracts cover only in part is left out, as it would look like a fall or a rise that did not happen. The process limits are the mean ± ${XMR_LIMIT_FACTOR} × the mean moving range (the average week-to-week change), three standard deviations: nearly every week of a stable process falls inside them. A week-to-week change of ${MOVING_RANGE_SCREEN_FACTOR} × the mean moving range or more is left out of that mean first, so that one extraordinary week does not widen the limits for all the others.`,
   },
   {
     title: 'SPC charts: special causes',
@@ -19,7 +20,7 @@ export const CHART_RULES: readonly { title: string; rule: string }[] = [
   },
   {
     title: 'SPC charts: recalculating the limits after a change',
-    rule: `When the process changed on a known date (a new clinic template, a new way of working), the specialty page can recalculate the limits from that week: the weeks since it get their own mean and limits, so that they are judged against the new process. Limits from fewer than ${DEFAULT_SHORT_GROUP_THRESHOLD} weeks are provisional. The choice is kept in the page's link.`,
+    rule: `When the process changed on a known date (a new clinic template, a new way of working), the specialty and consultant pages can recalculate the limits from that week (the week of a new job plan is marked): the weeks since it get their own mean and limits, so that they are judged against the new process. Limits from fewer than ${DEFAULT_SHORT_GROUP_THRESHOLD} weeks are provisional. The choice is kept in the page's link.`,
   },
   {
     title: 'Funnel plots',

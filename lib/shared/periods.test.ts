@@ -7,6 +7,7 @@ import {
   presetPeriod,
   resolvePeriodFilter,
   todayInLondon,
+  trendWindow,
   weeksEnding,
   wholeWeeksOnly,
   yearEarlier,
@@ -122,6 +123,12 @@ describe('weekly chart windows: whole weeks (Monday to Sunday) only', () => {
     expect(weeksEnding('2026-10-26', 2)).toEqual({ from: '2026-10-12', to: '2026-10-25' });
     // A Sunday closes its week.
     expect(weeksEnding('2026-11-01', 1)).toEqual({ from: '2026-10-26', to: '2026-11-01' });
+  });
+
+  it('gives every weekly SPC chart the 52 whole weeks to the period’s end, however short the period', () => {
+    const lastFourWeeks = presetPeriod('last-4-weeks', '2026-11-27');
+    expect(trendWindow(lastFourWeeks)).toEqual({ from: '2025-11-24', to: '2026-11-22' });
+    expect(trendWindow({ to: '2026-11-22' })).toEqual({ from: '2025-11-24', to: '2026-11-22' });
   });
 
   it('leaves out the part-weeks of a series, at either end', () => {

@@ -156,6 +156,18 @@ export function weeksEnding(end: string, weeks: number): DatePeriod {
 }
 
 /**
+ * Weeks of every weekly SPC chart (overview tiles, specialty, consultant, review meetings): the year to the
+ * period's end, whatever the period, so that a short period still has enough points for stable limits and every
+ * chart of one view covers the same weeks.
+ */
+export const TREND_WEEKS = 52;
+
+/** The weeks a weekly SPC chart covers for a period: the last TREND_WEEKS whole weeks on or before its end. */
+export function trendWindow(period: Pick<DatePeriod, 'to'>): DatePeriod {
+  return weeksEnding(period.to, TREND_WEEKS);
+}
+
+/**
  * The whole weeks of a weekly series. A week the period or the extracts cover only in part is no point on a weekly
  * chart: a weekend alone has no sessions (a false fall), and a per-week rate scaled up from part of a week is not
  * comparable with the others (a false rise at the latest point).

@@ -160,7 +160,7 @@ export async function paintConsultantPage(scope: Scope, consultantId: number) {
     const { period, activity } = await consultantFilter(scope);
     const { from, to } = period;
     const entriesRead = loadLedgerEntries(scope, consultantId, from, to, activity);
-    const weeklyRead = loadConsultantWeekly(scope, consultantId, from, to, activity);
+    const weeklyRead = loadConsultantWeekly(scope, consultantId, to, activity);
     const jobPlansRead = loadJobPlans(scope, consultantId, to);
     const peersRead = getConsultantSpecialtyId(scope, consultantId).then(async (specialtyId) => ({
       specialtyId,

@@ -1,6 +1,6 @@
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
 import { categoriesHeld, PER_SESSION_LABELS } from '@/lib/shared/per-session';
-import { todayInLondon, weeksEnding, wholeWeeksOnly } from '@/lib/shared/periods';
+import { todayInLondon, trendWindow, wholeWeeksOnly } from '@/lib/shared/periods';
 import type {
   AgendaCategory,
   AgendaFunnelPoint,
@@ -28,9 +28,6 @@ import { getCarriedForwardActions } from './carry-forward';
 import { getForReviewList } from './for-review';
 import { getCancellationReasons } from './lost-reasons';
 import { getReviewParameters } from './parameters';
-
-/** Weeks of the trend (and of the SPC icons): a year ending with the period, as the specialty page shows. */
-export const TREND_WEEKS = 52;
 
 /** The headline metrics of every review, in order. */
 const HEADLINE_METRICS = [
@@ -75,7 +72,7 @@ export async function buildAgenda(
       level: unit.level,
       bucket: 'week',
       unit: filter,
-      period: weeksEnding(period.to, TREND_WEEKS),
+      period: trendWindow(period),
       activity: category,
     });
   const [figures, trendSeries, categorySeries, workload, forReview, reasons, parameters] = await Promise.all([

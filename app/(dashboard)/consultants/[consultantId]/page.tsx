@@ -69,7 +69,7 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
   // share them through the request cache and show their failures): the calendar's, the trend's, the job plan's
   // and, once the specialty is looked up, the peers'.
   loadLedgerEntries(caller.scope, consultantId, period.from, period.to, activity).catch(() => undefined);
-  loadConsultantWeekly(caller.scope, consultantId, period.from, period.to, activity).catch(() => undefined);
+  loadConsultantWeekly(caller.scope, consultantId, period.to, activity).catch(() => undefined);
   loadJobPlans(caller.scope, consultantId, period.to).catch(() => undefined);
   // The lookup checks only the organisation: it just starts the peers' reads, which apply the caller's scope; the
   // peers section reads by the own row's specialty, and the own row still decides the 404.
