@@ -37,7 +37,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const { filter, lastCoveredDate, divisions } = await readDashboardPageFilter(
+  const { filter, firstCoveredDate, lastCoveredDate, divisions } = await readDashboardPageFilter(
     await getPageDatabase(),
     caller.scope,
     await searchParams,
@@ -47,11 +47,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   // section's to show.
   if (lastCoveredDate !== null) loadReport(caller.scope, props.requests.specialties).catch(() => undefined);
   return (
-    <DashboardFilterProvider lastCoveredDate={lastCoveredDate} divisions={divisions}>
+    <DashboardFilterProvider
+      lastCoveredDate={lastCoveredDate}
+      firstCoveredDate={firstCoveredDate}
+      divisions={divisions}
+    >
       <PageHeader caption="Overview" title={organisation.name}>
         <p>Job-planned sessions against what was delivered, and where capacity was lost.</p>
       </PageHeader>
-      <FilterBar hasDivisionFilter />
+      <FilterBar hasDivisionFilter hasBaselineFilter />
       <PeriodSummary />
       {/* Overdue actions, the "for review" list and escalations: streamed on their own, never holding the page. */}
       <SectionErrorBoundary label="what needs your attention">

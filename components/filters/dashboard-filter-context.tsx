@@ -11,22 +11,37 @@ import {
 
 interface DashboardFilterContextValue {
   lastCoveredDate: string | null;
+  /** Where the ledger starts (how far back a baseline can reach); null where the page offers no baseline. */
+  firstCoveredDate?: string | null;
   divisions: readonly DivisionOption[];
 }
 
 const DashboardFilterContext = createContext<DashboardFilterContextValue>({
   lastCoveredDate: null,
+  firstCoveredDate: null,
   divisions: [],
 });
 
-/** What the client needs to read the filters from the URL as the server did: the ledger's end and the divisions. */
+/**
+ * What the client needs to read the filters from the URL as the server did (the ledger's end and the divisions),
+ * and to offer baselines (the ledger's start).
+ */
 export function DashboardFilterProvider({
   lastCoveredDate,
+  firstCoveredDate = null,
   divisions,
   children,
 }: DashboardFilterContextValue & { children: ReactNode }) {
-  const value = useMemo(() => ({ lastCoveredDate, divisions }), [lastCoveredDate, divisions]);
+  const value = useMemo(
+    () => ({ lastCoveredDate, firstCoveredDate, divisions }),
+    [lastCoveredDate, firstCoveredDate, divisions],
+  );
   return <DashboardFilterContext.Provider value={value}>{children}</DashboardFilterContext.Provider>;
+}
+
+/** The first date the ledger covers, or null (no data yet, or a page with no baseline). */
+export function useFirstCoveredDate(): string | null {
+  return useContext(DashboardFilterContext).firstCoveredDate ?? null;
 }
 
 /** The divisions the caller may filter by. */

@@ -21,6 +21,15 @@ describe('readDashboardFilter', () => {
     expect(readDashboardFilter({}, '2026-10-31', [], now).divisionId).toBeNull();
   });
 
+  it('reads the baseline as 1 to 10 years earlier, anything else as a year earlier', () => {
+    const baselineOf = (baseline: string | undefined) =>
+      readDashboardFilter({ baseline }, '2026-10-31', divisions, now).baselineYears;
+    expect(baselineOf('3')).toBe(3);
+    expect(baselineOf('10')).toBe(10);
+    expect(baselineOf(undefined)).toBe(1);
+    for (const wrong of ['0', '11', '2.5', '-1', 'two', '']) expect(baselineOf(wrong)).toBe(1);
+  });
+
   it('reads the period as the server does (presets end on the last covered date)', () => {
     const filter = readDashboardFilter(
       { period: 'custom', from: '2026-04-01', to: '2026-06-30' },
@@ -41,6 +50,14 @@ describe('dashboardSearchParams', () => {
     expect(
       dashboardSearchParams({ preset: 'last-4-weeks', activity: 'list', divisionId: 7 }).toString(),
     ).toBe('period=last-4-weeks&activity=list&division=7');
+    expect(
+      dashboardSearchParams({
+        preset: 'last-13-weeks',
+        activity: 'all',
+        divisionId: null,
+        baselineYears: 1,
+      }).toString(),
+    ).toBe('');
   });
 
   it('round-trips through the URL', () => {
@@ -49,6 +66,7 @@ describe('dashboardSearchParams', () => {
       period: { from: '2026-01-01', to: '2026-03-31' },
       activity: 'clinic',
       divisionId: 3,
+      baselineYears: 2,
     });
     const filter = readDashboardFilter(searchParamsObject(params), '2026-10-31', divisions, now);
     expect(filter).toEqual({
@@ -56,6 +74,7 @@ describe('dashboardSearchParams', () => {
       period: { from: '2026-01-01', to: '2026-03-31' },
       activity: 'clinic',
       divisionId: 3,
+      baselineYears: 2,
     });
   });
 });

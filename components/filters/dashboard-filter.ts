@@ -1,9 +1,13 @@
 import {
   type DatePeriod,
   filterSearchParams,
+  MAX_BASELINE_YEARS,
   type PeriodFilter,
   resolvePeriodFilter,
 } from '@/lib/shared/periods';
+
+/** The URL parameter of the overview's baseline: the same period this many years earlier (1 when absent). */
+export const BASELINE_PARAM = 'baseline';
 
 /** A division the caller may see the totals of (the division filter's options). */
 export interface DivisionOption {
@@ -11,9 +15,14 @@ export interface DivisionOption {
   name: string;
 }
 
-/** The dashboard filters: period preset, period, activity and (overview, specialties) one division or all. */
+/**
+ * The dashboard filters: period preset, period, activity, (overview, specialties) one division or all, and (the
+ * overview) the baseline patients a week are compared with.
+ */
 export interface DashboardFilter extends PeriodFilter {
   divisionId: number | null;
+  /** The baseline is the same period this many years earlier. */
+  baselineYears: number;
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -30,7 +39,8 @@ export function searchParamsObject(searchParams: URLSearchParams): SearchParams 
 
 /**
  * The filters in a URL, presets ending at the last date the ledger covers. A division the caller cannot see (or
- * not a number) is ignored: the filter shows all the caller's divisions, so a shared link never shows more.
+ * not a number) is ignored: the filter shows all the caller's divisions, so a shared link never shows more. A
+ * baseline that is not 1 to MAX_BASELINE_YEARS years is read as a year earlier.
  */
 export function readDashboardFilter(
   searchParams: SearchParams,
@@ -38,10 +48,13 @@ export function readDashboardFilter(
   divisions: readonly DivisionOption[],
   now?: Date,
 ): DashboardFilter {
-  const raw = searchParams.division;
-  const wanted = Number(Array.isArray(raw) ? raw[0] : raw);
+  const first = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw);
+  const wanted = Number(first(searchParams.division));
   const divisionId = divisions.some((division) => division.id === wanted) ? wanted : null;
-  return { ...resolvePeriodFilter(searchParams, lastCoveredDate, now), divisionId };
+  const years = first(searchParams[BASELINE_PARAM]) ?? '';
+  const baselineYears =
+    /^\d{1,2}$/.test(years) && Number(years) >= 1 && Number(years) <= MAX_BASELINE_YEARS ? Number(years) : 1;
+  return { ...resolvePeriodFilter(searchParams, lastCoveredDate, now), divisionId, baselineYears };
 }
 
 /** The URL query of the filters (defaults left out to keep links short). */
@@ -50,8 +63,12 @@ export function dashboardSearchParams(filter: {
   period?: DatePeriod;
   activity: DashboardFilter['activity'];
   divisionId: number | null;
+  baselineYears?: number;
 }): URLSearchParams {
   const params = filterSearchParams(filter);
   if (filter.divisionId !== null) params.set('division', String(filter.divisionId));
+  if (filter.baselineYears !== undefined && filter.baselineYears !== 1) {
+    params.set(BASELINE_PARAM, String(filter.baselineYears));
+  }
   return params;
 }

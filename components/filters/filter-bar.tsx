@@ -8,27 +8,44 @@ import {
   ACTIVITY_LABELS,
   ACTIVITY_OPTIONS,
   type ActivityOption,
+  baselineChoices,
   type DatePeriod,
+  describePeriod,
   PERIOD_PRESET_LABELS,
   PERIOD_PRESETS,
   type PeriodPreset,
+  yearsEarlier,
 } from '@/lib/shared/periods';
 import { dashboardSearchParams } from './dashboard-filter';
-import { useDashboardFilter, useDivisionOptions } from './dashboard-filter-context';
+import { useDashboardFilter, useDivisionOptions, useFirstCoveredDate } from './dashboard-filter-context';
 import { LIMITS_FROM_PARAM } from './limits-from-select';
 
 const fieldClass = 'block border-2 border-nhs-black bg-nhs-white px-2 py-1 text-[1.1875rem]';
 
+/** "A year earlier (01/09/2025 to 30/11/2025)": a baseline as the filter offers it. */
+function describeBaseline(period: DatePeriod, years: number): string {
+  const when = years === 1 ? 'A year earlier' : `${years} years earlier`;
+  return `${when} (${describePeriod(yearsEarlier(period, years))})`;
+}
+
 /**
- * Period, activity and (where the page has it) division filters. The URL holds them, so a view can be shared;
- * changing one pushes a new URL with the History API and the widgets refetch their numbers from the metrics API
- * (react-query), without reloading the page.
+ * Period, activity and (where the page has them) division and baseline filters. The URL holds them, so a view can
+ * be shared; changing one pushes a new URL with the History API and the widgets refetch their numbers from the
+ * metrics API (react-query), without reloading the page.
  */
-export function FilterBar({ hasDivisionFilter = false }: { hasDivisionFilter?: boolean }) {
+export function FilterBar({
+  hasDivisionFilter = false,
+  hasBaselineFilter = false,
+}: {
+  hasDivisionFilter?: boolean;
+  /** The overview compares patients a week with the same period a year (or more) earlier. */
+  hasBaselineFilter?: boolean;
+}) {
   const pathname = usePathname();
   const id = useId();
   const filter = useDashboardFilter();
   const divisions = useDivisionOptions();
+  const firstCoveredDate = useFirstCoveredDate();
   const isFetching = useIsFetching({ queryKey: metricsKeys.all }) > 0;
   const [customPeriod, setCustomPeriod] = useState(filter.period);
   const [selectedPreset, setSelectedPreset] = useState(filter.preset);
@@ -44,12 +61,14 @@ export function FilterBar({ hasDivisionFilter = false }: { hasDivisionFilter?: b
     period?: DatePeriod;
     activity?: ActivityOption;
     divisionId?: number | null;
+    baselineYears?: number;
   }) {
     const params = dashboardSearchParams({
       preset: next.preset,
       period: next.period,
       activity: next.activity ?? filter.activity,
       divisionId: next.divisionId === undefined ? filter.divisionId : next.divisionId,
+      baselineYears: next.baselineYears ?? filter.baselineYears,
     });
     // A recalculation of the SPC limits outlives a change of filter (ignored where its week is no longer shown).
     const limitsFrom = new URLSearchParams(window.location.search).get(LIMITS_FROM_PARAM);
@@ -59,6 +78,10 @@ export function FilterBar({ hasDivisionFilter = false }: { hasDivisionFilter?: b
   }
 
   const currentPeriod = selectedPreset === 'custom' ? customPeriod : filter.period;
+  // The baselines the extracts reach, and the one in the URL even if they do not (its figures then say so).
+  const baselines = [
+    ...new Set([...baselineChoices(filter.period, firstCoveredDate), filter.baselineYears]),
+  ].sort((a, b) => a - b);
 
   return (
     <form
@@ -167,6 +190,31 @@ export function FilterBar({ hasDivisionFilter = false }: { hasDivisionFilter?: b
             {divisions.map((division) => (
               <option key={division.id} value={division.id}>
                 {division.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {hasBaselineFilter && (
+        <div>
+          <label htmlFor={`${id}-baseline`} className="mb-1 block font-bold">
+            Baseline for patients a week
+          </label>
+          <select
+            id={`${id}-baseline`}
+            className={fieldClass}
+            value={filter.baselineYears}
+            onChange={(event) =>
+              apply({
+                preset: selectedPreset,
+                period: currentPeriod,
+                baselineYears: Number(event.target.value),
+              })
+            }
+          >
+            {baselines.map((years) => (
+              <option key={years} value={years}>
+                {describeBaseline(filter.period, years)}
               </option>
             ))}
           </select>

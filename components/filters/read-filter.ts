@@ -8,10 +8,19 @@ import { loadDivisionOptions } from './division-options';
 
 export type PageSearchParams = Record<string, string | string[] | undefined>;
 
-async function lastCoveredDateOf(database: Database, organisationId: number): Promise<string | null> {
+/** The first and last dates the ledger covers (any category), or nulls before the first import. */
+async function coveredDatesOf(
+  database: Database,
+  organisationId: number,
+): Promise<{ firstCoveredDate: string | null; lastCoveredDate: string | null }> {
   const { coverage } = await getMetricContext(database, organisationId);
-  const ends = Object.values(coverage).map((span) => span.to);
-  return ends.length ? ([...ends].sort().at(-1) as string) : null;
+  const starts = Object.values(coverage)
+    .map((span) => span.from)
+    .sort();
+  const ends = Object.values(coverage)
+    .map((span) => span.to)
+    .sort();
+  return { firstCoveredDate: starts[0] ?? null, lastCoveredDate: ends.at(-1) ?? null };
 }
 
 /** The filters of a dashboard page from its URL, presets ending at the last date the ledger covers. */
@@ -20,22 +29,31 @@ export async function readPageFilter(
   organisationId: number,
   searchParams: PageSearchParams,
 ): Promise<{ filter: PeriodFilter; lastCoveredDate: string | null }> {
-  const lastCoveredDate = await lastCoveredDateOf(database, organisationId);
+  const { lastCoveredDate } = await coveredDatesOf(database, organisationId);
   return { filter: resolvePeriodFilter(searchParams, lastCoveredDate), lastCoveredDate };
 }
 
-/** As readPageFilter, with the division filter and its options (the divisions the caller may see). */
+/**
+ * As readPageFilter, with the division filter and its options (the divisions the caller may see), the baseline,
+ * and the first covered date (how far back a baseline can reach).
+ */
 export async function readDashboardPageFilter(
   database: Database,
   scope: Scope,
   searchParams: PageSearchParams,
-): Promise<{ filter: DashboardFilter; lastCoveredDate: string | null; divisions: DivisionOption[] }> {
-  const [lastCoveredDate, divisions] = await Promise.all([
-    lastCoveredDateOf(database, scope.organisationId),
+): Promise<{
+  filter: DashboardFilter;
+  firstCoveredDate: string | null;
+  lastCoveredDate: string | null;
+  divisions: DivisionOption[];
+}> {
+  const [{ firstCoveredDate, lastCoveredDate }, divisions] = await Promise.all([
+    coveredDatesOf(database, scope.organisationId),
     loadDivisionOptions(scope),
   ]);
   return {
     filter: readDashboardFilter(searchParams, lastCoveredDate, divisions),
+    firstCoveredDate,
     lastCoveredDate,
     divisions,
   };

@@ -9,6 +9,7 @@ import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
 import { getMetric } from '@/lib/shared/metrics';
 import { describePeriod, describeWeeks, wholeWeeksOnly } from '@/lib/shared/periods';
 import type { SeriesPointResponse, SeriesResponse, UnitReportResponse } from '@/lib/shared/schemas/metrics';
+import { baselineChange, formatBaselineChange } from './baseline-change';
 import { MetricTile } from './metric-tile';
 import { type OverviewRequests, overviewRequests } from './overview-requests';
 import { spcIconsOf } from './spc-summary';
@@ -61,10 +62,7 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
     weekly.map((point) => ({ from: point.from, value: pick(point) }));
   const values = (pick: (point: SeriesPointResponse) => number | null) => weekly.map(pick);
   const baselinePerWeek = baseline?.rows[0]?.patientsPerWeek ?? null;
-  const change =
-    baselinePerWeek && trust.patientsPerWeek !== null
-      ? (trust.patientsPerWeek - baselinePerWeek) / baselinePerWeek
-      : null;
+  const change = baselineChange(trust.patientsPerWeek, baselinePerWeek);
 
   return (
     <QueryRegion queries={queries} label="the headline figures">
@@ -147,14 +145,12 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
           value={formatMetricValue('patientsPerWeek', trust.patientsPerWeek)}
           detail={
             baselinePerWeek === null || baseline === null ? (
-              'No baseline: the extracts do not cover the same period a year earlier.'
+              `No baseline: the extracts do not cover ${describePeriod(requests.baseline)}.`
             ) : (
               <>
                 Baseline {formatMetricValue('patientsPerWeek', baselinePerWeek)} (
                 {describePeriod(baseline.period)}):{' '}
-                <a href="/definitions#baselineChange">
-                  {change === null ? '–' : `${change >= 0 ? '+' : ''}${formatMetricValue('ratio', change)}`}
-                </a>
+                <a href="/definitions#baselineChange">{formatBaselineChange(change)}</a>
               </>
             )
           }

@@ -5,14 +5,16 @@ import type {
   SeriesRequest,
   WithinLevel,
 } from '@/lib/client/metrics-requests';
-import { trendWindow, yearEarlier } from '@/lib/shared/periods';
+import { trendWindow, yearsEarlier } from '@/lib/shared/periods';
 
 export interface OverviewRequests {
   /** The trust (or the division chosen): headline figures. */
   headline: ReportRequest;
-  /** The same, a year earlier (the baseline). */
+  /** The same, over the baseline: the same period a year (or the years chosen) earlier. */
   baseline: ReportRequest;
   specialties: ReportRequest;
+  /** The specialties over the baseline, for their patients a week against it. */
+  specialtiesBaseline: ReportRequest;
   weekly: SeriesRequest;
   currency: JobPlanCurrencyRequest;
 }
@@ -29,14 +31,16 @@ export function overviewRequests(filter: DashboardFilter): OverviewRequests {
   const headline: ReportRequest = division
     ? { level: 'division', from, to, activity, within: division }
     : { level: 'trust', from, to, activity };
-  const earlier = yearEarlier({ from, to });
+  const earlier = yearsEarlier({ from, to }, filter.baselineYears);
   const weeks = trendWindow(filter.period);
+  const specialties: ReportRequest = division
+    ? { level: 'specialty', from, to, activity, within: division }
+    : { level: 'specialty', from, to, activity };
   return {
     headline,
     baseline: { ...headline, from: earlier.from, to: earlier.to },
-    specialties: division
-      ? { level: 'specialty', from, to, activity, within: division }
-      : { level: 'specialty', from, to, activity },
+    specialties,
+    specialtiesBaseline: { ...specialties, from: earlier.from, to: earlier.to },
     weekly: division
       ? { level: 'division', bucket: 'week', from: weeks.from, to: weeks.to, activity, unit: division }
       : { level: 'trust', bucket: 'week', from: weeks.from, to: weeks.to, activity },

@@ -27,8 +27,18 @@ export async function HeadlineTilesSection({ scope, requests }: SectionProps) {
 }
 
 export async function SpecialtyComparisonSection({ scope, requests }: SectionProps) {
-  const data = await loadReport(scope, requests.specialties);
-  return <SpecialtyComparison initial={{ request: requests.specialties, data }} />;
+  const [specialties, baseline] = await Promise.all([
+    loadReport(scope, requests.specialties),
+    loadReport(scope, requests.specialtiesBaseline),
+  ]);
+  return (
+    <SpecialtyComparison
+      initial={{
+        specialties: { request: requests.specialties, data: specialties },
+        baseline: { request: requests.specialtiesBaseline, data: baseline },
+      }}
+    />
+  );
 }
 
 export async function SpecialtyFunnelSection({ scope, requests }: SectionProps) {

@@ -21,6 +21,7 @@ import type { ReportRequest } from '@/lib/client/metrics-requests';
 import { PER_SESSION_LABELS, perSessionCategories } from '@/lib/shared/per-session';
 import { describePeriod, filterSearchParams } from '@/lib/shared/periods';
 import type { UnitReportResponse, UnitReportRowResponse } from '@/lib/shared/schemas/metrics';
+import { baselineChange, formatBaselineChange } from './baseline-change';
 import { overviewRequests } from './overview-requests';
 
 const COLUMNS_BEFORE = [
@@ -35,6 +36,8 @@ const COLUMNS_AFTER = [
   ['Lost sessions', 'lostSessions'],
   ['Additional sessions', 'additional'],
   ['Opportunity (patients a week)', 'opportunityTotal'],
+  ['Patients a week', 'patientsPerWeek'],
+  ['Against baseline', 'baselineChange'],
 ] as const;
 
 /** Rows by opportunity (most first), then name: where the most patients a week could be gained. */
@@ -46,18 +49,29 @@ export function byOpportunity<Row extends { name: string; opportunityPerWeek: { 
   );
 }
 
-/** Specialties sorted by opportunity (where the most patients a week could be gained), not a ranking of people. */
+type InitialReport = { request: ReportRequest; data: UnitReportResponse };
+
+/**
+ * Specialties sorted by opportunity (where the most patients a week could be gained), not a ranking of people,
+ * with their patients a week against the baseline chosen in the filters.
+ */
 export function SpecialtyComparison({
   initial,
 }: {
-  initial: { request: ReportRequest; data: UnitReportResponse };
+  initial: { specialties: InitialReport; baseline: InitialReport };
 }) {
   const filter = useDashboardFilter();
-  const query = useMetricsReport(overviewRequests(filter).specialties, initial);
+  const requests = overviewRequests(filter);
+  const query = useMetricsReport(requests.specialties, initial.specialties);
+  const baselineQuery = useMetricsReport(requests.specialtiesBaseline, initial.baseline);
   const report = query.data;
   const rows = report ? byOpportunity(report.rows) : [];
   const period = report?.period ?? filter.period;
   const { from, to } = period;
+  const baselinePeriod = baselineQuery.data?.period ?? requests.specialtiesBaseline;
+  const baselineByKey = new Map(baselineQuery.data?.rows.map((row) => [row.key, row.patientsPerWeek]));
+  const changeOf = (row: UnitReportRowResponse) =>
+    baselineChange(row.patientsPerWeek, baselineByKey.get(row.key) ?? null);
   // The specialty page opens on the same period and activity (it has no division filter).
   const linkQuery = filterSearchParams(filter).toString();
   // Patients or cases per session, one column per activity category: specialties differ in their mix of clinics
@@ -83,16 +97,18 @@ export function SpecialtyComparison({
       row.lostSessions,
       row.additional,
       row.opportunityPerWeek.total,
+      row.patientsPerWeek,
+      changeOf(row),
     ]),
   };
   return (
     <Panel aria-labelledby="specialty-comparison-heading">
       <SectionHeading id="specialty-comparison-heading">Specialties by opportunity</SectionHeading>
       <p className="mb-4 max-w-3xl">
-        Where the most patients a week could be gained, {describePeriod(period)}. Each figure links to its
-        definition.
+        Where the most patients a week could be gained, {describePeriod(period)}; patients a week against the
+        baseline, {describePeriod(baselinePeriod)}. Each figure links to its definition.
       </p>
-      <QueryRegion queries={[query]} label="the specialties">
+      <QueryRegion queries={[query, baselineQuery]} label="the specialties">
         {rows.length === 0 ? (
           <p>No specialties to show for these filters.</p>
         ) : (
@@ -144,6 +160,12 @@ export function SpecialtyComparison({
                       <TableCell align="end">{formatMetricValue('sessions', row.additional)}</TableCell>
                       <TableCell align="end" data-col="opportunity">
                         {formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total)}
+                      </TableCell>
+                      <TableCell align="end" data-col="patientsPerWeek">
+                        {formatMetricValue('patientsPerWeek', row.patientsPerWeek)}
+                      </TableCell>
+                      <TableCell align="end" data-col="baselineChange">
+                        {formatBaselineChange(changeOf(row))}
                       </TableCell>
                     </TableRow>
                   ))}

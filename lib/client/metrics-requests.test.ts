@@ -14,6 +14,7 @@ const filter = {
   preset: 'custom' as const,
   period: { from: '2026-01-01', to: '2026-03-31' },
   activity: 'clinic' as const,
+  baselineYears: 1,
 };
 
 describe('metrics request query strings', () => {
@@ -59,6 +60,20 @@ describe('overviewRequests', () => {
     });
     expect(trust.specialties.within).toBeUndefined();
     expect(trust.baseline).toMatchObject({ level: 'trust', from: '2025-01-01', to: '2025-03-31' });
+    expect(trust.specialtiesBaseline).toEqual({
+      level: 'specialty',
+      from: '2025-01-01',
+      to: '2025-03-31',
+      activity: 'clinic',
+    });
+    // A baseline further back moves the trust's and the specialties' baselines alike.
+    const earlier = overviewRequests({ ...filter, divisionId: 4, baselineYears: 3 });
+    expect(earlier.baseline).toMatchObject({ level: 'division', from: '2023-01-01', to: '2023-03-31' });
+    expect(earlier.specialtiesBaseline).toMatchObject({
+      from: '2023-01-01',
+      to: '2023-03-31',
+      within: { level: 'division', id: 4 },
+    });
     const division = overviewRequests({ ...filter, divisionId: 4 });
     expect(division.headline).toMatchObject({ level: 'division', within: { level: 'division', id: 4 } });
     expect(division.specialties.within).toEqual({ level: 'division', id: 4 });

@@ -333,7 +333,8 @@ const DEFINITIONS = [
     id: 'baselineChange',
     label: 'Patients per week against baseline',
     unit: 'ratio',
-    formula: '(Patients per week in the period − patients per week in the baseline period) ÷ the baseline.',
+    formula:
+      '(Patients per week in the period − patients per week in the baseline period) ÷ the baseline. The baseline is the same period a year earlier, or as many years earlier as chosen on the overview (as far back as the extracts reach), e.g. the same months before a change of practice.',
     direction: 'increase',
     defaultTarget: null,
     group: 'productivity',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  baselineChoices,
   describePeriod,
   describeWeeks,
   filterSearchParams,
@@ -10,7 +11,7 @@ import {
   trendWindow,
   weeksEnding,
   wholeWeeksOnly,
-  yearEarlier,
+  yearsEarlier,
 } from './periods';
 
 describe('presetPeriod', () => {
@@ -103,12 +104,32 @@ describe('resolvePeriodFilter', () => {
   });
 });
 
-describe('yearEarlier and describePeriod', () => {
+describe('yearsEarlier, baselineChoices and describePeriod', () => {
   it('shifts a year back, clipping 29 February', () => {
-    expect(yearEarlier({ from: '2024-02-29', to: '2024-06-30' })).toEqual({
+    expect(yearsEarlier({ from: '2024-02-29', to: '2024-06-30' })).toEqual({
       from: '2023-02-28',
       to: '2023-06-30',
     });
+  });
+
+  it('shifts several years back, keeping 29 February in a leap year', () => {
+    expect(yearsEarlier({ from: '2028-02-29', to: '2028-06-30' }, 4)).toEqual({
+      from: '2024-02-29',
+      to: '2024-06-30',
+    });
+    expect(yearsEarlier({ from: '2026-09-01', to: '2026-11-30' }, 7)).toEqual({
+      from: '2019-09-01',
+      to: '2019-11-30',
+    });
+  });
+
+  it('offers baselines as far back as the extracts reach, and always a year earlier', () => {
+    const period = { from: '2026-09-01', to: '2026-11-30' };
+    expect(baselineChoices(period, '2024-09-01')).toEqual([1, 2]);
+    expect(baselineChoices(period, '2024-09-02')).toEqual([1]);
+    expect(baselineChoices(period, '2026-01-01')).toEqual([1]);
+    expect(baselineChoices(period, null)).toEqual([1]);
+    expect(baselineChoices(period, '1990-01-01')).toHaveLength(10);
   });
 
   it('writes dates the UK way', () => {

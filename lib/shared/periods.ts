@@ -125,14 +125,30 @@ export function presetPeriod(preset: Exclude<PeriodPreset, 'custom'>, end: strin
   }
 }
 
-/** The same period a year earlier (29 February becomes 28 February). */
-export function yearEarlier(period: DatePeriod): DatePeriod {
+/** The same period some years earlier (29 February becomes 28 February). */
+export function yearsEarlier(period: DatePeriod, years = 1): DatePeriod {
   const shift = (iso: string) => {
     const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-    const lastDay = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
-    return `${year - 1}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+    const lastDay = new Date(Date.UTC(year - years, month, 0)).getUTCDate();
+    return `${year - years}-${String(month).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
   };
   return { from: shift(period.from), to: shift(period.to) };
+}
+
+/** The furthest back a baseline may be: the same period ten years earlier (the longest a request may reach). */
+export const MAX_BASELINE_YEARS = 10;
+
+/**
+ * The baselines worth offering for a period: the same period 1, 2, … years earlier, as far back as the extracts
+ * reach (a baseline starting before the first covered date would compare with weeks that have no data).
+ */
+export function baselineChoices(period: DatePeriod, firstCoveredDate: string | null): number[] {
+  const choices = [1];
+  for (let years = 2; years <= MAX_BASELINE_YEARS; years += 1) {
+    if (firstCoveredDate === null || yearsEarlier(period, years).from < firstCoveredDate) break;
+    choices.push(years);
+  }
+  return choices;
 }
 
 /** Whole days in an inclusive period. */

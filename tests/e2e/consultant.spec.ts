@@ -259,7 +259,9 @@ test('a consultant recalculates their trend charts’ limits from a week, in the
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const trend = page.getByRole('region', { name: 'Trend' });
   // However short the period, the charts cover the year to its end, as the specialty's do.
-  await expect(trend.locator('figcaption').filter({ hasText: /^Over the 52 whole weeks from/ })).toHaveCount(2);
+  await expect(trend.locator('figcaption').filter({ hasText: /^Over the 52 whole weeks from/ })).toHaveCount(
+    2,
+  );
   const chooser = trend.getByLabel('Recalculate the limits from');
   await expect(chooser).toHaveValue('');
   await page.evaluate(() => {

@@ -52,11 +52,12 @@ if (serverUrl) {
 
 const database = await openDatabase({ ...target, migrate: true });
 // 60 consultants: enough for every specialty to have three or more, so that a consultant sees their peers
-// anonymised and their specialty's total (smaller groups are withheld from them).
+// anonymised and their specialty's total (smaller groups are withheld from them). 16 months: the default period
+// (the last 13 weeks) has its baseline, the same weeks a year earlier, in the extracts too.
 const demo = await setupDemo(database, {
   csvDir: path.join(dataDir, 'demo-csv'),
   consultants: 60,
-  months: 12,
+  months: 16,
 });
 // Accounts only the sign-in tests use (a lockout must not lock out a demo user that other specs sign in as).
 const organisation = await database.prisma.organisation.findFirstOrThrow({ orderBy: { id: 'asc' } });

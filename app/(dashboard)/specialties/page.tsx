@@ -31,17 +31,24 @@ export default async function SpecialtiesPage({ searchParams }: { searchParams: 
       </>
     );
   }
-  const { filter, lastCoveredDate, divisions } = await readDashboardPageFilter(
+  const { filter, firstCoveredDate, lastCoveredDate, divisions } = await readDashboardPageFilter(
     await getDatabase(),
     caller.scope,
     await searchParams,
   );
   return (
-    <DashboardFilterProvider lastCoveredDate={lastCoveredDate} divisions={divisions}>
+    <DashboardFilterProvider
+      lastCoveredDate={lastCoveredDate}
+      firstCoveredDate={firstCoveredDate}
+      divisions={divisions}
+    >
       <PageHeader title="Specialties">
-        <p>Each specialty you can see, with its fulfilment and opportunity. Open one for its consultants.</p>
+        <p>
+          Each specialty you can see, with its fulfilment, opportunity and patients a week against a baseline.
+          Open one for its consultants.
+        </p>
       </PageHeader>
-      <FilterBar hasDivisionFilter />
+      <FilterBar hasDivisionFilter hasBaselineFilter />
       <PeriodSummary />
       {lastCoveredDate === null ? (
         <EmptyState title="No activity to show yet">
