@@ -19,3 +19,9 @@ export function formatMetricValue(unit: MetricUnit, value: number | null | undef
       return whole.format(value);
   }
 }
+
+/** A change as a signed percentage, "+18.2%" or "-4.0%" ("–" when there is none): a change needs its sign. */
+export function formatChange(change: number | null): string {
+  if (change === null) return '–';
+  return `${change >= 0 ? '+' : ''}${formatMetricValue('ratio', change)}`;
+}

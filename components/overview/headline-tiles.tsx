@@ -1,15 +1,15 @@
 'use client';
 
-import { formatMetricValue } from '@/components/charts/format-value';
+import { formatChange, formatMetricValue } from '@/components/charts/format-value';
 import { describePerSession } from '@/components/dashboard/per-session-views';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter, useDivisionOptions } from '@/components/filters/dashboard-filter-context';
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
+import { baselineChange } from '@/lib/shared/baseline-change';
 import { getMetric } from '@/lib/shared/metrics';
 import { describePeriod, describeWeeks, wholeWeeksOnly } from '@/lib/shared/periods';
 import type { SeriesPointResponse, SeriesResponse, UnitReportResponse } from '@/lib/shared/schemas/metrics';
-import { baselineChange, formatBaselineChange } from './baseline-change';
 import { MetricTile } from './metric-tile';
 import { type OverviewRequests, overviewRequests } from './overview-requests';
 import { spcIconsOf } from './spc-summary';
@@ -150,7 +150,7 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
               <>
                 Baseline {formatMetricValue('patientsPerWeek', baselinePerWeek)} (
                 {describePeriod(baseline.period)}):{' '}
-                <a href="/definitions#baselineChange">{formatBaselineChange(change)}</a>
+                <a href="/definitions#baselineChange">{formatChange(change)}</a>
               </>
             )
           }

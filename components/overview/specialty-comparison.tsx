@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { formatMetricValue } from '@/components/charts/format-value';
+import { formatChange, formatMetricValue } from '@/components/charts/format-value';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { ExportButtons } from '@/components/export/export-buttons';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
@@ -18,10 +18,10 @@ import {
 } from '@/components/ui/table';
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import type { ReportRequest } from '@/lib/client/metrics-requests';
+import { baselineChange } from '@/lib/shared/baseline-change';
 import { PER_SESSION_LABELS, perSessionCategories } from '@/lib/shared/per-session';
 import { describePeriod, filterSearchParams } from '@/lib/shared/periods';
 import type { UnitReportResponse, UnitReportRowResponse } from '@/lib/shared/schemas/metrics';
-import { baselineChange, formatBaselineChange } from './baseline-change';
 import { overviewRequests } from './overview-requests';
 
 const COLUMNS_BEFORE = [
@@ -165,7 +165,7 @@ export function SpecialtyComparison({
                         {formatMetricValue('patientsPerWeek', row.patientsPerWeek)}
                       </TableCell>
                       <TableCell align="end" data-col="baselineChange">
-                        {formatBaselineChange(changeOf(row))}
+                        {formatChange(changeOf(row))}
                       </TableCell>
                     </TableRow>
                   ))}

@@ -523,4 +523,35 @@ describe('the agenda on the projector', () => {
     expect(html).toContain('1/13: Headline metrics against targets');
     expect(html).toContain('Next: Trend');
   });
+
+  it('shows patients per week against the same weeks a year earlier, where the snapshot has them', () => {
+    const patientsPerWeek = {
+      metricId: 'patientsPerWeek',
+      label: 'Patients per week',
+      unit: 'patientsPerWeek',
+      value: 118,
+      target: null,
+      targetSource: null,
+      variation: null,
+      assurance: null,
+    };
+    const withBaseline: AgendaView = {
+      ...agenda,
+      headline: [...agenda.headline, patientsPerWeek],
+      baseline: { period: { from: '2025-01-01', to: '2025-03-31' }, patientsPerWeek: 100 },
+    };
+    const headlineOf = (view: AgendaView) =>
+      renderToStaticMarkup(createElement('div', null, agendaScreens(view)[0]?.render()));
+    expect(headlineOf(withBaseline)).toContain('A year earlier 100.0 (+18.0%)');
+    expect(screenNotes(withBaseline).headline).toContain(
+      'Patients per week: 118.0 against 100.0 in the same weeks a year earlier (+18.0%).',
+    );
+    // The extracts did not reach back a year: said so, with no change.
+    expect(
+      headlineOf({ ...withBaseline, baseline: { ...withBaseline.baseline!, patientsPerWeek: null } }),
+    ).toContain('No figure a year earlier');
+    // A snapshot frozen before the baseline was taken shows the tile as it was.
+    const { baseline: _baseline, ...older } = withBaseline;
+    expect(headlineOf(older)).not.toContain('year earlier');
+  });
 });

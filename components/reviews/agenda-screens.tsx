@@ -1,15 +1,17 @@
 import type { ReactNode } from 'react';
-import { formatMetricValue } from '@/components/charts/format-value';
+import { formatChange, formatMetricValue } from '@/components/charts/format-value';
 import { toFunnelChartData } from '@/components/charts/funnel-data';
 import { SpcChart } from '@/components/charts/spc-chart';
 import { toSpcChartData } from '@/components/charts/spc-data';
 import { AssuranceIconSvg, VariationIconSvg } from '@/components/charts/spc-icons';
 import { StaticFunnel, staticFunnelLabels } from '@/components/charts/static-funnel';
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
+import { baselineChange } from '@/lib/shared/baseline-change';
 import { getMetric, METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
 import { describeWeeks } from '@/lib/shared/periods';
 import {
   type AGENDA_TOPICS,
+  type AgendaBaseline,
   type AgendaCategory,
   type AgendaMetric,
   type AgendaView,
@@ -215,7 +217,12 @@ export function agendaScreens(agenda: AgendaView, options: AgendaScreenOptions =
         <ul className="grid grid-cols-4 gap-6">
           {headlineTiles(agenda.headline).map((tile) =>
             tile.length === 1 && tile[0] ? (
-              <HeadlineTile key={headlineKey(tile[0])} metric={tile[0]} liveByKey={liveByKey} />
+              <HeadlineTile
+                key={headlineKey(tile[0])}
+                metric={tile[0]}
+                liveByKey={liveByKey}
+                baseline={tile[0].metricId === 'patientsPerWeek' ? agenda.baseline : undefined}
+              />
             ) : (
               <PerCategoryTile key={tile[0]?.metricId} metrics={tile} liveByKey={liveByKey} />
             ),
@@ -405,9 +412,12 @@ function LiveValue({
 function HeadlineTile({
   metric,
   liveByKey,
+  baseline,
 }: {
   metric: AgendaMetric;
   liveByKey: ReadonlyMap<string, number | null>;
+  /** Patients a week a year earlier, on the patients-per-week tile (absent in older snapshots). */
+  baseline?: AgendaBaseline;
 }) {
   return (
     <li className="border-4 border-nhs-black p-6">
@@ -416,6 +426,13 @@ function HeadlineTile({
         {formatMetricValue(metric.unit as MetricUnit, metric.value)}
       </p>
       <p className="text-[1.75rem]">{targetText(metric)}</p>
+      {baseline && (
+        <p className="text-[1.5rem]" data-testid="headline-baseline">
+          {baseline.patientsPerWeek === null
+            ? 'No figure a year earlier'
+            : `A year earlier ${formatMetricValue('patientsPerWeek', baseline.patientsPerWeek)} (${formatChange(baselineChange(metric.value, baseline.patientsPerWeek))})`}
+        </p>
+      )}
       <LiveValue metric={metric} liveByKey={liveByKey} />
       <p className="mt-2 flex gap-2">
         {metric.variation && <VariationIconSvg icon={metric.variation} size={64} />}

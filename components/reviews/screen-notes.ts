@@ -1,4 +1,5 @@
-import { formatMetricValue } from '@/components/charts/format-value';
+import { formatChange, formatMetricValue } from '@/components/charts/format-value';
+import { baselineChange } from '@/lib/shared/baseline-change';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { describeWeeks } from '@/lib/shared/periods';
 import type { AgendaView, MemberView } from '@/lib/shared/review-agenda';
@@ -28,6 +29,13 @@ export function screenNotes(agenda: AgendaView): Record<string, string[]> {
   return {
     headline: agenda.headline.flatMap((metric) => {
       const points: string[] = [];
+      const baseline = agenda.baseline?.patientsPerWeek ?? null;
+      if (metric.metricId === 'patientsPerWeek' && metric.value !== null && baseline !== null) {
+        const change = baselineChange(metric.value, baseline);
+        points.push(
+          `Patients per week: ${formatMetricValue('patientsPerWeek', metric.value)} against ${formatMetricValue('patientsPerWeek', baseline)} in the same weeks a year earlier (${formatChange(change)}).`,
+        );
+      }
       if (metric.target !== null && metric.value !== null) {
         const unit = metric.unit as MetricUnit;
         points.push(

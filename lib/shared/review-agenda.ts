@@ -66,6 +66,12 @@ export interface AgendaMetric {
   category?: AgendaCategory;
 }
 
+/** The unit's patients a week over the same period a year earlier (null: the extracts do not reach it). */
+export interface AgendaBaseline {
+  period: { from: string; to: string };
+  patientsPerWeek: number | null;
+}
+
 export interface AgendaTrendPoint {
   from: string;
   to: string;
@@ -182,6 +188,11 @@ export interface Agenda<M> {
     reviewMonths: number;
   };
   headline: AgendaMetric[];
+  /**
+   * Patients (or cases) a week in the same weeks a year earlier, beside the headline's patients per week. Absent in
+   * snapshots frozen before it was taken.
+   */
+  baseline?: AgendaBaseline;
   trend: AgendaTrendPoint[];
   funnel: { basis: 'consultant' | 'specialty'; centre: number | null; points: AgendaFunnelPoint<M>[] };
   lostSessions: {

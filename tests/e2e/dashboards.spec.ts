@@ -1,6 +1,6 @@
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
-import { formatMetricValue } from '@/components/charts/format-value';
-import { baselineChange, formatBaselineChange } from '@/components/overview/baseline-change';
+import { formatChange, formatMetricValue } from '@/components/charts/format-value';
+import { baselineChange } from '@/lib/shared/baseline-change';
 import { describePeriod, yearsEarlier } from '@/lib/shared/periods';
 import { expectNoSeriousViolations } from './accessibility';
 import { signInAs } from './sign-in';
@@ -98,7 +98,7 @@ async function checkOverview(page: Page, testInfo: TestInfo, role: string) {
       formatMetricValue('patientsPerWeek', row.patientsPerWeek),
     );
     await expect(rows.nth(index).locator('[data-col="baselineChange"]')).toHaveText(
-      formatBaselineChange(baselineChange(row.patientsPerWeek, baselineByKey.get(row.key) ?? null)),
+      formatChange(baselineChange(row.patientsPerWeek, baselineByKey.get(row.key) ?? null)),
     );
   }
   // The extracts cover the baseline: every specialty with patients now has a change against it.

@@ -207,6 +207,10 @@ test.describe('review meetings on a projector', () => {
     const headline = page.locator('[aria-roledescription="slide"]');
     await expect(headline.getByText('Patients per clinic session', { exact: true })).toBeVisible();
     await expect(headline.getByText('Cases per list', { exact: true })).toBeVisible();
+    // Patients per week beside the same weeks a year earlier (the extracts reach back that far).
+    await expect(headline.getByTestId('headline-baseline')).toHaveText(
+      /^A year earlier \d[\d,]*\.\d \([+-]\d+\.\d%\)$/,
+    );
 
     // Every screen, with the keyboard only: → and Page Down forward, ← back.
     const first = await currentSlide(page);

@@ -76,6 +76,11 @@ describe(`review meetings (${testDatabaseKind})`, () => {
       'patientsPerWeek',
     ]);
     expect(agenda?.headline[0]?.target).toBe(0.95);
+    // Beside patients per week, the same weeks a year earlier: before the extracts begin, so no figure.
+    expect(agenda?.baseline).toEqual({
+      period: { from: '2025-01-01', to: '2025-03-31' },
+      patientsPerWeek: null,
+    });
     expect(agenda?.lostSessions.byOutcome.notScheduled).toBe(13);
     expect(agenda?.members.map((row) => row.member.kind === 'consultant' && row.member.key)).toEqual([
       '6100001',

@@ -1,5 +1,7 @@
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
-import { METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
+import { baselineChange } from '@/lib/shared/baseline-change';
+import { getMetric, METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
+import { describePeriod } from '@/lib/shared/periods';
 import {
   type AgendaChallenge,
   type AgendaView,
@@ -59,6 +61,11 @@ export function unitFormat(unit: MetricUnit | string, value: number | null = nul
   }
 }
 
+/** A number with its unit's format, or an empty cell. */
+function numberIn(unit: string, value: number | null): FormattedNumber | null {
+  return value === null ? null : { value, format: unitFormat(unit, value) };
+}
+
 /** An ISO date (yyyy-mm-dd…) as the Excel date of that day (midnight UTC: Excel dates have no time zone). */
 export function excelDate(iso: string | null): Date | null {
   return iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null;
@@ -114,8 +121,6 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
       action.isOverdue ? 'Yes' : 'No',
     ]),
   });
-  const numberIn = (unit: string, value: number | null) =>
-    value === null ? null : { value, format: unitFormat(unit, value) };
   const lost = (label: string, sessions: number) => [label, numberIn('sessions', sessions)];
   const isDivision = agenda.unit.level === 'division';
   // Patients or cases per session of a week or a member: per category where the headline shows them apart.
@@ -134,14 +139,17 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
         { header: 'Assurance' },
       ],
       // The agenda's own label: one category's figure is named for it ("Cases per list").
-      rows: agenda.headline.map((metric) => [
-        metric.label,
-        numberIn(metric.unit, metric.value),
-        numberIn(metric.unit, metric.target),
-        metric.targetSource,
-        metric.variation ? VARIATION_LABELS[metric.variation] : 'Too few points for SPC',
-        metric.assurance ? ASSURANCE_LABELS[metric.assurance] : null,
-      ]),
+      rows: [
+        ...agenda.headline.map((metric) => [
+          metric.label,
+          numberIn(metric.unit, metric.value),
+          numberIn(metric.unit, metric.target),
+          metric.targetSource,
+          metric.variation ? VARIATION_LABELS[metric.variation] : 'Too few points for SPC',
+          metric.assurance ? ASSURANCE_LABELS[metric.assurance] : null,
+        ]),
+        ...baselineRows(agenda),
+      ],
     },
     {
       name: 'Trend',
@@ -301,5 +309,24 @@ export function agendaTables(agenda: AgendaView): PackTable[] {
     },
     actions('Actions carried forward', agenda.actionsCarriedForward),
     actions('New actions', agenda.newActions),
+  ];
+}
+
+/** The headline's baseline (absent in older snapshots): patients a week a year earlier, and the change since. */
+function baselineRows(agenda: AgendaView): (PackCell | FormattedNumber)[][] {
+  const { baseline } = agenda;
+  if (!baseline) return [];
+  const now = agenda.headline.find((metric) => metric.metricId === 'patientsPerWeek')?.value ?? null;
+  const change = baselineChange(now, baseline.patientsPerWeek);
+  return [
+    [
+      `Patients per week a year earlier (${describePeriod(baseline.period)})`,
+      numberIn('patientsPerWeek', baseline.patientsPerWeek),
+      null,
+      null,
+      null,
+      null,
+    ],
+    [getMetric('baselineChange').label, numberIn('ratio', change), null, null, null, null],
   ];
 }

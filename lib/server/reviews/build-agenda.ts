@@ -1,6 +1,6 @@
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
 import { categoriesHeld, PER_SESSION_LABELS } from '@/lib/shared/per-session';
-import { todayInLondon, trendWindow, wholeWeeksOnly } from '@/lib/shared/periods';
+import { todayInLondon, trendWindow, wholeWeeksOnly, yearsEarlier } from '@/lib/shared/periods';
 import type {
   AgendaCategory,
   AgendaFunnelPoint,
@@ -75,18 +75,26 @@ export async function buildAgenda(
       period: trendWindow(period),
       activity: category,
     });
-  const [figures, trendSeries, categorySeries, workload, forReview, reasons, parameters] = await Promise.all([
-    getUnitFigures(database, scope, request),
-    weeklyOf(activity),
-    // With clinics and lists together, each category's own weekly series: its patients or cases per session.
-    activity === 'all'
-      ? Promise.all([weeklyOf('clinic'), weeklyOf('list')])
-      : Promise.resolve([] as Awaited<ReturnType<typeof weeklyOf>>[]),
-    getWorkloadBalance(database, scope, { period, activity, within: filter }),
-    getForReviewList(database, scope, { asOf: period.to, unit: filter }),
-    getCancellationReasons(database, scope, { unit: filter, period, activity }),
-    getReviewParameters(database, scope.organisationId),
-  ]);
+  const baselinePeriod = yearsEarlier(period);
+  const [figures, baseline, trendSeries, categorySeries, workload, forReview, reasons, parameters] =
+    await Promise.all([
+      getUnitFigures(database, scope, request),
+      getUnitReport(database, scope, {
+        level: unit.level,
+        within: filter,
+        period: baselinePeriod,
+        activity,
+      }),
+      weeklyOf(activity),
+      // With clinics and lists together, each category's own weekly series: its patients or cases per session.
+      activity === 'all'
+        ? Promise.all([weeklyOf('clinic'), weeklyOf('list')])
+        : Promise.resolve([] as Awaited<ReturnType<typeof weeklyOf>>[]),
+      getWorkloadBalance(database, scope, { period, activity, within: filter }),
+      getForReviewList(database, scope, { asOf: period.to, unit: filter }),
+      getCancellationReasons(database, scope, { unit: filter, period, activity }),
+      getReviewParameters(database, scope.organisationId),
+    ]);
   const consultantIds = request.people.map((person) => person.id);
   const records = { organisationId: scope.organisationId, consultantIds, period };
   const [annotations, challenges, carried, created] = await Promise.all([
@@ -146,6 +154,7 @@ export async function buildAgenda(
             ),
           ],
     ),
+    baseline: { period: baselinePeriod, patientsPerWeek: baseline.rows[0]?.patientsPerWeek ?? null },
     trend: trend.map((point) => toTrendPoint(point, categories, categoryTrends)),
     funnel: {
       basis: unit.level === 'specialty' ? 'consultant' : 'specialty',
