@@ -30,6 +30,17 @@ describe('readDashboardFilter', () => {
     for (const wrong of ['0', '11', '2.5', '-1', 'two', '']) expect(baselineOf(wrong)).toBe(1);
   });
 
+  it('moves a baseline that would overlap a long period back as many years as the period lasts', () => {
+    const twoYears = { period: 'custom', from: '2024-11-01', to: '2026-10-31' };
+    expect(readDashboardFilter(twoYears, '2026-10-31', divisions, now).baselineYears).toBe(2);
+    expect(
+      readDashboardFilter({ ...twoYears, baseline: '1' }, '2026-10-31', divisions, now).baselineYears,
+    ).toBe(2);
+    expect(
+      readDashboardFilter({ ...twoYears, baseline: '3' }, '2026-10-31', divisions, now).baselineYears,
+    ).toBe(3);
+  });
+
   it('reads the period as the server does (presets end on the last covered date)', () => {
     const filter = readDashboardFilter(
       { period: 'custom', from: '2026-04-01', to: '2026-06-30' },

@@ -2,6 +2,7 @@ import {
   type DatePeriod,
   filterSearchParams,
   MAX_BASELINE_YEARS,
+  minBaselineYears,
   type PeriodFilter,
   resolvePeriodFilter,
 } from '@/lib/shared/periods';
@@ -40,7 +41,7 @@ export function searchParamsObject(searchParams: URLSearchParams): SearchParams 
 /**
  * The filters in a URL, presets ending at the last date the ledger covers. A division the caller cannot see (or
  * not a number) is ignored: the filter shows all the caller's divisions, so a shared link never shows more. A
- * baseline that is not 1 to MAX_BASELINE_YEARS years is read as a year earlier.
+ * baseline that is not 1 to MAX_BASELINE_YEARS years is read as the nearest that does not overlap the period.
  */
 export function readDashboardFilter(
   searchParams: SearchParams,
@@ -52,9 +53,11 @@ export function readDashboardFilter(
   const wanted = Number(first(searchParams.division));
   const divisionId = divisions.some((division) => division.id === wanted) ? wanted : null;
   const years = first(searchParams[BASELINE_PARAM]) ?? '';
-  const baselineYears =
+  const asked =
     /^\d{1,2}$/.test(years) && Number(years) >= 1 && Number(years) <= MAX_BASELINE_YEARS ? Number(years) : 1;
-  return { ...resolvePeriodFilter(searchParams, lastCoveredDate, now), divisionId, baselineYears };
+  const filter = resolvePeriodFilter(searchParams, lastCoveredDate, now);
+  // Never a baseline that overlaps the period.
+  return { ...filter, divisionId, baselineYears: Math.max(asked, minBaselineYears(filter.period)) };
 }
 
 /** The URL query of the filters (defaults left out to keep links short). */

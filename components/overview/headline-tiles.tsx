@@ -6,7 +6,7 @@ import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter, useDivisionOptions } from '@/components/filters/dashboard-filter-context';
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
-import { baselineChange } from '@/lib/shared/baseline-change';
+import { baselineChange, isWhollyCovered } from '@/lib/shared/baseline-change';
 import { getMetric } from '@/lib/shared/metrics';
 import { describePeriod, describeWeeks, wholeWeeksOnly } from '@/lib/shared/periods';
 import type { SeriesPointResponse, SeriesResponse, UnitReportResponse } from '@/lib/shared/schemas/metrics';
@@ -61,7 +61,8 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
   const series = (pick: (point: SeriesPointResponse) => number | null) =>
     weekly.map((point) => ({ from: point.from, value: pick(point) }));
   const values = (pick: (point: SeriesPointResponse) => number | null) => weekly.map(pick);
-  const baselinePerWeek = baseline?.rows[0]?.patientsPerWeek ?? null;
+  const baselinePerWeek =
+    baseline && isWhollyCovered(baseline) ? (baseline.rows[0]?.patientsPerWeek ?? null) : null;
   const change = baselineChange(trust.patientsPerWeek, baselinePerWeek);
 
   return (
@@ -145,7 +146,7 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
           value={formatMetricValue('patientsPerWeek', trust.patientsPerWeek)}
           detail={
             baselinePerWeek === null || baseline === null ? (
-              `No baseline: the extracts do not cover ${describePeriod(requests.baseline)}.`
+              `No baseline: the extracts do not cover all of ${describePeriod(requests.baseline)}.`
             ) : (
               <>
                 Baseline {formatMetricValue('patientsPerWeek', baselinePerWeek)} (

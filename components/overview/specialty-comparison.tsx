@@ -18,7 +18,7 @@ import {
 } from '@/components/ui/table';
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import type { ReportRequest } from '@/lib/client/metrics-requests';
-import { baselineChange } from '@/lib/shared/baseline-change';
+import { baselineChange, isWhollyCovered } from '@/lib/shared/baseline-change';
 import { PER_SESSION_LABELS, perSessionCategories } from '@/lib/shared/per-session';
 import { describePeriod, filterSearchParams } from '@/lib/shared/periods';
 import type { UnitReportResponse, UnitReportRowResponse } from '@/lib/shared/schemas/metrics';
@@ -68,8 +68,13 @@ export function SpecialtyComparison({
   const rows = report ? byOpportunity(report.rows) : [];
   const period = report?.period ?? filter.period;
   const { from, to } = period;
-  const baselinePeriod = baselineQuery.data?.period ?? requests.specialtiesBaseline;
-  const baselineByKey = new Map(baselineQuery.data?.rows.map((row) => [row.key, row.patientsPerWeek]));
+  const baselineReport = baselineQuery.data;
+  const baselinePeriod = baselineReport?.period ?? requests.specialtiesBaseline;
+  // Compared only where the extracts cover all of the baseline (see isWhollyCovered).
+  const isBaselineCovered = baselineReport !== undefined && isWhollyCovered(baselineReport);
+  const baselineByKey = new Map(
+    isBaselineCovered ? baselineReport.rows.map((row) => [row.key, row.patientsPerWeek]) : [],
+  );
   const changeOf = (row: UnitReportRowResponse) =>
     baselineChange(row.patientsPerWeek, baselineByKey.get(row.key) ?? null);
   // The specialty page opens on the same period and activity (it has no division filter).
@@ -106,7 +111,9 @@ export function SpecialtyComparison({
       <SectionHeading id="specialty-comparison-heading">Specialties by opportunity</SectionHeading>
       <p className="mb-4 max-w-3xl">
         Where the most patients a week could be gained, {describePeriod(period)}; patients a week against the
-        baseline, {describePeriod(baselinePeriod)}. Each figure links to its definition.
+        baseline, {describePeriod(baselinePeriod)}
+        {baselineReport && !isBaselineCovered && ' (not compared: the extracts do not cover all of it)'}. Each
+        figure links to its definition.
       </p>
       <QueryRegion queries={[query, baselineQuery]} label="the specialties">
         {rows.length === 0 ? (

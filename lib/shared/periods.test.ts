@@ -4,6 +4,7 @@ import {
   describePeriod,
   describeWeeks,
   filterSearchParams,
+  minBaselineYears,
   presetEndDate,
   presetPeriod,
   resolvePeriodFilter,
@@ -130,6 +131,16 @@ describe('yearsEarlier, baselineChoices and describePeriod', () => {
     expect(baselineChoices(period, '2026-01-01')).toEqual([1]);
     expect(baselineChoices(period, null)).toEqual([1]);
     expect(baselineChoices(period, '1990-01-01')).toHaveLength(10);
+  });
+
+  it('never offers a baseline that overlaps the period: a long period looks back as many years as it lasts', () => {
+    expect(minBaselineYears({ from: '2026-09-01', to: '2026-11-30' })).toBe(1);
+    // A whole year ending the day before its baseline's start: a year earlier still does not overlap.
+    expect(minBaselineYears({ from: '2025-11-01', to: '2026-10-31' })).toBe(1);
+    expect(minBaselineYears({ from: '2024-11-01', to: '2026-10-31' })).toBe(2);
+    expect(minBaselineYears({ from: '2024-11-01', to: '2026-11-01' })).toBe(3);
+    expect(baselineChoices({ from: '2024-11-01', to: '2026-10-31' }, '2020-01-01')).toEqual([2, 3, 4]);
+    expect(baselineChoices({ from: '2024-11-01', to: '2026-10-31' }, '2024-11-01')).toEqual([2]);
   });
 
   it('writes dates the UK way', () => {

@@ -139,12 +139,24 @@ export function yearsEarlier(period: DatePeriod, years = 1): DatePeriod {
 export const MAX_BASELINE_YEARS = 10;
 
 /**
- * The baselines worth offering for a period: the same period 1, 2, … years earlier, as far back as the extracts
- * reach (a baseline starting before the first covered date would compare with weeks that have no data).
+ * The nearest baseline that does not overlap the period: a year earlier, or as many whole years as the period is
+ * long (a period of 18 months is compared with the 18 months two years earlier, not with half of itself).
+ */
+export function minBaselineYears(period: DatePeriod): number {
+  let years = 1;
+  while (years < MAX_BASELINE_YEARS && yearsEarlier(period, years).to >= period.from) years += 1;
+  return years;
+}
+
+/**
+ * The baselines worth offering for a period: the nearest that does not overlap it (minBaselineYears), then those
+ * further back, as far as the extracts reach (a baseline starting before the first covered date would compare
+ * with weeks that have no data).
  */
 export function baselineChoices(period: DatePeriod, firstCoveredDate: string | null): number[] {
-  const choices = [1];
-  for (let years = 2; years <= MAX_BASELINE_YEARS; years += 1) {
+  const nearest = minBaselineYears(period);
+  const choices = [nearest];
+  for (let years = nearest + 1; years <= MAX_BASELINE_YEARS; years += 1) {
     if (firstCoveredDate === null || yearsEarlier(period, years).from < firstCoveredDate) break;
     choices.push(years);
   }

@@ -66,7 +66,7 @@ export interface AgendaMetric {
   category?: AgendaCategory;
 }
 
-/** The unit's patients a week over the same period a year earlier (null: the extracts do not reach it). */
+/** The unit's patients a week over the same period a year earlier (null: the extracts do not cover all of it). */
 export interface AgendaBaseline {
   period: { from: string; to: string };
   patientsPerWeek: number | null;

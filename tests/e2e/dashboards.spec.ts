@@ -1,6 +1,6 @@
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { formatChange, formatMetricValue } from '@/components/charts/format-value';
-import { baselineChange } from '@/lib/shared/baseline-change';
+import { baselineChange, isWhollyCovered } from '@/lib/shared/baseline-change';
 import { describePeriod, yearsEarlier } from '@/lib/shared/periods';
 import { expectNoSeriousViolations } from './accessibility';
 import { signInAs } from './sign-in';
@@ -84,6 +84,7 @@ async function checkOverview(page: Page, testInfo: TestInfo, role: string) {
     page,
     `/api/metrics/report?level=specialty&from=${baselinePeriod.from}&to=${baselinePeriod.to}&activity=${activity}`,
   );
+  expect(isWhollyCovered(baseline)).toBe(true);
   const baselineByKey = new Map(baseline.rows.map((row) => [row.key, row.patientsPerWeek]));
   const rows = page.locator('tr[data-specialty]');
   await expect(rows).toHaveCount(expected.length);
@@ -222,6 +223,7 @@ test('a specialty outside the caller’s scope is not found', async ({ page }) =
 
 interface Report {
   period: { from: string; to: string };
+  coveredPeriod: { from: string; to: string } | null;
   rows: (Row & { division?: { id: number; name: string } })[];
 }
 
@@ -315,7 +317,7 @@ test('the director compares patients a week with a baseline from the URL, and ch
     `2 years earlier (${twoYears})`,
   ]);
   const tiles = page.getByTestId('headline-tiles');
-  await expect(tiles).toContainText(`No baseline: the extracts do not cover ${twoYears}.`);
+  await expect(tiles).toContainText(`No baseline: the extracts do not cover all of ${twoYears}.`);
   await expect(page.locator('[data-col="baselineChange"]').first()).toHaveText('–');
 
   await markWindow(page);

@@ -1,3 +1,4 @@
+import { isWhollyCovered } from '@/lib/shared/baseline-change';
 import { getMetric, type MetricId } from '@/lib/shared/metrics';
 import { categoriesHeld, PER_SESSION_LABELS } from '@/lib/shared/per-session';
 import { todayInLondon, trendWindow, wholeWeeksOnly, yearsEarlier } from '@/lib/shared/periods';
@@ -154,7 +155,10 @@ export async function buildAgenda(
             ),
           ],
     ),
-    baseline: { period: baselinePeriod, patientsPerWeek: baseline.rows[0]?.patientsPerWeek ?? null },
+    baseline: {
+      period: baselinePeriod,
+      patientsPerWeek: isWhollyCovered(baseline) ? (baseline.rows[0]?.patientsPerWeek ?? null) : null,
+    },
     trend: trend.map((point) => toTrendPoint(point, categories, categoryTrends)),
     funnel: {
       basis: unit.level === 'specialty' ? 'consultant' : 'specialty',
