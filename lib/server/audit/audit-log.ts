@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = {
   signInFailure: 'sign_in.failure',
   signInLocked: 'sign_in.locked',
   signOut: 'sign_out',
+  /** A table's CSV or XLSX download, made in the browser and recorded by POST /api/exports. */
+  tableExported: 'table.exported',
 } as const;
 
 /** Why a sign-in was refused, as recorded in `details.reason`. */
