@@ -8,9 +8,10 @@ import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import { useMetricsSeries } from '@/lib/client/hooks/use-metrics-series';
 import { baselineChange, isWhollyCovered } from '@/lib/shared/baseline-change';
 import { getMetric } from '@/lib/shared/metrics';
+import { categoriesHeld, PER_SESSION_LABELS } from '@/lib/shared/per-session';
 import { describePeriod, describeWeeks, wholeWeeksOnly } from '@/lib/shared/periods';
 import type { SeriesPointResponse, SeriesResponse, UnitReportResponse } from '@/lib/shared/schemas/metrics';
-import { MetricTile } from './metric-tile';
+import { MetricTile, PerCategoryMetricTile } from './metric-tile';
 import { type OverviewRequests, overviewRequests } from './overview-requests';
 import { spcIconsOf } from './spc-summary';
 
@@ -64,6 +65,8 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
   const baselinePerWeek =
     baseline && isWhollyCovered(baseline) ? (baseline.rows[0]?.patientsPerWeek ?? null) : null;
   const change = baselineChange(trust.patientsPerWeek, baselinePerWeek);
+  // With clinics and lists together, patients per clinic session and cases per list apart (never one mixed figure).
+  const perSessionCategories = report.activity === 'all' ? categoriesHeld(trust) : [];
 
   return (
     <QueryRegion queries={queries} label="the headline figures">
@@ -90,19 +93,42 @@ export function HeadlineTiles({ initial }: { initial: HeadlineTilesInitial }) {
           sparkline={values((point) => point.fulfilmentNet)}
           spcNote={spcNote}
         />
-        <MetricTile
-          metricId="casesPerSession"
-          label={getMetric('casesPerSession').label}
-          value={formatMetricValue('patientsPerSession', trust.casesPerSession)}
-          detail={describePerSession(trust)}
-          periodText={periodText}
-          {...spcIconsOf(
-            'casesPerSession',
-            series((point) => point.casesPerSession),
-          )}
-          sparkline={values((point) => point.casesPerSession)}
-          spcNote={spcNote}
-        />
+        {perSessionCategories.length > 1 ? (
+          <PerCategoryMetricTile
+            metricId="casesPerSession"
+            label={getMetric('casesPerSession').label}
+            figures={perSessionCategories.map((category) => {
+              const perWeek = (point: SeriesPointResponse) =>
+                point.perSessionByCategory[category]?.casesPerSession ?? null;
+              return {
+                category,
+                label: PER_SESSION_LABELS[category],
+                value: formatMetricValue(
+                  'patientsPerSession',
+                  trust.perSessionByCategory[category]?.casesPerSession ?? null,
+                ),
+                ...spcIconsOf('casesPerSession', series(perWeek)),
+                sparkline: values(perWeek),
+              };
+            })}
+            periodText={periodText}
+            spcNote={spcNote}
+          />
+        ) : (
+          <MetricTile
+            metricId="casesPerSession"
+            label={getMetric('casesPerSession').label}
+            value={formatMetricValue('patientsPerSession', trust.casesPerSession)}
+            detail={describePerSession(trust)}
+            periodText={periodText}
+            {...spcIconsOf(
+              'casesPerSession',
+              series((point) => point.casesPerSession),
+            )}
+            sparkline={values((point) => point.casesPerSession)}
+            spcNote={spcNote}
+          />
+        )}
         <MetricTile
           metricId="lostSessions"
           label={getMetric('lostSessions').label}

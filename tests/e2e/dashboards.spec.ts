@@ -59,9 +59,25 @@ async function checkOverview(page: Page, testInfo: TestInfo, role: string) {
   await expect(page.getByTestId('tile-fulfilmentGross')).toHaveText(
     formatMetricValue('ratio', overview.trust.fulfilmentGross),
   );
-  await expect(page.getByTestId('tile-casesPerSession')).toHaveText(
-    formatMetricValue('patientsPerSession', overview.trust.casesPerSession),
+  // Clinics and lists together: patients per clinic session and cases per list apart, never one mixed figure.
+  const held = (['clinic', 'list'] as const).filter(
+    (category) => (overview.trust.perSessionByCategory[category]?.heldSessions ?? 0) > 0,
   );
+  if (activity === 'all' && held.length === 2) {
+    await expect(page.getByTestId('tile-casesPerSession')).toHaveCount(0);
+    for (const category of held) {
+      await expect(page.getByTestId(`tile-casesPerSession-${category}`)).toHaveText(
+        formatMetricValue(
+          'patientsPerSession',
+          overview.trust.perSessionByCategory[category]?.casesPerSession,
+        ),
+      );
+    }
+  } else {
+    await expect(page.getByTestId('tile-casesPerSession')).toHaveText(
+      formatMetricValue('patientsPerSession', overview.trust.casesPerSession),
+    );
+  }
   await expect(page.getByTestId('tile-lostSessions')).toHaveText(
     formatMetricValue('sessions', overview.trust.lostSessions),
   );

@@ -398,6 +398,31 @@ describe('report numbers of a small trust', () => {
     );
   });
 
+  it('splits each week’s patients or cases per session by category, which add up to the week’s own', async () => {
+    const [trust] = await getSeries(db, trustWideScope(org), {
+      level: 'trust',
+      period: { from: '2026-03-02', to: '2026-03-29' },
+      activity: 'all',
+      bucket: 'week',
+    });
+    expect(trust?.points.length).toBe(4);
+    let heldInBoth = 0;
+    for (const point of trust?.points ?? []) {
+      const { clinic, list } = point.perSessionByCategory;
+      expect(Object.keys(point.perSessionByCategory).sort()).toEqual(['clinic', 'list']);
+      expect((clinic?.heldSessions ?? 0) + (list?.heldSessions ?? 0)).toBeCloseTo(point.heldSessions, 10);
+      expect((clinic?.patients ?? 0) + (list?.patients ?? 0)).toBeCloseTo(point.patients, 10);
+      for (const category of [clinic, list]) {
+        expect(category?.casesPerSession ?? null).toEqual(
+          category && category.heldSessions > 0 ? category.patients / category.heldSessions : null,
+        );
+      }
+      if ((clinic?.heldSessions ?? 0) > 0 && (list?.heldSessions ?? 0) > 0) heldInBoth += 1;
+    }
+    // The scenario holds clinics and lists in the same weeks: the split is tested, not one side of it.
+    expect(heldInBoth).toBeGreaterThan(0);
+  });
+
   it('counts only sessions inside a period that starts and ends mid-week, and gross pro rata by days', async () => {
     // Wednesday 03-04 … Thursday 03-19: 16 days. A1 Tuesdays 03-10 (delivered), 03-17 (cancelled);
     // A2 Wednesdays 03-04 (delivered), 03-11 (adequate), 03-18 (short). Gross per line 42 × 16 / 365 = 672/365.

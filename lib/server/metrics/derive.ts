@@ -129,3 +129,26 @@ export function opportunityOf(
       : (Math.max(0, options.benchmark - sums.patients / held) * held) / options.weeks;
   return { fulfilment, productivity };
 }
+
+/** One category's held sessions and patients (clinics) or cases (lists), and their ratio. */
+export interface CategoryPerSession {
+  heldSessions: number;
+  patients: number;
+  casesPerSession: number | null;
+}
+
+/**
+ * Patients or cases per held session for each category summed: the registry defines the ratio within one
+ * category, so comparisons (between units, or week by week) use these, not the mixed figure.
+ */
+export function perSessionByCategoryOf(
+  sumsByCategory: Partial<Record<'clinic' | 'list', LedgerSums>>,
+): Partial<Record<'clinic' | 'list', CategoryPerSession>> {
+  return Object.fromEntries(
+    Object.entries(sumsByCategory).map(([category, sums]) => {
+      const heldSessions = heldOf(sums);
+      const casesPerSession = heldSessions > 0 ? sums.patients / heldSessions : null;
+      return [category, { heldSessions, patients: sums.patients, casesPerSession }];
+    }),
+  );
+}

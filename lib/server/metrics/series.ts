@@ -1,7 +1,12 @@
 import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
-import { coveredWeeks, getMetricContext } from './context';
-import { deriveSessionMetrics, type SessionMetrics } from './derive';
+import { categoriesOf, coveredWeeks, getMetricContext } from './context';
+import {
+  type CategoryPerSession,
+  deriveSessionMetrics,
+  perSessionByCategoryOf,
+  type SessionMetrics,
+} from './derive';
 import { type Disclosure, planDisclosure, unitIdOf } from './disclosure';
 import { addSums, emptySums, getLedgerSums, type LedgerSums } from './ledger-sums';
 import { type ActivityFilter, dayNumber, isoFromDayNumber, type Period } from './period';
@@ -23,6 +28,14 @@ export interface SeriesPoint extends SessionMetrics {
   to: string;
   /** Weeks of the bucket the extracts cover. */
   weeks: number;
+  /** Patients or cases per held session of each category the request covers (like with like, week by week). */
+  perSessionByCategory: Partial<Record<'clinic' | 'list', CategoryPerSession>>;
+}
+
+/** A bucket's sums in all, and per category. */
+interface BucketSums {
+  sums: LedgerSums;
+  byCategory: Partial<Record<'clinic' | 'list', LedgerSums>>;
 }
 
 export interface UnitSeries {
@@ -49,10 +62,17 @@ export async function getSeries(
   ]);
   const disclosure = await planDisclosure(database, scope, request.level, consultants);
   const keyOf = unitKeys(request.level, consultants, disclosure);
-  const byUnit = new Map<number, Map<string, LedgerSums>>();
+  const byUnit = new Map<number, Map<string, BucketSums>>();
   for (const row of rows) {
-    const buckets = byUnit.get(row.unitId) ?? new Map<string, LedgerSums>();
-    buckets.set(row.bucket, addSums(buckets.get(row.bucket) ?? emptySums(), row));
+    const buckets = byUnit.get(row.unitId) ?? new Map<string, BucketSums>();
+    const bucket = buckets.get(row.bucket) ?? {
+      sums: emptySums(),
+      byCategory: emptyCategorySums(request.activity),
+    };
+    addSums(bucket.sums, row);
+    const categorySums = bucket.byCategory[row.category];
+    if (categorySums) addSums(categorySums, row);
+    buckets.set(row.bucket, bucket);
     byUnit.set(row.unitId, buckets);
   }
   const buckets = bucketsOf(request.period, request.bucket);
@@ -69,14 +89,30 @@ export async function getSeries(
     points: buckets.flatMap((bucket) => {
       const weeks = coveredWeeks(context.coverage, bucket, request.activity);
       if (weeks === 0) return [];
-      const sums = sumsByBucket.get(bucket.start) ?? emptySums();
+      const { sums, byCategory } = sumsByBucket.get(bucket.start) ?? {
+        sums: emptySums(),
+        byCategory: emptyCategorySums(request.activity),
+      };
       const metrics = deriveSessionMetrics(sums, {
         weeks,
         dnaIncludesLateNotSeen: context.parameters.dnaIncludesLateNotSeen,
       });
-      return [{ from: bucket.from, to: bucket.to, weeks, ...metrics }];
+      return [
+        {
+          from: bucket.from,
+          to: bucket.to,
+          weeks,
+          ...metrics,
+          perSessionByCategory: perSessionByCategoryOf(byCategory),
+        },
+      ];
     }),
   }));
+}
+
+/** Empty sums for each category the request covers (a category with no sessions still has its figure: none). */
+function emptyCategorySums(activity: ActivityFilter): BucketSums['byCategory'] {
+  return Object.fromEntries(categoriesOf(activity).map((category) => [category, emptySums()]));
 }
 
 /** Each unit's id and key as the caller may see them (consultants anonymised where they must be). */

@@ -2,7 +2,14 @@ import type { Scope } from '@/lib/shared/scope';
 import type { Database } from '../db';
 import { type Benchmark, benchmarkKey, getBenchmarks } from './benchmarks';
 import { categoriesOf, coveredPeriod, coveredWeeks, getMetricContext, type MetricContext } from './context';
-import { deriveSessionMetrics, heldOf, type Opportunity, opportunityOf, type SessionMetrics } from './derive';
+import {
+  type CategoryPerSession,
+  deriveSessionMetrics,
+  type Opportunity,
+  opportunityOf,
+  perSessionByCategoryOf,
+  type SessionMetrics,
+} from './derive';
 import { type Disclosure, planDisclosure, unitIdOf } from './disclosure';
 import { addSums, emptySums, getLedgerSums, type LedgerSums, type LedgerSumsRow } from './ledger-sums';
 import type { ActivityFilter, Period } from './period';
@@ -35,12 +42,6 @@ export interface UnitReportRow extends SessionMetrics {
   /** Patients (clinics) or cases (lists) per held session for each category the request covers: the registry
    * defines the ratio within one category, so comparisons across consultants use these, not the mixed figure. */
   perSessionByCategory: Partial<Record<'clinic' | 'list', CategoryPerSession>>;
-}
-
-export interface CategoryPerSession {
-  heldSessions: number;
-  patients: number;
-  casesPerSession: number | null;
 }
 
 export interface UnitReport {
@@ -226,18 +227,6 @@ function unitOf(
         isAnonymised: false,
       };
   }
-}
-
-function perSessionByCategoryOf(
-  sumsByCategory: UnitAccumulator['sumsByCategory'],
-): UnitReportRow['perSessionByCategory'] {
-  return Object.fromEntries(
-    Object.entries(sumsByCategory).map(([category, sums]) => {
-      const heldSessions = heldOf(sums);
-      const casesPerSession = heldSessions > 0 ? sums.patients / heldSessions : null;
-      return [category, { heldSessions, patients: sums.patients, casesPerSession }];
-    }),
-  );
 }
 
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

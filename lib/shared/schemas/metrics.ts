@@ -249,6 +249,10 @@ const categoryPerSessionSchema = z.object({
   patients: z.number(),
   casesPerSession: ratio,
 });
+const perSessionByCategorySchema = z.object({
+  clinic: categoryPerSessionSchema.optional(),
+  list: categoryPerSessionSchema.optional(),
+});
 const benchmarkSchema = z.object({ value: z.number(), source: z.enum(['target', 'median']) }).nullable();
 
 /** One unit's row of a report: its metrics, the units above it, opportunity and the benchmarks used. */
@@ -265,10 +269,7 @@ export const unitReportRowSchema = sessionMetricsSchema.extend({
   consultants: z.number().int(),
   opportunityPerWeek: z.object({ fulfilment: z.number(), productivity: z.number(), total: z.number() }),
   benchmarks: z.object({ clinic: benchmarkSchema.optional(), list: benchmarkSchema.optional() }).optional(),
-  perSessionByCategory: z.object({
-    clinic: categoryPerSessionSchema.optional(),
-    list: categoryPerSessionSchema.optional(),
-  }),
+  perSessionByCategory: perSessionByCategorySchema,
 });
 
 /** Response of GET /api/metrics/report: every unit at one level over the period. */
@@ -287,6 +288,7 @@ export const seriesPointSchema = sessionMetricsSchema.extend({
   from: isoDate,
   to: isoDate,
   weeks: z.number(),
+  perSessionByCategory: perSessionByCategorySchema,
 });
 
 /** One unit's series: its id (null for an anonymised consultant) and key (as in the report's rows). */
