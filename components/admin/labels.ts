@@ -56,6 +56,18 @@ const ACTION_LABELS: Record<string, string> = {
   'import.rejected': 'Extract rejected',
   'import.dry-run': 'Extract checked (dry run)',
   'import.unchanged': 'Extract unchanged (already imported)',
+  'table.exported': 'Table downloaded',
+  'review.started': 'Review meeting started',
+  'review.closed': 'Review meeting closed',
+  'review.exported': 'Meeting pack exported',
+  'annotation.created': 'Note added',
+  'annotation.updated': 'Note changed',
+  'annotation.deleted': 'Note deleted',
+  'challenge.raised': 'Challenge raised',
+  'challenge.accepted': 'Challenge accepted',
+  'challenge.explained': 'Challenge explained',
+  'action.created': 'Action created',
+  'action.updated': 'Action changed',
 };
 
 /** A readable name for an audit action; unknown actions read as themselves. */

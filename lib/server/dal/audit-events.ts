@@ -1,8 +1,10 @@
 import type { Caller } from '@/lib/server/api/caller';
 import { defuseFormula, toCsv } from '@/lib/server/api/csv';
 import { AUDIT_ACTIONS, type AuditEventInput, recordAuditEvent } from '@/lib/server/audit/audit-log';
+import { NAMED_VIEW_ACTION } from '@/lib/server/audit/named-views';
 import { getPrisma } from '@/lib/server/db';
 import type { Prisma } from '@/lib/server/generated/prisma/client';
+import { REVIEW_AUDIT_ACTIONS } from '@/lib/server/reviews/actor';
 import {
   ADMIN_AUDIT_ACTIONS,
   type AuditActor,
@@ -169,6 +171,8 @@ export async function listAuditEvents(
 const KNOWN_ACTIONS: readonly string[] = [
   ...Object.values(AUDIT_ACTIONS),
   ...Object.values(ADMIN_AUDIT_ACTIONS),
+  ...Object.values(REVIEW_AUDIT_ACTIONS),
+  NAMED_VIEW_ACTION,
 ];
 
 /** The filters' choices: actions and entity types in the log (and the known actions), and the trust's users. */
