@@ -7,6 +7,7 @@ import { ExportButtons } from '@/components/export/export-buttons';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import {
   ColumnHeader,
   RowHeader,
@@ -121,7 +122,7 @@ export function SpecialtyComparison({
         ) : (
           <>
             <ExportButtons name={`Specialties ${from} to ${to}`} table={exportTable} />
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Specialties by opportunity, scrolls sideways">
               <Table caption="Specialties by opportunity" isCaptionHidden>
                 <TableHead>
                   <TableRow>
@@ -178,7 +179,7 @@ export function SpecialtyComparison({
                   ))}
                 </TableBody>
               </Table>
-            </div>
+            </ScrollRegion>
           </>
         )}
       </QueryRegion>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatMetricValue } from '@/components/charts/format-value';
 import { comparedWithMedian, type PerSessionView } from '@/components/dashboard/per-session-views';
 import { ExportButtons } from '@/components/export/export-buttons';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import {
   ColumnHeader,
   RowHeader,
@@ -101,7 +102,7 @@ export function ConsultantTable({
         ))}
       </ul>
       <ExportButtons name={exportName} table={exportTable} />
-      <div className="overflow-x-auto">
+      <ScrollRegion label="Consultants: plan against delivery, scrolls sideways">
         <Table caption="Consultants: plan against delivery" isCaptionHidden>
           <TableHead>
             <TableRow>
@@ -164,7 +165,7 @@ export function ConsultantTable({
             })}
           </TableBody>
         </Table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

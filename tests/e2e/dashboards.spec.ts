@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test';
 import { formatChange, formatMetricValue } from '@/components/charts/format-value';
 import { baselineChange, isWhollyCovered } from '@/lib/shared/baseline-change';
 import { describePeriod, yearsEarlier } from '@/lib/shared/periods';
@@ -351,6 +351,33 @@ test('the director compares patients a week with a baseline from the URL, and ch
     page.getByText(`patients a week against the baseline, ${describePeriod(oneYear)}`),
   ).toBeVisible();
   await expectSameWindow(page);
+  await expectNoSeriousViolations(page);
+});
+
+test('on a laptop, the wide specialty table scrolls sideways by keyboard and keeps each row’s name in view', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signInAs(page, 'executive');
+  await page.goto('/');
+  const region = page.getByRole('region', { name: 'Specialties by opportunity, scrolls sideways' });
+  await expect(region.locator('tr[data-specialty]').first()).toBeVisible({ timeout: 30_000 });
+  const widths = await region.evaluate((box) => ({ client: box.clientWidth, scroll: box.scrollWidth }));
+  expect(widths.scroll).toBeGreaterThan(widths.client);
+  await region.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+  // Scrolled to the end, the last column is in view, and so is the row's name beside it.
+  await region.evaluate((box) => {
+    box.scrollLeft = box.scrollWidth;
+  });
+  const boxOf = (locator: Locator) => locator.boundingBox() as Promise<{ x: number; width: number }>;
+  const regionBox = await boxOf(region);
+  const firstRow = region.locator('tr[data-specialty]').first();
+  const name = await boxOf(firstRow.getByRole('rowheader'));
+  const change = await boxOf(firstRow.locator('[data-col="baselineChange"]'));
+  expect(name.x).toBeGreaterThanOrEqual(regionBox.x - 1);
+  expect(change.x + change.width).toBeLessThanOrEqual(regionBox.x + regionBox.width + 1);
   await expectNoSeriousViolations(page);
 });
 
