@@ -41,6 +41,23 @@ describe('readDashboardFilter', () => {
     ).toBe(3);
   });
 
+  it('opens on the caller’s one division when they see only one; division=all asks for the whole trust', () => {
+    const surgery = [{ id: 7, name: 'Surgery' }];
+    expect(readDashboardFilter({}, '2026-10-31', surgery, now).divisionId).toBe(7);
+    expect(readDashboardFilter({ division: 'all' }, '2026-10-31', surgery, now).divisionId).toBeNull();
+    expect(readDashboardFilter({ division: '3' }, '2026-10-31', surgery, now).divisionId).toBe(7);
+    // Several divisions: the whole trust unless one is asked for.
+    expect(readDashboardFilter({}, '2026-10-31', divisions, now).divisionId).toBeNull();
+    expect(readDashboardFilter({ division: 'all' }, '2026-10-31', divisions, now).divisionId).toBeNull();
+    // The URL leaves the default out, and says "all" only where the whole trust is not the default.
+    const base = { preset: 'last-13-weeks', activity: 'all' } as const;
+    expect(dashboardSearchParams({ ...base, divisionId: 7, defaultDivisionId: 7 }).toString()).toBe('');
+    expect(dashboardSearchParams({ ...base, divisionId: null, defaultDivisionId: 7 }).toString()).toBe(
+      'division=all',
+    );
+    expect(dashboardSearchParams({ ...base, divisionId: null, defaultDivisionId: null }).toString()).toBe('');
+  });
+
   it('reads the period as the server does (presets end on the last covered date)', () => {
     const filter = readDashboardFilter(
       { period: 'custom', from: '2026-04-01', to: '2026-06-30' },

@@ -16,7 +16,7 @@ import {
   type PeriodPreset,
   yearsEarlier,
 } from '@/lib/shared/periods';
-import { dashboardSearchParams } from './dashboard-filter';
+import { dashboardSearchParams, defaultDivisionOf } from './dashboard-filter';
 import { useDashboardFilter, useDivisionOptions, useFirstCoveredDate } from './dashboard-filter-context';
 import { LIMITS_FROM_PARAM } from './limits-from-select';
 
@@ -68,6 +68,7 @@ export function FilterBar({
       period: next.period,
       activity: next.activity ?? filter.activity,
       divisionId: next.divisionId === undefined ? filter.divisionId : next.divisionId,
+      defaultDivisionId: defaultDivisionOf(divisions),
       baselineYears: next.baselineYears ?? filter.baselineYears,
     });
     // A recalculation of the SPC limits outlives a change of filter (ignored where its week is no longer shown).

@@ -49,10 +49,26 @@ async function checkOverview(page: Page, testInfo: TestInfo, role: string) {
   await page.goto('/');
   await expect(page.getByTestId('headline-tiles')).toBeVisible({ timeout: 30_000 });
   const { from, to, activity } = await readPeriod(page);
-  const overview = await getJson<{ trust: Row; specialties: { rows: Row[] } }>(
-    page,
-    `/api/metrics/overview?from=${from}&to=${to}&activity=${activity}`,
-  );
+  // The trust, or the division the caller's view opens on (a director's own): the tiles and the table alike.
+  const division = await page.getByTestId('period-summary').getAttribute('data-division');
+  const within = division ? `&within_level=division&within_id=${division}` : '';
+  const overview = division
+    ? {
+        trust: (
+          await getJson<Report>(
+            page,
+            `/api/metrics/report?level=division&from=${from}&to=${to}&activity=${activity}${within}`,
+          )
+        ).rows[0] as Row,
+        specialties: await getJson<Report>(
+          page,
+          `/api/metrics/report?level=specialty&from=${from}&to=${to}&activity=${activity}${within}`,
+        ),
+      }
+    : await getJson<{ trust: Row; specialties: { rows: Row[] } }>(
+        page,
+        `/api/metrics/overview?from=${from}&to=${to}&activity=${activity}`,
+      );
   await expect(page.getByTestId('tile-fulfilmentNet')).toHaveText(
     formatMetricValue('ratio', overview.trust.fulfilmentNet),
   );
@@ -98,7 +114,7 @@ async function checkOverview(page: Page, testInfo: TestInfo, role: string) {
   const baselinePeriod = yearsEarlier({ from, to });
   const baseline = await getJson<Report>(
     page,
-    `/api/metrics/report?level=specialty&from=${baselinePeriod.from}&to=${baselinePeriod.to}&activity=${activity}`,
+    `/api/metrics/report?level=specialty&from=${baselinePeriod.from}&to=${baselinePeriod.to}&activity=${activity}${within}`,
   );
   expect(isWhollyCovered(baseline)).toBe(true);
   const baselineByKey = new Map(baseline.rows.map((row) => [row.key, row.patientsPerWeek]));
@@ -256,7 +272,7 @@ async function expectSameWindow(page: Page) {
   );
 }
 
-test('the director filters the overview by their division: URL, refetch without a reload, the engine’s numbers', async ({
+test('the director’s overview opens on their division; the whole trust and back, in the URL, without a reload', async ({
   page,
 }, testInfo) => {
   await signInAs(page, 'director');
@@ -269,51 +285,67 @@ test('the director filters the overview by their division: URL, refetch without 
     `/api/metrics/report?level=division&from=${from}&to=${to}&activity=${activity}`,
   );
   expect(divisions.rows.map((row) => row.name)).toEqual(['Surgery']);
+  const surgery = divisions.rows[0] as Row & { id: number };
   const select = page.getByLabel('Division');
   await expect(select.locator('option')).toHaveText(['Whole trust', 'Surgery']);
-
-  await markWindow(page);
-  const surgery = divisions.rows[0] as Row & { id: number };
-  const refetched = page.waitForResponse(
-    (response) =>
-      response.url().includes('/api/metrics/report?level=division') &&
-      response.url().includes(`within_id=${surgery.id}`),
-  );
-  await select.selectOption({ label: 'Surgery' });
-  await expect(page).toHaveURL(new RegExp(`division=${surgery.id}`));
-  expect((await refetched).status()).toBe(200);
+  // Their own division first: the headline figures are of the same division as the specialties under them.
+  await expect(select).toHaveValue(String(surgery.id));
   await expect(page.getByTestId('period-summary')).toHaveAttribute('data-division', String(surgery.id));
-  await expectSameWindow(page);
-
   const division = await getJson<Report>(
     page,
     `/api/metrics/report?level=division&from=${from}&to=${to}&activity=${activity}&within_level=division&within_id=${surgery.id}`,
   );
   const row = division.rows[0] as Row;
-  await expect(page.getByTestId('tile-fulfilmentNet')).toHaveText(
-    formatMetricValue('ratio', row.fulfilmentNet),
-  );
-  await expect(page.getByTestId('tile-lostSessions')).toHaveText(
-    formatMetricValue('sessions', row.lostSessions),
-  );
-  await expect(page.getByTestId('tile-opportunityTotal')).toHaveText(
-    formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total),
-  );
+  const expectDivisionTiles = async () => {
+    await expect(page.getByTestId('tile-fulfilmentNet')).toHaveText(
+      formatMetricValue('ratio', row.fulfilmentNet),
+    );
+    await expect(page.getByTestId('tile-lostSessions')).toHaveText(
+      formatMetricValue('sessions', row.lostSessions),
+    );
+    await expect(page.getByTestId('tile-opportunityTotal')).toHaveText(
+      formatMetricValue('patientsPerWeek', row.opportunityPerWeek.total),
+    );
+  };
+  await expectDivisionTiles();
   const specialties = await getJson<Report>(
     page,
     `/api/metrics/report?level=specialty&from=${from}&to=${to}&activity=${activity}&within_level=division&within_id=${surgery.id}`,
   );
   await expect(page.locator('tr[data-specialty]')).toHaveCount(specialties.rows.length);
+
+  // The whole trust: its own numbers, fetched without a reload, and said in the URL.
+  await markWindow(page);
+  const refetched = page.waitForResponse((response) =>
+    response.url().includes('/api/metrics/report?level=trust'),
+  );
+  await select.selectOption({ label: 'Whole trust' });
+  await expect(page).toHaveURL(/division=all/);
+  expect((await refetched).status()).toBe(200);
+  await expect(page.getByTestId('period-summary')).toHaveAttribute('data-division', '');
+  const trust = await getJson<Report>(
+    page,
+    `/api/metrics/report?level=trust&from=${from}&to=${to}&activity=${activity}`,
+  );
+  await expect(page.getByTestId('tile-fulfilmentNet')).toHaveText(
+    formatMetricValue('ratio', (trust.rows[0] as Row).fulfilmentNet),
+  );
+  await expectSameWindow(page);
+
+  // Back to the division: the default, so the URL no longer names one.
+  await select.selectOption({ label: 'Surgery' });
+  await expect(page).not.toHaveURL(/division=/);
+  await expectDivisionTiles();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await attachScreenshot(page, testInfo, 'overview-director-division');
   await expectNoSeriousViolations(page);
 
-  // The link can be shared: opened afresh, the server paints the division's numbers first.
-  await page.reload();
+  // A shared link to the whole trust opens on it, painted first by the server.
+  await page.goto('/?division=all');
+  await expect(page.getByLabel('Division')).toHaveValue('');
   await expect(page.getByTestId('tile-fulfilmentNet')).toHaveText(
-    formatMetricValue('ratio', row.fulfilmentNet),
+    formatMetricValue('ratio', (trust.rows[0] as Row).fulfilmentNet),
   );
-  await expect(page.getByLabel('Division')).toHaveValue(String(surgery.id));
 });
 
 test('the director compares patients a week with a baseline from the URL, and changes it without a reload', async ({
@@ -339,11 +371,13 @@ test('the director compares patients a week with a baseline from the URL, and ch
   await markWindow(page);
   await chooser.selectOption({ index: 0 });
   await expect(page).not.toHaveURL(/baseline=/);
-  const trust = await getJson<Report>(
+  // The director's view opens on their division: its baseline.
+  const division = await page.getByTestId('period-summary').getAttribute('data-division');
+  const unit = await getJson<Report>(
     page,
-    `/api/metrics/report?level=trust&from=${oneYear.from}&to=${oneYear.to}&activity=${activity}`,
+    `/api/metrics/report?level=division&from=${oneYear.from}&to=${oneYear.to}&activity=${activity}&within_level=division&within_id=${division}`,
   );
-  const baselinePerWeek = (trust.rows[0] as Row).patientsPerWeek;
+  const baselinePerWeek = (unit.rows[0] as Row).patientsPerWeek;
   await expect(tiles).toContainText(
     `Baseline ${formatMetricValue('patientsPerWeek', baselinePerWeek)} (${describePeriod(oneYear)})`,
   );
