@@ -11,7 +11,7 @@ import {
 
 interface DashboardFilterContextValue {
   lastCoveredDate: string | null;
-  /** Where the ledger starts (how far back a baseline can reach); null where the page offers no baseline. */
+  /** Where the ledger starts (how far back a baseline can reach, and what a period has of the extracts). */
   firstCoveredDate?: string | null;
   divisions: readonly DivisionOption[];
 }
@@ -39,7 +39,12 @@ export function DashboardFilterProvider({
   return <DashboardFilterContext.Provider value={value}>{children}</DashboardFilterContext.Provider>;
 }
 
-/** The first date the ledger covers, or null (no data yet, or a page with no baseline). */
+/** The last date the ledger covers, or null before the first import. */
+export function useLastCoveredDate(): string | null {
+  return useContext(DashboardFilterContext).lastCoveredDate;
+}
+
+/** The first date the ledger covers, or null (no data yet, or a page that does not say). */
 export function useFirstCoveredDate(): string | null {
   return useContext(DashboardFilterContext).firstCoveredDate ?? null;
 }

@@ -28,9 +28,9 @@ export async function readPageFilter(
   database: Database,
   organisationId: number,
   searchParams: PageSearchParams,
-): Promise<{ filter: PeriodFilter; lastCoveredDate: string | null }> {
-  const { lastCoveredDate } = await coveredDatesOf(database, organisationId);
-  return { filter: resolvePeriodFilter(searchParams, lastCoveredDate), lastCoveredDate };
+): Promise<{ filter: PeriodFilter; firstCoveredDate: string | null; lastCoveredDate: string | null }> {
+  const { firstCoveredDate, lastCoveredDate } = await coveredDatesOf(database, organisationId);
+  return { filter: resolvePeriodFilter(searchParams, lastCoveredDate), firstCoveredDate, lastCoveredDate };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselineChoices,
+  describeCoverage,
   describePeriod,
   describeWeeks,
   filterSearchParams,
@@ -178,5 +179,29 @@ describe('weekly chart windows: whole weeks (Monday to Sunday) only', () => {
       'the whole week from 03/11/2025 to 09/11/2025',
     );
     expect(describeWeeks([])).toBe('no whole weeks');
+  });
+});
+
+describe('describeCoverage', () => {
+  const first = '2024-11-01';
+  const last = '2026-10-31';
+  it('says nothing where the extracts cover the whole period', () => {
+    expect(describeCoverage({ from: '2026-08-01', to: '2026-10-31' }, first, last)).toBeNull();
+    expect(describeCoverage({ from: '2026-08-01', to: '2026-10-31' }, null, null)).toBeNull();
+  });
+
+  it('says when a period has none of the extracts, and which dates they cover', () => {
+    expect(describeCoverage({ from: '2020-01-01', to: '2020-03-31' }, first, last)).toBe(
+      'The extracts cover 01/11/2024 to 31/10/2026: there is no activity in this period to show.',
+    );
+  });
+
+  it('says which part of a period the figures are for when the extracts cover only part of it', () => {
+    expect(describeCoverage({ from: '2024-10-01', to: '2024-12-31' }, first, last)).toBe(
+      'The extracts cover only 01/11/2024 to 31/12/2024 of this period; the figures are for those dates.',
+    );
+    expect(describeCoverage({ from: '2026-10-01', to: '2026-11-30' }, first, last)).toBe(
+      'The extracts cover only 01/10/2026 to 31/10/2026 of this period; the figures are for those dates.',
+    );
   });
 });

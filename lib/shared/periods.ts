@@ -266,6 +266,26 @@ export function describePeriod(period: DatePeriod): string {
   return `${uk(period.from)} to ${uk(period.to)}`;
 }
 
+/**
+ * What a period has of the extracts, in words, when it reaches beyond them (null when they cover all of it): a
+ * period with none of them would otherwise show a page of zeros with no reason given.
+ */
+export function describeCoverage(
+  period: DatePeriod,
+  firstCoveredDate: string | null,
+  lastCoveredDate: string | null,
+): string | null {
+  if (firstCoveredDate === null || lastCoveredDate === null) return null;
+  const covered = describePeriod({ from: firstCoveredDate, to: lastCoveredDate });
+  if (period.to < firstCoveredDate || period.from > lastCoveredDate) {
+    return `The extracts cover ${covered}: there is no activity in this period to show.`;
+  }
+  if (period.from >= firstCoveredDate && period.to <= lastCoveredDate) return null;
+  const from = period.from < firstCoveredDate ? firstCoveredDate : period.from;
+  const to = period.to > lastCoveredDate ? lastCoveredDate : period.to;
+  return `The extracts cover only ${describePeriod({ from, to })} of this period; the figures are for those dates.`;
+}
+
 /** The weeks a weekly chart shows, e.g. "the 52 whole weeks from 27/10/2025 to 25/10/2026". */
 export function describeWeeks(points: readonly DatePeriod[]): string {
   const first = points[0];

@@ -415,6 +415,18 @@ test('on a laptop, the wide specialty table scrolls sideways by keyboard and kee
   await expectNoSeriousViolations(page);
 });
 
+test('a period the extracts do not cover says so, and which dates they do cover', async ({ page }) => {
+  await signInAs(page, 'executive');
+  await page.goto('/');
+  await expect(page.getByTestId('headline-tiles')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('period-coverage')).toHaveCount(0);
+  await page.goto('/?period=custom&from=2020-01-01&to=2020-03-31');
+  await expect(page.getByTestId('period-coverage')).toHaveText(
+    /^The extracts cover \d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}: there is no activity in this period to show\.$/,
+  );
+  await expectNoSeriousViolations(page);
+});
+
 test('the executive sees every division in the filter; a division they cannot see in the URL is ignored', async ({
   page,
 }) => {

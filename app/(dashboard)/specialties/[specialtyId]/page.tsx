@@ -38,7 +38,7 @@ export default async function SpecialtyPage({ params, searchParams }: PageProps)
   const caller = await getPageCaller('metrics:view', `/specialties/${encodeURIComponent(rawId)}`);
   if (!/^[1-9]\d{0,9}$/.test(rawId) || Number(rawId) > 2_147_483_647) notFound();
   const specialtyId = Number(rawId);
-  const { filter, lastCoveredDate } = await readPageFilter(
+  const { filter, firstCoveredDate, lastCoveredDate } = await readPageFilter(
     await getPageDatabase(),
     caller.scope.organisationId,
     await searchParams,
@@ -57,7 +57,11 @@ export default async function SpecialtyPage({ params, searchParams }: PageProps)
   if (!specialty) notFound();
   const props = { caller, specialtyId, requests };
   return (
-    <DashboardFilterProvider lastCoveredDate={lastCoveredDate} divisions={NO_DIVISIONS}>
+    <DashboardFilterProvider
+      lastCoveredDate={lastCoveredDate}
+      firstCoveredDate={firstCoveredDate}
+      divisions={NO_DIVISIONS}
+    >
       <PageHeader caption={specialty.division?.name ?? 'Specialty'} title={specialty.name}>
         <p>
           <Link href="/specialties">All specialties</Link> ·{' '}
