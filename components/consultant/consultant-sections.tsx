@@ -2,6 +2,7 @@ import 'server-only';
 import { formatDate } from '@/components/format';
 import { loadConsultantAnnotations } from '@/components/reviews/annotation-data';
 import { SectionHeading } from '@/components/ui/heading';
+import { Notice } from '@/components/ui/notice';
 import { Panel } from '@/components/ui/panel';
 import type { Caller } from '@/lib/server/api/caller';
 import type { ActivityFilter, Period } from '@/lib/server/metrics/period';
@@ -10,7 +11,7 @@ import { mondayOf, trendWindow } from '@/lib/shared/periods';
 import type { Scope } from '@/lib/shared/scope';
 import { CalendarHeatmap } from './calendar-heatmap';
 import { ConsultantTrend } from './consultant-trend';
-import { JobPlanPanel } from './job-plan-panel';
+import { CURRENCY_WARNINGS, JobPlanPanel } from './job-plan-panel';
 import {
   loadConsultantWeekly,
   loadJobPlans,
@@ -197,6 +198,27 @@ export async function PeersSection({
         );
       })}
     </Panel>
+  );
+}
+
+/**
+ * A warning at the top of the page when no agreed job plan is in force on the period's last day: every figure on
+ * the page is measured against the plan, so a reader must know before reading them.
+ */
+export async function JobPlanBanner({ scope, consultantId, period }: SectionProps) {
+  const { currency } = await loadJobPlans(scope, consultantId, period.to);
+  const status = currency.consultants[0]?.status ?? 'missing';
+  if (status === 'current' || status === 'review_overdue') return null;
+  return (
+    <Notice>
+      <p data-testid="job-plan-banner">
+        <strong>
+          {CURRENCY_WARNINGS[status].title} on {formatDate(period.to)}.
+        </strong>{' '}
+        Sessions held with no agreed plan in force count as additional sessions, and fulfilment cannot be
+        judged for them. {CURRENCY_WARNINGS[status].action} <a href="#job-plan-heading">See the job plan</a>.
+      </p>
+    </Notice>
   );
 }
 

@@ -9,7 +9,11 @@ import { activityTypeLabel, PERIOD_LABELS } from './outcomes';
 
 const DAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-const CURRENCY_WARNINGS: Record<Exclude<JobPlanStatusAt, 'current'>, { title: string; action: string }> = {
+/** What each job-plan status short of current means, and what to do about it. */
+export const CURRENCY_WARNINGS: Record<
+  Exclude<JobPlanStatusAt, 'current'>,
+  { title: string; action: string }
+> = {
   review_overdue: {
     title: 'Job plan review overdue',
     action: 'The plan in force was agreed more than the review interval ago. Book a job plan review.',

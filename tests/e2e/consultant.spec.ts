@@ -282,3 +282,37 @@ test('a consultant recalculates their trend charts’ limits from a week, in the
   );
   await expectNoSeriousViolations(page);
 });
+
+test('a consultant page warns at the top when no agreed job plan is in force, and not otherwise', async ({
+  page,
+}) => {
+  await signInAs(page, 'admin');
+  await page.goto('/');
+  const summary = page.getByTestId('period-summary');
+  await expect(summary).toBeVisible({ timeout: 30_000 });
+  const from = (await summary.getAttribute('data-from')) as string;
+  const to = (await summary.getAttribute('data-to')) as string;
+  const response = await page.request.get(`/api/metrics/job-plan-currency?as_of=${to}`, {
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(response.status()).toBe(200);
+  const { consultants } = (await response.json()) as {
+    consultants: { consultantId: number; status: string }[];
+  };
+  // The demo trust plants expired and missing job plans.
+  const withoutPlan = consultants.find((row) => row.status === 'expired' || row.status === 'missing');
+  const current = consultants.find((row) => row.status === 'current');
+  if (!withoutPlan || !current) throw new Error('the demo trust has no consultant without a plan in force');
+  const title = withoutPlan.status === 'expired' ? 'Job plan expired' : 'No job plan recorded';
+  await page.goto(`/consultants/${withoutPlan.consultantId}?from=${from}&to=${to}`);
+  const banner = page.getByTestId('job-plan-banner');
+  await expect(banner).toContainText(`${title} on ${to.slice(8)}/${to.slice(5, 7)}/${to.slice(0, 4)}.`);
+  // Above the headline figures it qualifies.
+  const bannerBox = await banner.boundingBox();
+  const tilesBox = await page.locator('[data-metric]').first().boundingBox();
+  expect(bannerBox && tilesBox && bannerBox.y < tilesBox.y).toBe(true);
+  await expectNoSeriousViolations(page);
+  await page.goto(`/consultants/${current.consultantId}?from=${from}&to=${to}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Job plan' })).toBeVisible();
+  await expect(page.getByTestId('job-plan-banner')).toHaveCount(0);
+});

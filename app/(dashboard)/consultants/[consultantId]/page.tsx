@@ -6,6 +6,7 @@ import { Suspense } from 'react';
 import '@/components/print/print.css';
 import {
   CalendarSection,
+  JobPlanBanner,
   JobPlanSection,
   LostSessionsSection,
   PeersSection,
@@ -151,6 +152,13 @@ export default async function ConsultantPage({ params, searchParams }: Consultan
           </Notice>
         )
       )}
+
+      {/* No agreed plan in force: said before any figure measured against it (streamed, never holding the page). */}
+      <SectionErrorBoundary label="the job plan warning">
+        <Suspense fallback={null}>
+          <JobPlanBanner {...section} />
+        </Suspense>
+      </SectionErrorBoundary>
 
       <MetricTiles metrics={consultant} periodLabel={periodLabel} notes={await notes} />
 
