@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatMetricValue } from '@/components/charts/format-value';
+import { consultantHref } from '@/components/consultant/consultant-href';
 import { comparedWithMedian, type PerSessionView } from '@/components/dashboard/per-session-views';
 import { ExportButtons } from '@/components/export/export-buttons';
 import { ScrollRegion } from '@/components/ui/scroll-region';
@@ -13,6 +14,7 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import type { WorkloadFlag } from '@/lib/server/metrics/workload-balance';
+import type { ActivityOption, DatePeriod } from '@/lib/shared/periods';
 import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
 
 const COLUMNS_BEFORE: readonly (readonly [string, string | null])[] = [
@@ -45,7 +47,10 @@ export function ConsultantTable({
   flags,
   perSession,
   exportName,
+  view,
 }: {
+  /** The period and activity on screen: a consultant's page opens on them. */
+  view: { period: DatePeriod; activity: ActivityOption };
   rows: UnitReportRow[];
   flags: ReadonlyMap<string, WorkloadFlag>;
   /** Patients or cases per session, one column per activity category shown (see perSessionViews). */
@@ -120,7 +125,7 @@ export function ConsultantTable({
                 <TableRow key={row.key} data-consultant={row.key} data-anonymised={row.isAnonymised}>
                   <RowHeader>
                     {row.id !== null && !row.isAnonymised ? (
-                      <Link href={`/consultants/${row.id}`}>{row.name}</Link>
+                      <Link href={consultantHref(row.id, view)}>{row.name}</Link>
                     ) : (
                       row.name
                     )}

@@ -126,6 +126,7 @@ export function ConsultantsPanel({
             flags={flags}
             perSession={perSession}
             exportName={`${specialtyName} consultants ${from} to ${to}`}
+            view={{ period: { from, to }, activity: report?.activity ?? filter.activity }}
           />
         )}
         {perSession.map((view) => (

@@ -194,6 +194,17 @@ async function checkSpecialty(page: Page, testInfo: TestInfo, role: string, spec
   await expect(page.getByTestId('main-chart').locator('.recharts-surface').first()).toBeVisible();
   await attachScreenshot(page, testInfo, `specialty-${role}`);
   await expectNoSeriousViolations(page);
+  // A drill-down keeps the period: the consultant's page shows the row's own fulfilment.
+  const named = view.consultants.rows.find((row) => !row.isAnonymised && row.id !== null);
+  if (named) {
+    await page.locator(`tr[data-consultant="${named.key}"] th a`).click();
+    await expect(page).toHaveURL(new RegExp(`/consultants/${named.id}\\?from=${from}&to=${to}`));
+    await expect(page.locator('[data-metric="fulfilmentNet"] [data-value]')).toHaveText(
+      formatMetricValue('ratio', named.fulfilmentNet),
+    );
+    await page.goBack();
+    await expect(rows).toHaveCount(view.consultants.rows.length, { timeout: 30_000 });
+  }
   return view;
 }
 
