@@ -509,6 +509,40 @@ describe('the agenda on the projector', () => {
     expect(html).toMatch(/Now 90\.0%.*\(later imports\)/);
   });
 
+  it('says that colleagues are not named for a reader who sees them anonymised with the switch off', () => {
+    const props = {
+      meetingId: 7,
+      title: 'Ophthalmology',
+      periodLabel: '01/01/2026 to 31/03/2026',
+      changes: [],
+      status: { isClosed: false, closedOn: null, canClose: false },
+      frozenAt: '02/04/2026, 10:00 (UK time)',
+    };
+    // The fixture's consultants are all anonymised: as a consultant reads a meeting of their specialty.
+    const forConsultant = renderToStaticMarkup(
+      createElement(MeetingPresenter, { ...props, agenda, isAnonymised: false }),
+    );
+    expect(forConsultant).toContain('Anonymise: off');
+    expect(forConsultant).toContain('Colleagues are not named for you');
+    // Switched on, everyone is anonymised and the switch says so by itself.
+    const switchedOn = renderToStaticMarkup(
+      createElement(MeetingPresenter, { ...props, agenda, isAnonymised: true }),
+    );
+    expect(switchedOn).not.toContain('Colleagues are not named for you');
+    // A lead who sees everyone named: nothing to add.
+    const named = {
+      ...agenda,
+      members: agenda.members.map((row) => ({
+        ...row,
+        member: { ...row.member, isAnonymised: false, consultantId: 1 },
+      })),
+    } as AgendaView;
+    const forLead = renderToStaticMarkup(
+      createElement(MeetingPresenter, { ...props, agenda: named, isAnonymised: false }),
+    );
+    expect(forLead).not.toContain('Colleagues are not named for you');
+  });
+
   it('writes presenter notes for every screen from its numbers', () => {
     const notes = screenNotes(agenda);
     expect(Object.keys(notes)).toEqual([...AGENDA_TOPICS]);

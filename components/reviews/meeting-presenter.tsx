@@ -101,6 +101,10 @@ export function MeetingPresenter({
   const screen = screens[index] ?? screens[0];
   if (!screen) return null;
   const query = isAnonymised ? '?anonymise=1' : '';
+  // With the switch off, a reader who may not see colleagues named (a consultant) still sees them anonymised.
+  const isAnonymisedForReader =
+    !isAnonymised &&
+    agenda.members.some((row) => row.member.kind === 'consultant' && row.member.isAnonymised);
   return (
     // The whole window, and nothing to scroll: a slim bar of controls, the slide as large as the window allows,
     // and the agenda's buttons. Printed, only the pack (every screen on its own page) is left.
@@ -128,6 +132,9 @@ export function MeetingPresenter({
           >
             Anonymise: {isAnonymised ? 'on' : 'off'}
           </button>
+          {isAnonymisedForReader && (
+            <p data-testid="anonymised-for-reader">Colleagues are not named for you</p>
+          )}
           <a
             href={`/reviews/${meetingId}?notes=1${isAnonymised ? '&anonymise=1' : ''}`}
             target="fulfil-presenter-notes"
