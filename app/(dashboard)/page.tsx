@@ -18,6 +18,7 @@ import {
   SpecialtyComparisonSection,
   SpecialtyFunnelSection,
 } from '@/components/overview/overview-sections';
+import { OwnFigures } from '@/components/overview/own-figures';
 import { TilesSkeleton, WidgetSkeleton } from '@/components/overview/widget-skeleton';
 import { ReviewAlerts } from '@/components/reviews/review-alerts';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -55,6 +56,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <PageHeader caption="Overview" title={organisation.name}>
         <p>Job-planned sessions against what was delivered, and where capacity was lost.</p>
       </PageHeader>
+      <SectionErrorBoundary label="your own figures">
+        <Suspense fallback={null}>
+          <OwnFigures scope={caller.scope} />
+        </Suspense>
+      </SectionErrorBoundary>
       <FilterBar hasDivisionFilter hasBaselineFilter />
       <PeriodSummary />
       {/* Overdue actions, the "for review" list and escalations: streamed on their own, never holding the page. */}

@@ -216,6 +216,7 @@ test('the clinical lead sees the overview and the specialty with the engine’s 
 }, testInfo) => {
   await signInAs(page, 'lead');
   const specialties = await checkOverview(page, testInfo, 'lead');
+  await expect(page.getByRole('region', { name: 'Your own figures' })).toHaveCount(0);
   // The lead's own specialty (Ophthalmology, 130): the others they see only as totals, with no consultants.
   const own = specialties.find((row) => row.key === '130');
   expect(own?.id).toEqual(expect.any(Number));
@@ -244,6 +245,10 @@ test('a consultant sees their specialty with peers anonymised and no peer names'
 }, testInfo) => {
   await signInAs(page, 'consultant');
   const specialties = await checkOverview(page, testInfo, 'consultant');
+  // Their own figures first: a way to their own page at the top of the overview.
+  const ownFigures = page.getByRole('region', { name: 'Your own figures' }).getByRole('link');
+  await expect(ownFigures).toHaveCount(1);
+  await expect(ownFigures).toHaveAttribute('href', /^\/consultants\/\d+$/);
   const first = specialties.find((row) => row.id !== null);
   const view = await checkSpecialty(page, testInfo, 'consultant', first?.id as number);
   const named = view.consultants.rows.filter((row) => !row.isAnonymised);
