@@ -1,5 +1,6 @@
 import type { FunnelResult } from '@/lib/shared/stats';
 import { funnelLimitCurve } from '@/lib/shared/stats';
+import { type NiceAxis, niceTicks } from './nice-axis';
 
 export interface FunnelChartPoint {
   id: string;
@@ -58,4 +59,31 @@ export function toFunnelChartData(
           upper998: row[basis].upper998 * scale,
         }));
   return { points, curve, centre: result.scaledTarget * scale, isAdjusted: result.adjusted };
+}
+
+/** At most this many ticks on a funnel's value axis. */
+const FUNNEL_TICKS = 6;
+
+/**
+ * A funnel's value axis (the interactive drawing's and the static one's): zoomed to what is read on it, the
+ * points, the limits over the points' range of sessions, the overall line and the target, with round ticks. The
+ * limits fan out towards 0% and 100% at the smallest denominators, left of every point: they are cut at the plot's
+ * edge there rather than squeezing the points into a band. Never below zero for values that cannot be negative.
+ */
+export function funnelYAxis(data: FunnelChartData, target: number | null | undefined): NiceAxis {
+  const smallestX = Math.min(...data.points.map((point) => point.x));
+  const limits = data.curve
+    .filter((row) => row.x >= smallestX)
+    .flatMap((row) => [row.lower998, row.upper998])
+    .filter(Number.isFinite);
+  const values = [
+    ...data.points.map((point) => point.y),
+    ...limits,
+    data.centre,
+    ...(target === null || target === undefined ? [] : [target]),
+  ].filter(Number.isFinite);
+  if (values.length === 0) return niceTicks(0, 1, FUNNEL_TICKS);
+  const isNonNegative = data.centre >= 0 && data.points.every((point) => point.y >= 0);
+  const low = Math.min(...values);
+  return niceTicks(isNonNegative ? Math.max(0, low) : low, Math.max(...values), FUNNEL_TICKS);
 }

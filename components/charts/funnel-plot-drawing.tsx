@@ -14,7 +14,7 @@ import {
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { RightMarginLabels } from './drawing-parts';
 import { formatMetricValue } from './format-value';
-import type { FunnelChartData, FunnelChartPoint } from './funnel-data';
+import { type FunnelChartData, type FunnelChartPoint, funnelYAxis } from './funnel-data';
 import { funnelMarginLabels } from './margin-labels';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
@@ -40,6 +40,9 @@ function FunnelPoint({ cx, cy, payload }: ShapeProps) {
   return <circle cx={cx} cy={cy} r={4.5} fill={SPC_COLOURS.improvement} stroke="#fff" />;
 }
 
+/** The hidden y axis of the limit lines: the visible one's domain, with the lines cut at its ends. */
+const LIMITS_AXIS = 'limits';
+
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 /** FunnelPlot drawn with recharts (tooltips), loaded on demand through chart-drawings.ts. */
@@ -62,6 +65,9 @@ export function FunnelPlotDrawing({
     fontSize: labelFontSize,
     right,
   } = funnelMarginLabels({ centre: data.centre, target, format });
+  // Zoomed to the points and the limits beside them (funnelYAxis). The limits are drawn against a hidden copy of
+  // the axis that cuts them at the plot's edges where they fan out; the points, on the visible one, are never cut.
+  const yAxis = funnelYAxis(data, target);
   return (
     <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 800, height: 320 }}>
       <ComposedChart margin={{ top: 10, right, bottom: 24, left: 10 }}>
@@ -77,14 +83,17 @@ export function FunnelPlotDrawing({
         <YAxis
           type="number"
           dataKey="y"
-          domain={['auto', 'auto']}
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
           tickFormatter={(value: number) => format(value)}
           width={64}
           tick={{ fill: '#212b32', fontSize: 13 }}
         />
+        <YAxis yAxisId={LIMITS_AXIS} type="number" domain={yAxis.domain} allowDataOverflow hide />
         <Tooltip formatter={(value) => (typeof value === 'number' ? format(value) : String(value))} />
         <Line
           data={data.curve}
+          yAxisId={LIMITS_AXIS}
           dataKey="upper998"
           name="99.8% upper limit"
           stroke={LINE_COLOURS.limit}
@@ -93,6 +102,7 @@ export function FunnelPlotDrawing({
         />
         <Line
           data={data.curve}
+          yAxisId={LIMITS_AXIS}
           dataKey="lower998"
           name="99.8% lower limit"
           stroke={LINE_COLOURS.limit}
@@ -101,6 +111,7 @@ export function FunnelPlotDrawing({
         />
         <Line
           data={data.curve}
+          yAxisId={LIMITS_AXIS}
           dataKey="upper95"
           name="95% upper limit"
           stroke={LINE_COLOURS.limit}
@@ -110,6 +121,7 @@ export function FunnelPlotDrawing({
         />
         <Line
           data={data.curve}
+          yAxisId={LIMITS_AXIS}
           dataKey="lower95"
           name="95% lower limit"
           stroke={LINE_COLOURS.limit}

@@ -90,6 +90,7 @@ export function SpcChartDrawing({
         />
         <YAxis
           domain={data.domain}
+          ticks={data.ticks}
           tickFormatter={(value: number) => format(value)}
           width={Math.round(tickFontSize * 5)}
           tick={{ fill: '#212b32', fontSize: tickFontSize }}

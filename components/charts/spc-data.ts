@@ -1,4 +1,5 @@
 import type { PointType, SpcResult } from '@/lib/shared/stats';
+import { niceTicks } from './nice-axis';
 
 /** One x position of an SPC chart, flat for recharts: `mean0`, `upl0`, `lpl0` … per rebase group, so that the
  * lines break where the process was rebased. */
@@ -16,9 +17,14 @@ export interface SpcChartData {
   /** x values where a new group starts (drawn as vertical breaks). */
   rebaseAt: string[];
   target: number | null;
-  /** y-axis domain covering values, limits and target. */
+  /** y-axis domain covering values, means, limits and target, from one round tick to another. */
   domain: [number, number];
+  /** The y axis' round ticks (see niceTicks), spanning the domain. */
+  ticks: number[];
 }
+
+/** At most this many ticks on an SPC chart's value axis: round steps a row of weeks can be read against. */
+const SPC_TICKS = 6;
 
 /**
  * Shapes an SPC result for the chart. `floor` clamps the process limits (e.g. 0 for counts, which cannot be
@@ -42,19 +48,21 @@ export function toSpcChartData(result: SpcResult, { floor }: { floor?: number } 
       row[`upl${group}`] = inGroup ? clamp(point.upl) : null;
       row[`lpl${group}`] = inGroup ? clamp(point.lpl) : null;
     }
-    for (const value of [point.y, clamp(point.upl), clamp(point.lpl)]) if (value !== null) values.push(value);
+    for (const value of [point.y, point.mean, clamp(point.upl), clamp(point.lpl)])
+      if (value !== null) values.push(value);
     return row;
   });
   if (result.target !== null) values.push(result.target);
-  const low = values.length ? Math.min(...values) : 0;
-  const high = values.length ? Math.max(...values) : 1;
-  const pad = (high - low) * 0.05 || Math.abs(high) * 0.05 || 1;
+  const { domain, ticks } = values.length
+    ? niceTicks(Math.min(...values), Math.max(...values), SPC_TICKS)
+    : niceTicks(0, 1, SPC_TICKS);
   return {
     rows,
     groups,
     rebaseAt: result.groups.slice(1).map((group) => String(group.from)),
     target: result.target,
-    domain: [Math.max(0, low - pad), high + pad],
+    domain,
+    ticks,
   };
 }
 

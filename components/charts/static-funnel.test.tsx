@@ -1,9 +1,9 @@
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { YAxis } from 'recharts';
+import { Line, Scatter, YAxis } from 'recharts';
 import { describe, expect, it } from 'vitest';
 import { formatMetricValue } from './format-value';
-import type { FunnelChartData } from './funnel-data';
+import { type FunnelChartData, funnelYAxis } from './funnel-data';
 import { boxesOverlap } from './funnel-labels';
 import { FunnelPlotDrawing } from './funnel-plot-drawing';
 import { funnelMarginLabels, MARK_REACH, textWidth } from './margin-labels';
@@ -199,5 +199,42 @@ describe('StaticFunnel in place of the interactive drawing', () => {
     for (const box of staticFunnelLabels(crowded, drawing).values()) {
       if (box) expect(box.x + box.width).toBeLessThanOrEqual(lineLabelsStart);
     }
+  });
+});
+
+describe('the funnel’s value axis, interactive and static alike', () => {
+  const format = (value: number) => formatMetricValue('ratio', value);
+
+  it('zooms to the points and the limits beside them, with round ticks, in both drawings', () => {
+    const axis = funnelYAxis(data, 0.95);
+    // Points from 40% to 90%, limits at 100–200 sessions from 78% to 82%, overall 80%, target 95%.
+    expect(axis).toEqual({ domain: [0.4, 1], ticks: [0.4, 0.6, 0.8, 1] });
+    const tree = elementsOf(
+      FunnelPlotDrawing({ unit: 'ratio', xLabel: 'Expected sessions', data, target: 0.95 }),
+    );
+    const [visible, limits] = tree.filter((element) => element.type === YAxis);
+    expect(visible?.props).toMatchObject({ domain: axis.domain, ticks: axis.ticks });
+    expect(visible?.props.allowDataOverflow).toBeFalsy();
+    // The limit lines, on a hidden axis of the same domain, are cut at the plot's edges where they fan out; the
+    // points are drawn against the visible axis, which does not cut them.
+    expect(limits?.props).toMatchObject({ domain: axis.domain, allowDataOverflow: true, hide: true });
+    const lines = tree.filter((element) => element.type === Line);
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line.props.yAxisId).toBe(limits?.props.yAxisId);
+    expect(tree.find((element) => element.type === Scatter)?.props.yAxisId).toBeUndefined();
+    const html = renderToStaticMarkup(
+      <StaticFunnel
+        data={data}
+        height={320}
+        target={0.95}
+        format={format}
+        formatX={String}
+        xLabel="Expected sessions"
+      />,
+    );
+    const yLabels = [...html.matchAll(/<text [^>]*text-anchor="end"[^>]*>([^<]*)<\/text>/g)].map(
+      (match) => match[1],
+    );
+    expect(yLabels).toEqual(axis.ticks.map(format));
   });
 });

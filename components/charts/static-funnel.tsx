@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { formatMetricValue } from './format-value';
-import type { FunnelChartData } from './funnel-data';
+import { type FunnelChartData, funnelYAxis } from './funnel-data';
 import { type LabelBox, placePointLabels } from './funnel-labels';
 import { funnelMarginLabels, MarginLabelsSvg, placeRightLabels, rightLabelsX } from './margin-labels';
+import { niceTicks } from './nice-axis';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
 const WIDTH = 800;
@@ -13,19 +14,6 @@ const WIDTH = 800;
  */
 const MARGIN = { top: 10, bottom: 44, left: 74 };
 const BASE_FONT_SIZE = 13;
-
-/** Round tick steps (1, 2, 2.5, 5 × 10^n) giving about `count` ticks over the span. */
-function ticksOf(low: number, high: number, count: number): number[] {
-  const span = high - low || 1;
-  const rough = span / count;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 2.5, 5, 10].find((multiple) => multiple * power >= rough) ?? 10) * power;
-  const ticks: number[] = [];
-  for (let tick = Math.ceil(low / step) * step; tick <= high + step * 1e-9; tick += step) {
-    ticks.push(Number(tick.toPrecision(12)));
-  }
-  return ticks;
-}
 
 /** How a static funnel is drawn: its size in its own units and its type size. */
 export interface StaticFunnelDrawing {
@@ -59,25 +47,9 @@ function funnelLayout(
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const xMax = Math.max(1, ...data.points.map((point) => point.x), ...data.curve.map((row) => row.x));
-  // The limits where the points are (not at the smallest denominators, where they fan out to 0% and 100%).
-  const smallestX = Math.min(...data.points.map((point) => point.x));
-  const limitsNearPoints = data.curve
-    .filter((row) => row.x >= smallestX)
-    .flatMap((row) => [row.lower998, row.upper998])
-    .filter(Number.isFinite);
-  const values = [
-    ...data.points.map((point) => point.y),
-    ...limitsNearPoints,
-    data.centre,
-    ...(target === null ? [] : [target]),
-  ];
-  const spread = Math.max(...values) - Math.min(...values) || Math.abs(data.centre) || 1;
-  // Never below zero for figures that cannot be negative (proportions, rates).
-  const yLow = Math.max(
-    Math.min(...values) >= 0 ? 0 : Number.NEGATIVE_INFINITY,
-    Math.min(...values) - spread * 0.15,
-  );
-  const yHigh = Math.max(...values) + spread * 0.15;
+  // The interactive drawing's y axis (round ticks around the points and the limits beside them), so the two agree.
+  const yAxis = funnelYAxis(data, target);
+  const [yLow, yHigh] = yAxis.domain;
   const x = (value: number) => margin.left + (value / xMax) * plotWidth;
   const y = (value: number) => margin.top + (1 - (value - yLow) / (yHigh - yLow)) * plotHeight;
   const plot = { x: margin.left, y: margin.top, width: plotWidth, height: plotHeight };
@@ -97,8 +69,9 @@ function funnelLayout(
     plotWidth,
     plotHeight,
     xMax,
-    yLow,
-    yHigh,
+    /** Round numbers of sessions, from 0 to at most the axis' end. */
+    xTicks: niceTicks(0, xMax, 7).ticks.filter((tick) => tick <= xMax),
+    yTicks: yAxis.ticks,
     x,
     y,
     lineLabels: { placed: placedLineLabels, fontSize: lineLabels.fontSize },
@@ -165,7 +138,7 @@ export function StaticFunnel({
   isLabelled?: boolean;
 }) {
   const drawing = { height, target, width, fontSize, format };
-  const { grow, margin, plotWidth, plotHeight, xMax, yLow, yHigh, x, y, lineLabels } = funnelLayout(
+  const { grow, margin, plotWidth, plotHeight, xTicks, yTicks, x, y, lineLabels } = funnelLayout(
     data,
     drawing,
   );
@@ -191,7 +164,7 @@ export function StaticFunnel({
           <rect x={margin.left} y={margin.top} width={plotWidth} height={plotHeight} />
         </clipPath>
       </defs>
-      {ticksOf(yLow, yHigh, 5).map((tick) => (
+      {yTicks.map((tick) => (
         <g key={`y${tick}`}>
           <line x1={margin.left} x2={margin.left + plotWidth} y1={y(tick)} y2={y(tick)} stroke="#e8edee" />
           <text
@@ -205,7 +178,7 @@ export function StaticFunnel({
           </text>
         </g>
       ))}
-      {ticksOf(0, xMax, 6).map((tick) => (
+      {xTicks.map((tick) => (
         <text
           key={`x${tick}`}
           x={x(tick)}
