@@ -9,6 +9,10 @@ describe('CSV export', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell(-3.5)).toBe('-3.5');
+    // No floating-point noise: four decimal places, and no trailing zeros.
+    expect(csvCell(0.8887897633485468)).toBe('0.8888');
+    expect(csvCell(776.2356164383561)).toBe('776.2356');
+    expect(csvCell(12)).toBe('12');
     expect(csvCell(null)).toBe('');
     expect(csvCell(Number.NaN)).toBe('');
   });

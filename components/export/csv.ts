@@ -7,7 +7,15 @@ export type ExportCell = string | number | null | undefined;
 export interface ExportTable {
   columns: readonly string[];
   rows: readonly (readonly ExportCell[])[];
+  /**
+   * Each column's Excel number format (lib/shared/excel-formats.ts, e.g. percentages for ratios), or null for
+   * text and plain numbers: the XLSX shows the figures as the page does, while the values stay full numbers.
+   */
+  formats?: readonly (string | null)[];
 }
+
+/** Decimal places kept in a CSV: enough for any figure on screen, without floating-point noise. */
+const CSV_DECIMALS = 4;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -17,7 +25,9 @@ export function neutraliseFormula(text: string): string {
 
 export function csvCell(cell: ExportCell): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? String(Number.parseFloat(cell.toFixed(CSV_DECIMALS))) : '';
+  }
   const text = neutraliseFormula(cell);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -91,3 +91,22 @@ describe('the download buttons record each download', () => {
     expect(record.rows).toBe(0);
   });
 });
+
+describe('the XLSX download', () => {
+  it('shows each column in its format (percentages for ratios) while keeping the full numbers', async () => {
+    await saveXlsx('Specialties', {
+      columns: ['Specialty', 'Fulfilment (net)', 'Patients a week'],
+      rows: [['Ophthalmology', 0.8887897633485468, 776.2356164383561]],
+      formats: [null, '0.0%', '0.0'],
+    });
+    const blob = vi.mocked(URL.createObjectURL).mock.calls[0]?.[0] as Blob;
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await blob.arrayBuffer());
+    const row = workbook.worksheets[0]?.getRow(2);
+    expect(row?.getCell(2).value).toBe(0.8887897633485468);
+    expect(row?.getCell(2).numFmt).toBe('0.0%');
+    expect(row?.getCell(3).numFmt).toBe('0.0');
+    expect(row?.getCell(1).value).toBe('Ophthalmology');
+  });
+});

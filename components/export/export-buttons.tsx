@@ -30,6 +30,9 @@ export async function saveXlsx(name: string, table: ExportTable): Promise<void> 
   sheet.addRow([...table.columns]);
   sheet.getRow(1).font = { bold: true };
   for (const row of toSheetRows(table)) sheet.addRow(row);
+  table.formats?.forEach((format, index) => {
+    if (format) sheet.getColumn(index + 1).numFmt = format;
+  });
   const buffer = await workbook.xlsx.writeBuffer();
   const fileName = exportFileName(name, 'xlsx');
   download(

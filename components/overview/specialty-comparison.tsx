@@ -20,6 +20,7 @@ import {
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import type { ReportRequest } from '@/lib/client/metrics-requests';
 import { baselineChange, isWhollyCovered } from '@/lib/shared/baseline-change';
+import { columnFormat } from '@/lib/shared/excel-formats';
 import { PER_SESSION_LABELS, perSessionCategories } from '@/lib/shared/per-session';
 import { describePeriod, filterSearchParams } from '@/lib/shared/periods';
 import type { UnitReportResponse, UnitReportRowResponse } from '@/lib/shared/schemas/metrics';
@@ -90,15 +91,26 @@ export function SpecialtyComparison({
   ];
   const perSessionOf = (row: UnitReportRowResponse) =>
     categories.map((category) => row.perSessionByCategory[category]?.casesPerSession ?? null);
+  // The download has delivered and expected as two numbers (one column on screen), each column in its format.
+  const exportColumns = columns.flatMap(([label, metricId]): (readonly [string, string | null])[] =>
+    metricId === 'delivered'
+      ? [
+          ['Delivered', 'delivered'],
+          ['Expected (net)', 'expectedNet'],
+        ]
+      : [[label, metricId]],
+  );
   const exportTable = {
-    columns: columns.map(([label]) => label),
+    columns: exportColumns.map(([label]) => label),
+    formats: exportColumns.map(([, metricId]) => columnFormat(metricId)),
     rows: rows.map((row) => [
       row.name,
       row.division?.name ?? '',
       row.consultants,
       row.fulfilmentNet,
       row.fulfilmentGross,
-      `${row.delivered} / ${row.expectedNet}`,
+      row.delivered,
+      row.expectedNet,
       ...perSessionOf(row),
       row.lostSessions,
       row.additional,

@@ -14,6 +14,7 @@ import {
   TableRow,
 } from '@/components/ui/table';
 import type { WorkloadFlag } from '@/lib/server/metrics/workload-balance';
+import { columnFormat } from '@/lib/shared/excel-formats';
 import type { ActivityOption, DatePeriod } from '@/lib/shared/periods';
 import type { UnitReportRowResponse as UnitReportRow } from '@/lib/shared/schemas/metrics';
 
@@ -68,6 +69,7 @@ export function ConsultantTable({
   const perSessionOf = (row: UnitReportRow) => valuesByKey.map((values) => values.get(row.key) ?? null);
   const exportTable = {
     columns: columns.map(([label]) => label),
+    formats: columns.map(([, metricId]) => columnFormat(metricId)),
     rows: rows.map((row) => [
       row.name,
       row.fulfilmentNet,

@@ -1,6 +1,7 @@
 import { ACTION_STATUS_LABELS } from '@/lib/shared/action-status';
 import { baselineChange } from '@/lib/shared/baseline-change';
-import { getMetric, METRIC_CHOICES, type MetricUnit } from '@/lib/shared/metrics';
+import { PACK_FORMATS, unitFormat } from '@/lib/shared/excel-formats';
+import { getMetric, METRIC_CHOICES } from '@/lib/shared/metrics';
 import { describePeriod } from '@/lib/shared/periods';
 import {
   type AgendaChallenge,
@@ -30,35 +31,6 @@ export interface PackTable {
   name: string;
   columns: PackColumn[];
   rows: (PackCell | FormattedNumber)[][];
-}
-
-/** Excel formats: dates in UK order, ratios as percentages, rates to one decimal place, counts whole. */
-export const PACK_FORMATS = {
-  date: 'dd/mm/yyyy',
-  dateTime: 'dd/mm/yyyy hh:mm',
-  month: 'mmm yyyy',
-  percent: '0.0%',
-  oneDecimal: '0.0',
-  whole: '0',
-} as const;
-
-/**
- * The Excel format of a value in a metric's unit, as the dashboards show it (components/charts/format-value.ts):
- * ratios as percentages to one decimal place, patients per session or week to one decimal place, counts whole;
- * sessions whole unless the value has a fraction (annualised expectations), then to one decimal place.
- */
-export function unitFormat(unit: MetricUnit | string, value: number | null = null): string {
-  switch (unit) {
-    case 'ratio':
-      return PACK_FORMATS.percent;
-    case 'patientsPerSession':
-    case 'patientsPerWeek':
-      return PACK_FORMATS.oneDecimal;
-    case 'sessions':
-      return value !== null && !Number.isInteger(value) ? PACK_FORMATS.oneDecimal : PACK_FORMATS.whole;
-    default:
-      return PACK_FORMATS.whole;
-  }
 }
 
 /** A number with its unit's format, or an empty cell. */

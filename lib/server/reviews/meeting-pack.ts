@@ -1,6 +1,7 @@
 import type { Worksheet } from 'exceljs';
+import { PACK_FORMATS } from '@/lib/shared/excel-formats';
 import { ACTIVITY_LABELS, describePeriod } from '@/lib/shared/periods';
-import { agendaTables, type FormattedNumber, PACK_FORMATS, type PackCell } from './agenda-tables';
+import { agendaTables, type FormattedNumber, type PackCell } from './agenda-tables';
 import type { MeetingView } from './meeting-view';
 
 /** Cells a spreadsheet would run as a formula if typed: kept as text with a leading apostrophe. */
