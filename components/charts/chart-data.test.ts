@@ -3,7 +3,7 @@ import { YAxis } from 'recharts';
 import { describe, expect, it } from 'vitest';
 import { computeCasesPerSessionFunnel, computeFunnel, computeSpc } from '@/lib/shared/stats';
 import { summariseDistribution } from './distribution-data';
-import { funnelYAxis, toFunnelChartData } from './funnel-data';
+import { funnelXAxis, funnelYAxis, toFunnelChartData } from './funnel-data';
 import { sparklinePath } from './sparkline-data';
 import { SpcChartDrawing } from './spc-chart-drawing';
 import { toSpcChartData } from './spc-data';
@@ -103,6 +103,25 @@ describe('toSpcChartData value axis', () => {
       expect(isRoundStep((data.ticks[1] ?? 0) - (data.ticks[0] ?? 0))).toBe(true);
       expect(data.domain[0]).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe('funnelXAxis', () => {
+  it('runs from 0 to the largest denominator with round ticks no further than its end', () => {
+    const units = Array.from({ length: 5 }, (_, i) => ({
+      id: String(i),
+      numerator: 50 + i * 30,
+      denominator: 60 + i * 75.5,
+    }));
+    const data = toFunnelChartData(computeFunnel(units, { type: 'proportion' }), new Map());
+    const axis = funnelXAxis(data);
+    expect(axis.max).toBeGreaterThanOrEqual(362);
+    expect(axis.ticks[0]).toBe(0);
+    expect(axis.ticks.at(-1)).toBeLessThanOrEqual(axis.max);
+    // Round steps (1, 2 or 5 × 10ⁿ), not the max divided into equal parts (0, 95, 190, 285…).
+    const step = (axis.ticks[1] ?? 0) - (axis.ticks[0] ?? 0);
+    expect([50, 100, 200]).toContain(step);
+    expect(axis.ticks.every((tick) => tick % step === 0)).toBe(true);
   });
 });
 

@@ -61,6 +61,15 @@ export function toFunnelChartData(
   return { points, curve, centre: result.scaledTarget * scale, isAdjusted: result.adjusted };
 }
 
+/**
+ * A funnel's denominator axis (sessions), the interactive drawing's and the static one's: from 0 to the largest
+ * point or limit, with round ticks no further than its end.
+ */
+export function funnelXAxis(data: FunnelChartData): { max: number; ticks: number[] } {
+  const max = Math.max(1, ...data.points.map((point) => point.x), ...data.curve.map((row) => row.x));
+  return { max, ticks: niceTicks(0, max, 7).ticks.filter((tick) => tick <= max) };
+}
+
 /** At most this many ticks on a funnel's value axis. */
 const FUNNEL_TICKS = 6;
 

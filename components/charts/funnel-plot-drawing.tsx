@@ -14,7 +14,7 @@ import {
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { RightMarginLabels } from './drawing-parts';
 import { formatMetricValue } from './format-value';
-import { type FunnelChartData, type FunnelChartPoint, funnelYAxis } from './funnel-data';
+import { type FunnelChartData, type FunnelChartPoint, funnelXAxis, funnelYAxis } from './funnel-data';
 import { funnelMarginLabels } from './margin-labels';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
@@ -68,6 +68,7 @@ export function FunnelPlotDrawing({
   // Zoomed to the points and the limits beside them (funnelYAxis). The limits are drawn against a hidden copy of
   // the axis that cuts them at the plot's edges where they fan out; the points, on the visible one, are never cut.
   const yAxis = funnelYAxis(data, target);
+  const xAxis = funnelXAxis(data);
   return (
     <ResponsiveContainer width="100%" height={320} initialDimension={{ width: 800, height: 320 }}>
       <ComposedChart margin={{ top: 10, right, bottom: 24, left: 10 }}>
@@ -75,7 +76,8 @@ export function FunnelPlotDrawing({
         <XAxis
           type="number"
           dataKey="x"
-          domain={[0, 'dataMax']}
+          domain={[0, xAxis.max]}
+          ticks={xAxis.ticks}
           tickFormatter={(value: number) => whole.format(value)}
           label={{ value: xLabel, position: 'insideBottom', offset: -12, fill: '#212b32' }}
           tick={{ fill: '#212b32', fontSize: 13 }}

@@ -1,9 +1,9 @@
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { Line, Scatter, YAxis } from 'recharts';
+import { Line, Scatter, XAxis, YAxis } from 'recharts';
 import { describe, expect, it } from 'vitest';
 import { formatMetricValue } from './format-value';
-import { type FunnelChartData, funnelYAxis } from './funnel-data';
+import { type FunnelChartData, funnelXAxis, funnelYAxis } from './funnel-data';
 import { boxesOverlap } from './funnel-labels';
 import { FunnelPlotDrawing } from './funnel-plot-drawing';
 import { funnelMarginLabels, MARK_REACH, textWidth } from './margin-labels';
@@ -214,6 +214,12 @@ describe('the funnel’s value axis, interactive and static alike', () => {
     );
     const [visible, limits] = tree.filter((element) => element.type === YAxis);
     expect(visible?.props).toMatchObject({ domain: axis.domain, ticks: axis.ticks });
+    // The sessions axis too: round ticks from 0, as the static funnel's.
+    const xAxis = funnelXAxis(data);
+    expect(tree.find((element) => element.type === XAxis)?.props).toMatchObject({
+      domain: [0, xAxis.max],
+      ticks: xAxis.ticks,
+    });
     expect(visible?.props.allowDataOverflow).toBeFalsy();
     // The limit lines, on a hidden axis of the same domain, are cut at the plot's edges where they fan out; the
     // points are drawn against the visible axis, which does not cut them.

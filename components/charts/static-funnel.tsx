@@ -1,9 +1,8 @@
 import { useId } from 'react';
 import { formatMetricValue } from './format-value';
-import { type FunnelChartData, funnelYAxis } from './funnel-data';
+import { type FunnelChartData, funnelXAxis, funnelYAxis } from './funnel-data';
 import { type LabelBox, placePointLabels } from './funnel-labels';
 import { funnelMarginLabels, MarginLabelsSvg, placeRightLabels, rightLabelsX } from './margin-labels';
-import { niceTicks } from './nice-axis';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
 
 const WIDTH = 800;
@@ -46,7 +45,8 @@ function funnelLayout(
   };
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
-  const xMax = Math.max(1, ...data.points.map((point) => point.x), ...data.curve.map((row) => row.x));
+  const xAxis = funnelXAxis(data);
+  const xMax = xAxis.max;
   // The interactive drawing's y axis (round ticks around the points and the limits beside them), so the two agree.
   const yAxis = funnelYAxis(data, target);
   const [yLow, yHigh] = yAxis.domain;
@@ -70,7 +70,7 @@ function funnelLayout(
     plotHeight,
     xMax,
     /** Round numbers of sessions, from 0 to at most the axis' end. */
-    xTicks: niceTicks(0, xMax, 7).ticks.filter((tick) => tick <= xMax),
+    xTicks: xAxis.ticks,
     yTicks: yAxis.ticks,
     x,
     y,
