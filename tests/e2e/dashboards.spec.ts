@@ -176,6 +176,21 @@ async function checkSpecialty(page: Page, testInfo: TestInfo, role: string, spec
       ),
     );
   }
+  // How the held sessions ran: clinics' slot use and DNAs, lists' utilisation and timings, the engine's figures.
+  const figures = view.specialty as unknown as Record<string, number | null>;
+  for (const [category, metricIds] of [
+    ['clinic', ['slotUtilisation', 'dnaRate']],
+    ['list', ['theatreUtilisationCapped', 'lateStart15', 'lateStartMeanMinutes', 'earlyFinish30']],
+  ] as const) {
+    if (!categories.includes(category)) continue;
+    for (const metricId of metricIds) {
+      const value = figures[metricId] ?? null;
+      const text = formatMetricValue(metricId.endsWith('Minutes') ? 'minutes' : 'ratio', value);
+      await expect(page.getByTestId(`productivity-${metricId}`)).toHaveText(
+        metricId.endsWith('Minutes') && value !== null ? `${text} min` : text,
+      );
+    }
+  }
   const rows = page.locator('tr[data-consultant]');
   await expect(rows).toHaveCount(view.consultants.rows.length, { timeout: 30_000 });
   for (const row of view.consultants.rows) {

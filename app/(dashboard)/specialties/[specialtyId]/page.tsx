@@ -12,6 +12,7 @@ import { FilterBar } from '@/components/filters/filter-bar';
 import { PeriodSummary } from '@/components/filters/period-summary';
 import { type PageSearchParams, readPageFilter } from '@/components/filters/read-filter';
 import { WidgetSkeleton } from '@/components/overview/widget-skeleton';
+import { ProductivityPanel } from '@/components/specialty/productivity-panel';
 import { SpecialtyHeadline } from '@/components/specialty/specialty-panels';
 import { specialtyRequests } from '@/components/specialty/specialty-requests';
 import {
@@ -85,6 +86,10 @@ export default async function SpecialtyPage({ params, searchParams }: PageProps)
           <Suspense fallback={<WidgetSkeleton label="the consultants" rows={8} />}>
             <ConsultantsSection {...props} specialtyName={specialty.name} />
           </Suspense>
+          <ProductivityPanel
+            specialtyId={specialtyId}
+            initial={{ request: requests.specialty, data: specialtyReport }}
+          />
           <Suspense fallback={<WidgetSkeleton label="the SPC charts" rows={8} />}>
             <SpecialtySpcSection {...props} />
           </Suspense>
