@@ -1,6 +1,6 @@
 import { formatDate, formatNumber } from '@/components/format';
-import { ScrollRegion } from '@/components/ui/scroll-region';
 import type { LedgerEntry } from '@/lib/server/metrics/ledger-entries';
+import { CalendarScroller } from './calendar-scroller';
 import {
   ADDITIONAL_STYLE,
   activityTypeLabel,
@@ -49,7 +49,9 @@ function describeEntry(entry: LedgerEntry): string {
 /**
  * Plan against delivery, one cell per half-day session: weeks as columns, weekday and period as rows. A planned
  * session's cell is coloured and marked by its outcome; a cell with an additional session carries a “+”. Cells are
- * focusable and show their details on focus or hover; the table after it says the same in words.
+ * focusable and show their details on focus or hover; the table after it says the same in words. Each line is its own
+ * row with its label first, in a sticky column; a year is wider than the page, so the calendar scrolls sideways and
+ * opens on the newest weeks.
  */
 export function CalendarHeatmap({ sessions, period }: CalendarHeatmapProps) {
   const cells = new Map<string, LedgerEntry[]>();
@@ -71,43 +73,63 @@ export function CalendarHeatmap({ sessions, period }: CalendarHeatmapProps) {
   return (
     <div>
       <HeatmapLegend />
-      <ScrollRegion label="Calendar of planned sessions by week (scrolls sideways)">
-        <div className="pb-40">
-          <div
-            className="grid gap-[3px] text-[0.875rem]"
-            style={{ gridTemplateColumns: `5.5rem repeat(${weeks.length}, 1.75rem)` }}
-          >
-            <span className="sr-only">Week beginning</span>
-            {weeks.map((monday, index) => {
-              const iso = isoOf(monday);
-              const previous = index === 0 ? null : isoOf(weeks[index - 1] as number);
-              const isNewMonth = previous === null || previous.slice(5, 7) !== iso.slice(5, 7);
-              return (
+      <CalendarScroller
+        label="Calendar of planned sessions by week (scrolls sideways)"
+        resetKey={`${period.from}|${period.to}`}
+      >
+        {/* One flex row per line (the weeks' months, then each weekday and period), its label first and sticky. */}
+        <div className="w-max pr-2 pb-2 text-[0.875rem]">
+          <div className="flex" data-calendar-row="weeks">
+            <span className={`${LABEL_CELL} h-6`}>
+              <span className="sr-only">Week beginning</span>
+            </span>
+            <span className="flex gap-[3px]" aria-hidden="true">
+              {monthLabels(weeks).map((month, index) => (
                 <span
-                  key={iso}
-                  className="h-6 overflow-visible whitespace-nowrap text-nhs-dark-grey"
-                  aria-hidden="true"
+                  key={weeks[index]}
+                  className="h-6 w-7 shrink-0 overflow-visible whitespace-nowrap text-nhs-dark-grey"
                 >
-                  {isNewMonth ? `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(2, 4)}` : ''}
+                  {month}
                 </span>
-              );
-            })}
-            {rows.map((row) => (
-              <HeatmapRow
-                key={`${row.index}-${row.slot}`}
-                row={row}
-                weeks={weeks}
-                cells={cells}
-                from={first}
-                to={last}
-              />
-            ))}
+              ))}
+            </span>
           </div>
+          {rows.map((row) => (
+            <HeatmapRow
+              key={`${row.index}-${row.slot}`}
+              row={row}
+              weeks={weeks}
+              cells={cells}
+              from={first}
+              to={last}
+            />
+          ))}
         </div>
-      </ScrollRegion>
+      </CalendarScroller>
     </div>
   );
 }
+
+/**
+ * Each week's month label: the month and year over its first week. A label needs two weeks' width, so a month
+ * whose first week is followed at once by the next month's (a period starting in a month's last week) has none.
+ */
+export function monthLabels(weeks: number[]): string[] {
+  const labels = weeks.map((monday, index) => {
+    const iso = isoOf(monday);
+    const previous = index === 0 ? null : isoOf(weeks[index - 1] as number);
+    const isNewMonth = previous === null || previous.slice(5, 7) !== iso.slice(5, 7);
+    return isNewMonth ? `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(2, 4)}` : '';
+  });
+  return labels.map((label, index) => (labels[index + 1] ? '' : label));
+}
+
+/**
+ * The label column: fixed width, opaque and sticky, so the weeks slide under it when the calendar scrolls sideways
+ * (with a shadow on its edge once earlier weeks are out of sight).
+ */
+const LABEL_CELL =
+  'sticky left-0 z-10 flex w-24 shrink-0 items-center whitespace-nowrap bg-nhs-white pr-2 group-data-[scrolled=true]/calendar:shadow-[4px_0_4px_-2px_rgb(33_43_50/0.25)]';
 
 function HeatmapRow({
   row,
@@ -122,19 +144,21 @@ function HeatmapRow({
   from: number;
   to: number;
 }) {
+  const label = `${row.weekday} ${PERIOD_LABELS[row.slot]}`;
   return (
-    <>
-      <span className="flex h-7 items-center font-bold">
-        {row.weekday} {PERIOD_LABELS[row.slot]}
+    <div className="mt-[3px] flex" data-calendar-row={label}>
+      <span className={`${LABEL_CELL} h-7 font-bold`}>{label}</span>
+      <span className="flex gap-[3px]">
+        {weeks.map((monday) => {
+          const day = monday + row.index;
+          const iso = isoOf(day);
+          const entries = day < from || day > to ? undefined : cells.get(`${iso}|${row.slot}`);
+          if (!entries)
+            return <span key={iso} className="h-7 w-7 shrink-0 bg-nhs-pale-grey" aria-hidden="true" />;
+          return <HeatmapCell key={iso} date={iso} weekday={row.weekday} slot={row.slot} entries={entries} />;
+        })}
       </span>
-      {weeks.map((monday) => {
-        const day = monday + row.index;
-        const iso = isoOf(day);
-        const entries = day < from || day > to ? undefined : cells.get(`${iso}|${row.slot}`);
-        if (!entries) return <span key={iso} className="h-7 w-7 bg-nhs-pale-grey" aria-hidden="true" />;
-        return <HeatmapCell key={iso} date={iso} weekday={row.weekday} slot={row.slot} entries={entries} />;
-      })}
-    </>
+    </div>
   );
 }
 
@@ -157,53 +181,43 @@ function HeatmapCell({
   const details = entries.map(describeEntry);
   const label = `${title}: ${details.join('; ')}`;
   return (
-    <span className="group relative h-7 w-7">
-      <span
-        role="img"
-        aria-label={label}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: each session is focusable so its details can be read.
-        tabIndex={0}
-        data-outcome={main?.outcome ?? 'additional'}
-        data-additional={additional.length > 0 ? 'true' : undefined}
-        data-date={date}
-        className="relative flex h-7 w-7 items-center justify-center border font-bold leading-none focus:outline-4 focus:outline-offset-1 focus:outline-[#ffeb3b]"
-        style={
-          style
-            ? {
-                background: style.pattern ?? style.fill,
-                color: style.text,
-                borderColor: style.pattern ? '#4c6272' : style.fill,
-                borderStyle: style.pattern ? 'dashed' : 'solid',
-              }
-            : {
-                background: '#ffffff',
-                color: '#000000',
-                borderColor: ADDITIONAL_STYLE.border,
-                borderWidth: 3,
-              }
-        }
-      >
-        <span aria-hidden="true">{style ? style.symbol : ADDITIONAL_STYLE.symbol}</span>
-        {style && additional.length > 0 && (
-          <span
-            aria-hidden="true"
-            className="absolute -top-1.5 -right-1.5 flex h-3.5 w-3.5 items-center justify-center rounded-full bg-[#007f3b] text-[0.625rem] text-white"
-          >
-            +
-          </span>
-        )}
-      </span>
-      <span
-        aria-hidden="true"
-        className="pointer-events-none absolute top-8 left-0 z-10 hidden w-72 border-2 border-nhs-black bg-nhs-white p-2 text-left text-[1rem] font-normal text-nhs-black shadow-lg group-focus-within:block group-hover:block"
-      >
-        <span className="block font-bold">{title}</span>
-        {details.map((detail) => (
-          <span key={detail} className="block">
-            {detail}
-          </span>
-        ))}
-      </span>
+    <span
+      role="img"
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: each session is focusable so its details can be read.
+      tabIndex={0}
+      data-outcome={main?.outcome ?? 'additional'}
+      data-additional={additional.length > 0 ? 'true' : undefined}
+      data-date={date}
+      // The details box, drawn by CalendarScroller outside the scrolling area on focus or hover.
+      data-title={title}
+      data-details={JSON.stringify(details)}
+      className="relative flex h-7 w-7 shrink-0 items-center justify-center border font-bold leading-none focus:outline-4 focus:outline-offset-1 focus:outline-[#ffeb3b]"
+      style={
+        style
+          ? {
+              background: style.pattern ?? style.fill,
+              color: style.text,
+              borderColor: style.pattern ? '#4c6272' : style.fill,
+              borderStyle: style.pattern ? 'dashed' : 'solid',
+            }
+          : {
+              background: '#ffffff',
+              color: '#000000',
+              borderColor: ADDITIONAL_STYLE.border,
+              borderWidth: 3,
+            }
+      }
+    >
+      <span aria-hidden="true">{style ? style.symbol : ADDITIONAL_STYLE.symbol}</span>
+      {style && additional.length > 0 && (
+        <span
+          aria-hidden="true"
+          className="absolute -top-1.5 -right-1.5 flex h-3.5 w-3.5 items-center justify-center rounded-full bg-[#007f3b] text-[0.625rem] text-white"
+        >
+          +
+        </span>
+      )}
     </span>
   );
 }
