@@ -1,18 +1,39 @@
 'use client';
 
+import Link from 'next/link';
 import { formatMetricValue } from '@/components/charts/format-value';
 import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
-import { formatCount } from '@/components/format';
+import { formatCount, formatDate } from '@/components/format';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { SummaryList } from '@/components/ui/summary-list';
+import {
+  ColumnHeader,
+  RowHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+} from '@/components/ui/table';
 import { useJobPlanCurrency } from '@/lib/client/hooks/use-job-plan-currency';
 import type { JobPlanCurrencyRequest, JobPlanCurrencyResponse } from '@/lib/client/metrics-requests';
 import { describePeriod } from '@/lib/shared/periods';
 import { overviewRequests } from './overview-requests';
 
-/** Share of consultants with a current agreed job plan on the period's last day, and what the rest lack. */
+const STATUS_LABELS = {
+  review_overdue: 'Review overdue',
+  draft_only: 'Draft only',
+  expired: 'Expired',
+  missing: 'Missing',
+} as const;
+
+/**
+ * Share of consultants with a current agreed job plan on the period's last day, what the rest lack, and who they
+ * are (those the reader sees named), each linking to their page.
+ */
 export function JobPlanCurrencySummary({
   initial,
 }: {
@@ -50,6 +71,37 @@ export function JobPlanCurrencySummary({
                 { key: 'Missing', label: 'Missing', value: String(currency.counts.missing ?? 0) },
               ]}
             />
+            {currency.notCurrent.length > 0 && (
+              <details className="mt-4">
+                <summary className="cursor-pointer text-nhs-blue underline">
+                  Consultants without a current job plan ({currency.notCurrent.length})
+                </summary>
+                <ScrollRegion label="Consultants without a current job plan">
+                  <Table caption="Consultants without a current job plan" isCaptionHidden>
+                    <TableHead>
+                      <TableRow>
+                        <ColumnHeader>Consultant</ColumnHeader>
+                        <ColumnHeader>Job plan</ColumnHeader>
+                        <ColumnHeader>Ended</ColumnHeader>
+                      </TableRow>
+                    </TableHead>
+                    <TableBody>
+                      {currency.notCurrent.map((consultant) => (
+                        <TableRow key={consultant.consultantId} data-job-plan-status={consultant.status}>
+                          <RowHeader>
+                            <Link href={`/consultants/${consultant.consultantId}`}>{consultant.name}</Link>
+                          </RowHeader>
+                          <TableCell>{STATUS_LABELS[consultant.status]}</TableCell>
+                          <TableCell>
+                            {consultant.effectiveTo ? formatDate(consultant.effectiveTo) : ''}
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </ScrollRegion>
+              </details>
+            )}
           </>
         )}
       </QueryRegion>

@@ -106,20 +106,41 @@ describe('specialtyRequests', () => {
 });
 
 describe('summariseJobPlanCurrency', () => {
-  it('keeps the counts and share and drops the list of consultants', () => {
+  it('keeps the counts and share, and lists only those without a current plan, no plan in force first', () => {
+    const consultant = (
+      consultantId: number,
+      name: string,
+      status: 'current' | 'missing' | 'expired' | 'review_overdue',
+    ) => ({
+      consultantId,
+      name,
+      status,
+      effectiveTo: status === 'expired' ? '2026-01-31' : null,
+      jobPlanId: null,
+    });
     const summary = summariseJobPlanCurrency({
       asOf: '2026-03-31',
       reviewMonths: 12,
-      consultants: [{}, {}, {}],
-      counts: { current: 2, review_overdue: 1, draft_only: 0, expired: 0, missing: 0 },
-      share: 2 / 3,
+      consultants: [
+        consultant(1, 'Dr Ada Able', 'current'),
+        consultant(2, 'Dr Ben Bell', 'review_overdue'),
+        consultant(3, 'Dr Cal Cole', 'expired'),
+        consultant(4, 'Dr Dee Dunn', 'missing'),
+      ],
+      counts: { current: 1, review_overdue: 1, draft_only: 0, expired: 1, missing: 1 },
+      share: 1 / 4,
     });
     expect(summary).toEqual({
       asOf: '2026-03-31',
       reviewMonths: 12,
-      consultantCount: 3,
-      counts: { current: 2, review_overdue: 1, draft_only: 0, expired: 0, missing: 0 },
-      share: 2 / 3,
+      consultantCount: 4,
+      counts: { current: 1, review_overdue: 1, draft_only: 0, expired: 1, missing: 1 },
+      share: 1 / 4,
+      notCurrent: [
+        { consultantId: 4, name: 'Dr Dee Dunn', status: 'missing', effectiveTo: null },
+        { consultantId: 3, name: 'Dr Cal Cole', status: 'expired', effectiveTo: '2026-01-31' },
+        { consultantId: 2, name: 'Dr Ben Bell', status: 'review_overdue', effectiveTo: null },
+      ],
     });
     expect('consultants' in summary).toBe(false);
   });

@@ -89,20 +89,39 @@ export function workloadBalanceSearchParams(request: WorkloadBalanceRequest): UR
   return params;
 }
 
-/** Job plan currency as the summary the API answers with: counts and share, without the consultants' list. */
+type JobPlanStatusAt = 'current' | 'review_overdue' | 'draft_only' | 'expired' | 'missing';
+
+/** The order consultants without a current plan are listed in: those with no plan in force first. */
+const NOT_CURRENT_ORDER: readonly JobPlanStatusAt[] = ['missing', 'expired', 'draft_only', 'review_overdue'];
+
+/**
+ * Job plan currency as the API answers it: counts and share, and the consultants whose plan is not current (by
+ * status, then name), so that someone can act on them; those with a current plan are only counted.
+ */
 export function summariseJobPlanCurrency(currency: {
   asOf: string;
   reviewMonths: number;
-  consultants: readonly unknown[];
-  counts: Record<'current' | 'review_overdue' | 'draft_only' | 'expired' | 'missing', number>;
+  consultants: readonly {
+    consultantId: number;
+    name: string;
+    status: JobPlanStatusAt;
+    effectiveTo: string | null;
+  }[];
+  counts: Record<JobPlanStatusAt, number>;
   share: number | null;
 }) {
+  const rank = (status: JobPlanStatusAt) => NOT_CURRENT_ORDER.indexOf(status);
   return {
     asOf: currency.asOf,
     reviewMonths: currency.reviewMonths,
     consultantCount: currency.consultants.length,
     counts: currency.counts,
     share: currency.share,
+    notCurrent: currency.consultants
+      .flatMap(({ consultantId, name, status, effectiveTo }) =>
+        status === 'current' ? [] : [{ consultantId, name, status, effectiveTo }],
+      )
+      .sort((a, b) => rank(a.status) - rank(b.status) || a.name.localeCompare(b.name, 'en-GB')),
   };
 }
 
@@ -115,13 +134,24 @@ const isoDate = z.iso.date();
 const periodSchema = z.object({ from: isoDate, to: isoDate });
 const jobPlanStatus = z.enum(['current', 'review_overdue', 'draft_only', 'expired', 'missing']);
 
-/** Response of GET /api/metrics/job-plan-currency: counts per status and the share current (no one listed). */
+/**
+ * Response of GET /api/metrics/job-plan-currency: counts per status, the share current, and the consultants the
+ * caller sees named whose plan is not current.
+ */
 export const jobPlanCurrencyResponseSchema = z.object({
   asOf: isoDate,
   reviewMonths: z.number().int(),
   consultantCount: z.number().int(),
   counts: z.record(jobPlanStatus, z.number().int()),
   share: z.number().nullable(),
+  notCurrent: z.array(
+    z.object({
+      consultantId: z.number().int(),
+      name: z.string(),
+      status: jobPlanStatus.exclude(['current']),
+      effectiveTo: isoDate.nullable(),
+    }),
+  ),
 });
 
 /** Response of GET /api/metrics/workload-balance. */

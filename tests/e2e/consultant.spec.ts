@@ -296,13 +296,19 @@ test('a consultant page warns at the top when no agreed job plan is in force, an
     headers: { Origin: new URL(page.url()).origin },
   });
   expect(response.status()).toBe(200);
-  const { consultants } = (await response.json()) as {
-    consultants: { consultantId: number; status: string }[];
+  const { notCurrent } = (await response.json()) as {
+    notCurrent: { consultantId: number; status: string }[];
   };
-  // The demo trust plants expired and missing job plans.
-  const withoutPlan = consultants.find((row) => row.status === 'expired' || row.status === 'missing');
-  const current = consultants.find((row) => row.status === 'current');
-  if (!withoutPlan || !current) throw new Error('the demo trust has no consultant without a plan in force');
+  // The demo trust plants expired and missing job plans; the overview lists them, each linking to its page.
+  const withoutPlan = notCurrent.find((row) => row.status === 'expired' || row.status === 'missing');
+  if (!withoutPlan) throw new Error('the demo trust has no consultant without a plan in force');
+  const listed = page.locator(`[data-job-plan-status] a[href="/consultants/${withoutPlan.consultantId}"]`);
+  await page.getByText(/^Consultants without a current job plan/).click();
+  await expect(listed).toBeVisible();
+  // One with a current plan: on the consultants list and not among those without.
+  const notCurrentIds = new Set(notCurrent.map((row) => row.consultantId));
+  const current = (await listedConsultants(page)).find(([, id]) => !notCurrentIds.has(id));
+  if (!current) throw new Error('the demo trust has no consultant with a current plan');
   const title = withoutPlan.status === 'expired' ? 'Job plan expired' : 'No job plan recorded';
   await page.goto(`/consultants/${withoutPlan.consultantId}?from=${from}&to=${to}`);
   const banner = page.getByTestId('job-plan-banner');
@@ -312,7 +318,7 @@ test('a consultant page warns at the top when no agreed job plan is in force, an
   const tilesBox = await page.locator('[data-metric]').first().boundingBox();
   expect(bannerBox && tilesBox && bannerBox.y < tilesBox.y).toBe(true);
   await expectNoSeriousViolations(page);
-  await page.goto(`/consultants/${current.consultantId}?from=${from}&to=${to}`);
+  await page.goto(`/consultants/${current[1]}?from=${from}&to=${to}`);
   await expect(page.getByRole('heading', { level: 2, name: 'Job plan' })).toBeVisible();
   await expect(page.getByTestId('job-plan-banner')).toHaveCount(0);
 });

@@ -95,7 +95,7 @@ describe(`the dashboards' helper routes (${testDatabaseKind})`, () => {
     await db?.drop();
   });
 
-  it('answers job plan currency as counts and a share, equal to the server function, without listing anyone', async () => {
+  it('answers job plan currency as counts and a share, equal to the server function, listing only those not current', async () => {
     const response = await getJobPlanCurrencyRoute(
       get('/api/metrics/job-plan-currency?as_of=2024-03-01', executive),
     );
@@ -108,8 +108,13 @@ describe(`the dashboards' helper routes (${testDatabaseKind})`, () => {
       consultantCount: 3,
       counts: expected.counts,
       share: expected.share,
+      notCurrent: expected.consultants
+        .filter((consultant) => consultant.status !== 'current')
+        .map(({ consultantId, name, status, effectiveTo }) => ({ consultantId, name, status, effectiveTo })),
     });
     expect(body.counts).toMatchObject({ current: 1, missing: 1, draft_only: 1 });
+    // No plan in force first: the missing one, then the draft.
+    expect(body.notCurrent.map((consultant) => consultant.status)).toEqual(['missing', 'draft_only']);
   });
 
   it('narrows job plan currency to a division, and to the director’s own division whatever they ask', async () => {

@@ -8,6 +8,8 @@ export type JobPlanStatusAt = 'current' | 'review_overdue' | 'draft_only' | 'exp
 
 export interface ConsultantJobPlanCurrency {
   consultantId: number;
+  /** The consultant's name: only those the caller may see named are read. */
+  name: string;
   status: JobPlanStatusAt;
   /** The plan in force on the date (agreed first, else draft), if any. */
   jobPlanId: string | null;
@@ -43,7 +45,7 @@ export async function getJobPlanCurrency(
   const months = params.add(parameters.jobPlanReviewMonths, 'int');
   const consultants = await queryRows<ConsultantJobPlanCurrency>(
     database,
-    `SELECT c.id AS "consultantId",
+    `SELECT c.id AS "consultantId", c.name,
             CASE WHEN f.id IS NULL THEN CASE WHEN EXISTS (
                    SELECT 1 FROM job_plans x WHERE x.organisation_id = c.organisation_id AND x.consultant_id = c.id)
                  THEN 'expired' ELSE 'missing' END
