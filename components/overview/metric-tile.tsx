@@ -17,6 +17,21 @@ interface MetricTileProps {
   spcNote?: string;
 }
 
+/** A tile's frame: its heading links to the metric's definition. */
+function TileShell({ metricId, label, children }: { metricId: string; label: string; children: ReactNode }) {
+  return (
+    <article
+      className="metric-tile flex flex-col gap-2 border-t-4 border-nhs-blue bg-nhs-white p-5"
+      data-metric={metricId}
+    >
+      <h3 className="text-[1.1875rem] font-bold">
+        <Link href={`/definitions#${metricId}`}>{label}</Link>
+      </h3>
+      {children}
+    </article>
+  );
+}
+
 /** One category's figure in a PerCategoryMetricTile. */
 export interface CategoryFigure {
   category: 'clinic' | 'list';
@@ -46,13 +61,7 @@ export function PerCategoryMetricTile({
   spcNote?: string;
 }) {
   return (
-    <article
-      className="metric-tile flex flex-col gap-2 border-t-4 border-nhs-blue bg-nhs-white p-5"
-      data-metric={metricId}
-    >
-      <h3 className="text-[1.1875rem] font-bold">
-        <Link href={`/definitions#${metricId}`}>{label}</Link>
-      </h3>
+    <TileShell metricId={metricId} label={label}>
       {figures.map((figure) => (
         <div key={figure.category} className="flex flex-col gap-1">
           <p className="text-base font-bold">{figure.label}</p>
@@ -68,7 +77,7 @@ export function PerCategoryMetricTile({
       ))}
       <p className="text-sm text-nhs-dark-grey">{periodText}</p>
       {spcNote && <p className="text-sm text-nhs-dark-grey">{spcNote}</p>}
-    </article>
+    </TileShell>
   );
 }
 
@@ -85,13 +94,7 @@ export function MetricTile({
   spcNote,
 }: MetricTileProps) {
   return (
-    <article
-      className="metric-tile flex flex-col gap-2 border-t-4 border-nhs-blue bg-nhs-white p-5"
-      data-metric={metricId}
-    >
-      <h3 className="text-[1.1875rem] font-bold">
-        <Link href={`/definitions#${metricId}`}>{label}</Link>
-      </h3>
+    <TileShell metricId={metricId} label={label}>
       <p className="text-[2.5rem] leading-none font-bold tabular-nums" data-testid={`tile-${metricId}`}>
         {value}
       </p>
@@ -100,6 +103,6 @@ export function MetricTile({
       <Sparkline values={sparkline} />
       <SpcIcons variation={variation} assurance={assurance} size={30} />
       {spcNote && <p className="text-sm text-nhs-dark-grey">{spcNote}</p>}
-    </article>
+    </TileShell>
   );
 }
