@@ -1,21 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AppShell } from '@/components/shell/app-shell';
-import { PageHeader } from '@/components/ui/page-header';
+import { NotFoundMessage } from '@/components/shell/not-found-message';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
+/** An address that matches no page: the plain shell (no signed-in layout wraps it). */
 export default function NotFound() {
   return (
     <AppShell>
-      <PageHeader title="Page not found" />
-      <div className="max-w-3xl space-y-4">
-        <p>If you typed the web address, check it is correct.</p>
-        <p>If you pasted the web address, check you copied the entire address.</p>
-        <p>
-          <Link href="/">Go to the overview</Link>
-        </p>
-      </div>
+      <NotFoundMessage />
     </AppShell>
   );
 }

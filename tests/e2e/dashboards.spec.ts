@@ -282,6 +282,10 @@ test('a specialty outside the caller’s scope is not found', async ({ page }) =
   const response = await page.goto('/specialties/2147483647');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  // Inside the signed-in area's own shell: one header and one footer, not a second shell within it.
+  await expect(page.locator('header')).toHaveCount(1);
+  await expect(page.locator('footer')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Primary' })).toBeVisible();
   await expect(page.getByTestId('period-summary')).toHaveCount(0);
   await expect(page.locator('tr[data-consultant]')).toHaveCount(0);
 });
