@@ -25,3 +25,8 @@ export function formatChange(change: number | null): string {
   if (change === null) return '–';
   return `${change >= 0 ? '+' : ''}${formatMetricValue('ratio', change)}`;
 }
+
+/** An axis tick's label: the value as shown elsewhere, less a trailing ".0" (ticks are round: "70%", not "70.0%"). */
+export function formatTick(text: string): string {
+  return text.replace(/\.0(?=%?$)/, '');
+}

@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { RightMarginLabels } from './drawing-parts';
-import { formatMetricValue } from './format-value';
+import { formatMetricValue, formatTick } from './format-value';
 import { type FunnelChartData, type FunnelChartPoint, funnelXAxis, funnelYAxis } from './funnel-data';
 import { funnelMarginLabels } from './margin-labels';
 import { LINE_COLOURS, SPC_COLOURS } from './palette';
@@ -87,7 +87,7 @@ export function FunnelPlotDrawing({
           dataKey="y"
           domain={yAxis.domain}
           ticks={yAxis.ticks}
-          tickFormatter={(value: number) => format(value)}
+          tickFormatter={(value: number) => formatTick(format(value))}
           width={64}
           tick={{ fill: '#212b32', fontSize: 13 }}
         />

@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import type { MetricUnit } from '@/lib/shared/metrics';
 import { RightMarginLabels } from './drawing-parts';
-import { formatMetricValue } from './format-value';
+import { formatMetricValue, formatTick } from './format-value';
 import { type LineLabel, rightMarginFor } from './margin-labels';
 import { LINE_COLOURS, pointColour, TARGET_TEXT_COLOUR } from './palette';
 import { formatShortDate, type SpcChartData } from './spc-data';
@@ -91,7 +91,7 @@ export function SpcChartDrawing({
         <YAxis
           domain={data.domain}
           ticks={data.ticks}
-          tickFormatter={(value: number) => format(value)}
+          tickFormatter={(value: number) => formatTick(format(value))}
           width={Math.round(tickFontSize * 5)}
           tick={{ fill: '#212b32', fontSize: tickFontSize }}
         />

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatMetricValue } from './format-value';
+import { formatMetricValue, formatTick } from './format-value';
 import { type FunnelChartData, funnelXAxis, funnelYAxis } from './funnel-data';
 import { type LabelBox, placePointLabels } from './funnel-labels';
 import { funnelMarginLabels, MarginLabelsSvg, placeRightLabels, rightLabelsX } from './margin-labels';
@@ -174,7 +174,7 @@ export function StaticFunnel({
             fontSize={fontSize}
             fill="#212b32"
           >
-            {format(tick)}
+            {formatTick(format(tick))}
           </text>
         </g>
       ))}
