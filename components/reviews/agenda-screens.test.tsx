@@ -222,7 +222,7 @@ describe('the agenda on the projector', () => {
     };
     const html = renderWorkload(division);
     expect(html).toMatch(
-      /<th scope="col"[^>]*><\/th><th scope="col"[^>]*>Specialty<\/th><th[^>]*>Jan 2026<\/th>/,
+      /<th scope="col"[^>]*>Total delivery<\/th><th scope="col"[^>]*>Specialty<\/th><th[^>]*>Jan 2026<\/th>/,
     );
     expect(html).toContain(
       '<td class="py-1.5 pr-6 align-top">Colleague 1</td><td class="py-1.5 pr-6 align-top">Ophthalmology</td>',

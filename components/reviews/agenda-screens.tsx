@@ -549,7 +549,8 @@ function WorkloadScreen({
           isCompact={isDivision}
           emptyText={agenda.workload.rows.length > 0 ? ON_EARLIER_SCREENS : undefined}
           head={[
-            '',
+            // The months' figures say what they are, as the list beside it says "For review".
+            'Total delivery',
             ...(isDivision ? ['Specialty'] : []),
             ...(agenda.workload.rows[0]?.months.map((month) => ukMonth(month.from)) ?? []),
             'Flag',
