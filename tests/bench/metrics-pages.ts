@@ -113,21 +113,22 @@ export async function pageFilters(
 }
 
 /**
- * The overview: its filters (metric context and division options, at once), then the five requests of
- * overviewRequests all at once: the specialties' report first (the page starts it before rendering), then the
- * headline tiles' (headline report, weekly series, baseline report) and job plan currency.
+ * The overview: its filters (metric context and division options, at once), then the six requests of
+ * overviewRequests all at once: the specialties' report first (the page starts it before rendering) and their
+ * baseline, then the headline tiles' (headline report, weekly series, baseline report) and job plan currency.
  */
 export async function paintOverviewPage(scope: Scope) {
   return asOneRequest(async () => {
     const { filter, requests } = await overviewFilter(scope);
-    const [specialties, headline, weekly, baseline, currency] = await Promise.all([
+    const [specialties, specialtiesBaseline, headline, weekly, baseline, currency] = await Promise.all([
       loadReport(scope, requests.specialties),
+      loadReport(scope, requests.specialtiesBaseline),
       loadReport(scope, requests.headline),
       loadSeries(scope, requests.weekly),
       loadReport(scope, requests.baseline),
       loadJobPlanCurrency(scope, requests.currency),
     ]);
-    return { filter, headline, weekly, baseline, specialties, currency };
+    return { filter, headline, weekly, baseline, specialties, specialtiesBaseline, currency };
   });
 }
 
