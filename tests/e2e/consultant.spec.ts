@@ -182,9 +182,24 @@ test('an admin opens data quality, with each count and the rows behind it; a con
   await Promise.all([admin.context().close(), consultant.context().close()]);
 });
 
-test('the consultants list passes the accessibility checks', async ({ page }, testInfo) => {
+test('the consultants list finds a consultant as one types, and passes the accessibility checks', async ({
+  page,
+}, testInfo) => {
   await signInAs(page, 'lead');
-  await listedConsultants(page);
+  const listed = await listedConsultants(page);
+  expect(listed.length).toBeGreaterThan(1);
+  const [name] = listed[1] as [string, number];
+  const surname = name.split(' ').at(-1) as string;
+  const rows = page.locator('table tbody tr');
+  await page.getByLabel('Find a consultant').fill(surname.toLowerCase());
+  const matching = listed.filter(([other]) => other.toLowerCase().includes(surname.toLowerCase()));
+  await expect(rows).toHaveCount(matching.length);
+  await expect(rows.getByRole('link', { name })).toBeVisible();
+  await expect(page.getByTestId('consultant-count')).toContainText(`of ${listed.length} match`);
+  await page.getByLabel('Find a consultant').fill('no such consultant');
+  await expect(rows).toHaveCount(0);
+  await page.getByLabel('Find a consultant').fill('');
+  await expect(rows).toHaveCount(listed.length);
   await attachScreenshot(page, testInfo, 'consultants-list');
   await expectNoSeriousViolations(page);
 });

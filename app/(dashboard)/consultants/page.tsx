@@ -1,20 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { formatCount } from '@/components/format';
+import { ConsultantList } from '@/components/consultants/consultant-list';
 import { NoDataYet } from '@/components/onboarding/no-data-yet';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
-import {
-  ColumnHeader,
-  RowHeader,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@/components/ui/table';
 import { getPageCaller } from '@/lib/server/api/caller';
 import { getCurrentOrganisation } from '@/lib/server/dal/organisation';
 import { getDatabase } from '@/lib/server/db';
@@ -53,28 +44,15 @@ export default async function ConsultantsPage() {
         </EmptyState>
       ) : (
         <Panel aria-label="Consultants">
-          <Table caption={formatCount(consultants.length, 'consultant')}>
-            <TableHead>
-              <TableRow>
-                <ColumnHeader>Consultant</ColumnHeader>
-                <ColumnHeader>GMC number</ColumnHeader>
-                <ColumnHeader>Specialty</ColumnHeader>
-                <ColumnHeader>Division</ColumnHeader>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {consultants.map((consultant) => (
-                <TableRow key={consultant.id}>
-                  <RowHeader>
-                    <Link href={`/consultants/${consultant.id}`}>{consultant.name}</Link>
-                  </RowHeader>
-                  <TableCell>{consultant.gmcNumber}</TableCell>
-                  <TableCell>{consultant.specialtyName}</TableCell>
-                  <TableCell>{consultant.divisionName}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ConsultantList
+            consultants={consultants.map(({ id, name, gmcNumber, specialtyName, divisionName }) => ({
+              id,
+              name,
+              gmcNumber,
+              specialtyName,
+              divisionName,
+            }))}
+          />
         </Panel>
       )}
     </>
