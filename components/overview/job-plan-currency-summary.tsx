@@ -82,7 +82,7 @@ export function JobPlanCurrencySummary({
                       <TableRow>
                         <ColumnHeader>Consultant</ColumnHeader>
                         <ColumnHeader>Job plan</ColumnHeader>
-                        <ColumnHeader>Ended</ColumnHeader>
+                        <ColumnHeader>Last plan ended</ColumnHeader>
                       </TableRow>
                     </TableHead>
                     <TableBody>
@@ -92,9 +92,7 @@ export function JobPlanCurrencySummary({
                             <Link href={`/consultants/${consultant.consultantId}`}>{consultant.name}</Link>
                           </RowHeader>
                           <TableCell>{STATUS_LABELS[consultant.status]}</TableCell>
-                          <TableCell>
-                            {consultant.effectiveTo ? formatDate(consultant.effectiveTo) : ''}
-                          </TableCell>
+                          <TableCell>{consultant.endedOn ? formatDate(consultant.endedOn) : ''}</TableCell>
                         </TableRow>
                       ))}
                     </TableBody>

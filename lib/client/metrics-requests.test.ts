@@ -115,7 +115,7 @@ describe('summariseJobPlanCurrency', () => {
       consultantId,
       name,
       status,
-      effectiveTo: status === 'expired' ? '2026-01-31' : null,
+      endedOn: status === 'expired' ? '2026-01-31' : null,
       jobPlanId: null,
     });
     const summary = summariseJobPlanCurrency({
@@ -137,9 +137,9 @@ describe('summariseJobPlanCurrency', () => {
       counts: { current: 1, review_overdue: 1, draft_only: 0, expired: 1, missing: 1 },
       share: 1 / 4,
       notCurrent: [
-        { consultantId: 4, name: 'Dr Dee Dunn', status: 'missing', effectiveTo: null },
-        { consultantId: 3, name: 'Dr Cal Cole', status: 'expired', effectiveTo: '2026-01-31' },
-        { consultantId: 2, name: 'Dr Ben Bell', status: 'review_overdue', effectiveTo: null },
+        { consultantId: 4, name: 'Dr Dee Dunn', status: 'missing', endedOn: null },
+        { consultantId: 3, name: 'Dr Cal Cole', status: 'expired', endedOn: '2026-01-31' },
+        { consultantId: 2, name: 'Dr Ben Bell', status: 'review_overdue', endedOn: null },
       ],
     });
     expect('consultants' in summary).toBe(false);

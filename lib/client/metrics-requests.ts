@@ -105,7 +105,7 @@ export function summariseJobPlanCurrency(currency: {
     consultantId: number;
     name: string;
     status: JobPlanStatusAt;
-    effectiveTo: string | null;
+    endedOn: string | null;
   }[];
   counts: Record<JobPlanStatusAt, number>;
   share: number | null;
@@ -118,8 +118,8 @@ export function summariseJobPlanCurrency(currency: {
     counts: currency.counts,
     share: currency.share,
     notCurrent: currency.consultants
-      .flatMap(({ consultantId, name, status, effectiveTo }) =>
-        status === 'current' ? [] : [{ consultantId, name, status, effectiveTo }],
+      .flatMap(({ consultantId, name, status, endedOn }) =>
+        status === 'current' ? [] : [{ consultantId, name, status, endedOn }],
       )
       .sort((a, b) => rank(a.status) - rank(b.status) || a.name.localeCompare(b.name, 'en-GB')),
   };
@@ -149,7 +149,8 @@ export const jobPlanCurrencyResponseSchema = z.object({
       consultantId: z.number().int(),
       name: z.string(),
       status: jobPlanStatus.exclude(['current']),
-      effectiveTo: isoDate.nullable(),
+      /** With no plan in force, the day the last one ended. */
+      endedOn: isoDate.nullable(),
     }),
   ),
 });

@@ -110,7 +110,7 @@ describe(`the dashboards' helper routes (${testDatabaseKind})`, () => {
       share: expected.share,
       notCurrent: expected.consultants
         .filter((consultant) => consultant.status !== 'current')
-        .map(({ consultantId, name, status, effectiveTo }) => ({ consultantId, name, status, effectiveTo })),
+        .map(({ consultantId, name, status, endedOn }) => ({ consultantId, name, status, endedOn })),
     });
     expect(body.counts).toMatchObject({ current: 1, missing: 1, draft_only: 1 });
     // No plan in force first: the missing one, then the draft.

@@ -149,6 +149,15 @@ describe('the demo trust’s planted patterns', () => {
     expect(gmcsWith('missing')).toEqual(gmcsOf(patterns.jobPlans.noJobPlan));
     expect(gmcsWith('draft_only')).toEqual(gmcsOf(patterns.jobPlans.draftOnly));
     expect(gmcsWith('expired')).toEqual(gmcsOf(patterns.jobPlans.expired));
+    // An expired plan says when it ended (before the date); one never agreed or never planned says nothing.
+    for (const consultant of currency.consultants) {
+      if (consultant.status === 'expired') {
+        expect(consultant.endedOn, idToGmc.get(consultant.consultantId)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect((consultant.endedOn ?? '') < whole.to).toBe(true);
+      } else if (consultant.status === 'missing') {
+        expect(consultant.endedOn).toBeNull();
+      }
+    }
     for (const { gmcNumber } of patterns.jobPlans.noJobPlan) {
       const row = consultants.get(gmcNumber);
       expect(row?.plannedSessions, gmcNumber).toBe(0);

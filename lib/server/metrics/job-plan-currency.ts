@@ -17,6 +17,8 @@ export interface ConsultantJobPlanCurrency {
   agreedOn: string | null;
   effectiveFrom: string | null;
   effectiveTo: string | null;
+  /** With no plan in force: the day the last one ended (null if none has ended before the date). */
+  endedOn: string | null;
 }
 
 export interface JobPlanCurrency {
@@ -55,7 +57,11 @@ export async function getJobPlanCurrency(
             f.source_job_plan_id AS "jobPlanId", f.version,
             to_char(f.agreed_on, 'YYYY-MM-DD') AS "agreedOn",
             to_char(f.effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
-            to_char(f.effective_to, 'YYYY-MM-DD') AS "effectiveTo"
+            to_char(f.effective_to, 'YYYY-MM-DD') AS "effectiveTo",
+            CASE WHEN f.id IS NULL THEN (
+              SELECT to_char(max(x.effective_to), 'YYYY-MM-DD') FROM job_plans x
+               WHERE x.organisation_id = c.organisation_id AND x.consultant_id = c.id AND x.effective_to < ${asOf})
+            END AS "endedOn"
        FROM consultants c
        LEFT JOIN LATERAL (
          SELECT jp.id, jp.source_job_plan_id, jp.version, jp.status, jp.agreed_on, jp.effective_from, jp.effective_to
