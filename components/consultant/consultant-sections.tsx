@@ -207,13 +207,15 @@ export async function PeersSection({
  */
 export async function JobPlanBanner({ scope, consultantId, period }: SectionProps) {
   const { currency } = await loadJobPlans(scope, consultantId, period.to);
-  const status = currency.consultants[0]?.status ?? 'missing';
+  const own = currency.consultants[0];
+  const status = own?.status ?? 'missing';
   if (status === 'current' || status === 'review_overdue') return null;
   return (
     <Notice>
       <p data-testid="job-plan-banner">
         <strong>
-          {CURRENCY_WARNINGS[status].title} on {formatDate(period.to)}.
+          {CURRENCY_WARNINGS[status].title} on {formatDate(period.to)}
+          {own?.endedOn ? ` (the last plan ended on ${formatDate(own.endedOn)})` : ''}.
         </strong>{' '}
         Sessions held with no agreed plan in force count as additional sessions, and fulfilment cannot be
         judged for them. {CURRENCY_WARNINGS[status].action} <a href="#job-plan-heading">See the job plan</a>.

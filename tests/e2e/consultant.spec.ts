@@ -327,7 +327,7 @@ test('a consultant page warns at the top when no agreed job plan is in force, an
   const title = withoutPlan.status === 'expired' ? 'Job plan expired' : 'No job plan recorded';
   await page.goto(`/consultants/${withoutPlan.consultantId}?from=${from}&to=${to}`);
   const banner = page.getByTestId('job-plan-banner');
-  await expect(banner).toContainText(`${title} on ${to.slice(8)}/${to.slice(5, 7)}/${to.slice(0, 4)}.`);
+  await expect(banner).toContainText(`${title} on ${to.slice(8)}/${to.slice(5, 7)}/${to.slice(0, 4)}`);
   // Above the headline figures it qualifies.
   const bannerBox = await banner.boundingBox();
   const tilesBox = await page.locator('[data-metric]').first().boundingBox();
