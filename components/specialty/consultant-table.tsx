@@ -36,6 +36,16 @@ const COLUMNS_AFTER: readonly (readonly [string, string | null])[] = [
   ['Workload flag', 'overDelivery'],
 ];
 
+type NotCurrentStatus = 'review_overdue' | 'draft_only' | 'expired' | 'missing';
+
+/** Beside a consultant's name: their figures are measured against a plan that is not current, or none. */
+const PLAN_STATUS_TEXT: Record<NotCurrentStatus, string> = {
+  review_overdue: 'Job plan review overdue',
+  draft_only: 'Only a draft job plan',
+  expired: 'No job plan in force',
+  missing: 'No job plan recorded',
+};
+
 const FLAG_TEXT: Record<'over' | 'under', string> = {
   over: 'Sustained over-delivery',
   under: 'Sustained under-delivery',
@@ -49,7 +59,10 @@ export function ConsultantTable({
   perSession,
   exportName,
   view,
+  planStatus,
 }: {
+  /** Consultants whose job plan is not current on the period's last day, by id (the others are not in it). */
+  planStatus: ReadonlyMap<number, NotCurrentStatus>;
   /** The period and activity on screen: a consultant's page opens on them. */
   view: { period: DatePeriod; activity: ActivityOption };
   rows: UnitReportRow[];
@@ -127,7 +140,17 @@ export function ConsultantTable({
                 <TableRow key={row.key} data-consultant={row.key} data-anonymised={row.isAnonymised}>
                   <RowHeader>
                     {row.id !== null && !row.isAnonymised ? (
-                      <Link href={consultantHref(row.id, view)}>{row.name}</Link>
+                      <>
+                        <Link href={consultantHref(row.id, view)}>{row.name}</Link>
+                        {planStatus.has(row.id) && (
+                          <span
+                            className="block text-base font-normal"
+                            data-plan-status={planStatus.get(row.id)}
+                          >
+                            {PLAN_STATUS_TEXT[planStatus.get(row.id) as NotCurrentStatus]}
+                          </span>
+                        )}
+                      </>
                     ) : (
                       row.name
                     )}

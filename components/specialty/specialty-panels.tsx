@@ -8,9 +8,12 @@ import { QueryRegion } from '@/components/dashboard/query-region';
 import { useDashboardFilter } from '@/components/filters/dashboard-filter-context';
 import { SectionHeading } from '@/components/ui/heading';
 import { Panel } from '@/components/ui/panel';
+import { useJobPlanCurrency } from '@/lib/client/hooks/use-job-plan-currency';
 import { useMetricsReport } from '@/lib/client/hooks/use-metrics-report';
 import { useWorkloadBalance } from '@/lib/client/hooks/use-workload-balance';
 import type {
+  JobPlanCurrencyRequest,
+  JobPlanCurrencyResponse,
   ReportRequest,
   WorkloadBalanceRequest,
   WorkloadBalanceResponse,
@@ -79,6 +82,7 @@ interface ConsultantsInitial {
   consultants: { request: ReportRequest; data: UnitReportResponse };
   specialty: { request: ReportRequest; data: UnitReportResponse };
   workload: { request: WorkloadBalanceRequest; data: WorkloadBalanceResponse };
+  currency: { request: JobPlanCurrencyRequest; data: JobPlanCurrencyResponse };
 }
 
 /** The consultants' table, their cases per session against the specialty's, and the funnel plots. */
@@ -99,6 +103,7 @@ export function ConsultantsPanel({
   const consultantsQuery = useMetricsReport(requests.consultants, initial.consultants);
   const specialtyQuery = useMetricsReport(requests.specialty, initial.specialty);
   const workloadQuery = useWorkloadBalance(requests.workload, initial.workload);
+  const currencyQuery = useJobPlanCurrency(requests.currency, initial.currency);
   const report = consultantsQuery.data;
   const rows = report?.rows ?? [];
   const parameters = report?.parameters ?? initial.consultants.data.parameters;
@@ -111,7 +116,10 @@ export function ConsultantsPanel({
   const flags = flagsOf(workloadQuery.data);
   const own = new Set(ownConsultantIds);
   return (
-    <QueryRegion queries={[consultantsQuery, specialtyQuery, workloadQuery]} label="the consultants">
+    <QueryRegion
+      queries={[consultantsQuery, specialtyQuery, workloadQuery, currencyQuery]}
+      label="the consultants"
+    >
       <Panel aria-labelledby="consultants-heading">
         <SectionHeading id="consultants-heading">Consultants</SectionHeading>
         <p className="mb-4 max-w-3xl">
@@ -127,6 +135,7 @@ export function ConsultantsPanel({
             perSession={perSession}
             exportName={`${specialtyName} consultants ${from} to ${to}`}
             view={{ period: { from, to }, activity: report?.activity ?? filter.activity }}
+            planStatus={new Map(currencyQuery.data?.notCurrent.map((row) => [row.consultantId, row.status]))}
           />
         )}
         {perSession.map((view) => (
@@ -167,7 +176,7 @@ export function WorkloadSection({
   initial,
 }: {
   specialtyId: number;
-  initial: Omit<ConsultantsInitial, 'specialty'>;
+  initial: Omit<ConsultantsInitial, 'specialty' | 'currency'>;
 }) {
   const filter = useDashboardFilter();
   const requests = specialtyRequests(filter, specialtyId);

@@ -1,4 +1,9 @@
-import type { ReportRequest, SeriesRequest, WorkloadBalanceRequest } from '@/lib/client/metrics-requests';
+import type {
+  JobPlanCurrencyRequest,
+  ReportRequest,
+  SeriesRequest,
+  WorkloadBalanceRequest,
+} from '@/lib/client/metrics-requests';
 import { type PeriodFilter, trendWindow } from '@/lib/shared/periods';
 
 export interface SpecialtyRequests {
@@ -6,6 +11,8 @@ export interface SpecialtyRequests {
   consultants: ReportRequest;
   weekly: SeriesRequest;
   workload: WorkloadBalanceRequest;
+  /** Whose job plan is not current on the period's last day (the table marks them). */
+  currency: JobPlanCurrencyRequest;
 }
 
 /** What the specialty page asks the metrics engine for, built alike on the server and in the browser. */
@@ -19,5 +26,6 @@ export function specialtyRequests(filter: PeriodFilter, specialtyId: number): Sp
     consultants: { level: 'consultant', from, to, activity, within: unit },
     weekly: { level: 'specialty', bucket: 'week', from: weeks.from, to: weeks.to, activity, unit },
     workload: { from, to, activity, within: unit },
+    currency: { asOf: to, within: unit },
   };
 }

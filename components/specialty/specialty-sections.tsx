@@ -1,5 +1,10 @@
 import 'server-only';
-import { loadReport, loadSeries, loadWorkloadBalance } from '@/components/dashboard/load-metrics';
+import {
+  loadJobPlanCurrency,
+  loadReport,
+  loadSeries,
+  loadWorkloadBalance,
+} from '@/components/dashboard/load-metrics';
 import type { Caller } from '@/lib/server/api/caller';
 import { recordNamedViews } from '@/lib/server/audit/named-views';
 import { SpecialtySpc } from './specialty-charts';
@@ -23,10 +28,11 @@ export async function ConsultantsSection({
   specialtyName,
   requests,
 }: SectionProps & { specialtyName: string }) {
-  const [consultants, specialty, workload] = await Promise.all([
+  const [consultants, specialty, workload, currency] = await Promise.all([
     loadReport(caller.scope, requests.consultants),
     loadReport(caller.scope, requests.specialty),
     loadWorkloadBalance(caller.scope, requests.workload),
+    loadJobPlanCurrency(caller.scope, requests.currency),
   ]);
   await recordNamedViews(
     caller,
@@ -48,6 +54,7 @@ export async function ConsultantsSection({
         consultants: { request: requests.consultants, data: consultants },
         specialty: { request: requests.specialty, data: specialty },
         workload: { request: requests.workload, data: workload },
+        currency: { request: requests.currency, data: currency },
       }}
     />
   );

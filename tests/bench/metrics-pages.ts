@@ -133,21 +133,22 @@ export async function paintOverviewPage(scope: Scope) {
 }
 
 /**
- * The specialty page: its filters (metric context), then the four requests of specialtyRequests all at once: the
- * consultants' report, workload balance and weekly series the page starts first, and the specialty's own report
- * it awaits before streaming (an empty one would be a 404).
+ * The specialty page: its filters (metric context), then the five requests of specialtyRequests all at once: the
+ * consultants' report, workload balance and weekly series the page starts first, the job plan currency its table
+ * marks, and the specialty's own report it awaits before streaming (an empty one would be a 404).
  */
 export async function paintSpecialtyPage(scope: Scope, specialtyId: number) {
   return asOneRequest(async () => {
     const { filter, requests } = await specialtyFilter(scope, specialtyId);
-    const [consultants, workload, weekly, specialty] = await Promise.all([
+    const [consultants, workload, weekly, specialty, currency] = await Promise.all([
       loadReport(scope, requests.consultants),
       loadWorkloadBalance(scope, requests.workload),
       loadSeries(scope, requests.weekly),
       loadReport(scope, requests.specialty),
+      loadJobPlanCurrency(scope, requests.currency),
     ]);
     if (!specialty.rows[0]) throw new Error(`specialty page: specialty ${specialtyId} is not found (404)`);
-    return { filter, specialty, consultants, weekly, workload };
+    return { filter, specialty, consultants, weekly, workload, currency };
   });
 }
 

@@ -206,6 +206,19 @@ async function checkSpecialty(page: Page, testInfo: TestInfo, role: string, spec
     // Named consultants link to their page; anonymised ones have no link.
     await expect(onScreen.locator('th a')).toHaveCount(row.isAnonymised || row.id === null ? 0 : 1);
   }
+  // Those whose job plan is not current on the period's last day are marked beside their name.
+  const currency = await getJson<{ notCurrent: { consultantId: number; status: string }[] }>(
+    page,
+    `/api/metrics/job-plan-currency?as_of=${to}&within_level=specialty&within_id=${specialtyId}`,
+  );
+  const keyOf = new Map(view.consultants.rows.map((row) => [row.id, row.key]));
+  const marked = currency.notCurrent.filter((row) => keyOf.has(row.consultantId));
+  await expect(rows.locator('[data-plan-status]')).toHaveCount(marked.length);
+  for (const row of marked) {
+    await expect(
+      page.locator(`tr[data-consultant="${keyOf.get(row.consultantId)}"] [data-plan-status]`),
+    ).toHaveAttribute('data-plan-status', row.status);
+  }
   await expect(page.getByTestId('main-chart').locator('.recharts-surface').first()).toBeVisible();
   await attachScreenshot(page, testInfo, `specialty-${role}`);
   await expectNoSeriousViolations(page);
