@@ -318,7 +318,7 @@ test('a consultant page warns at the top when no agreed job plan is in force, an
   const withoutPlan = notCurrent.find((row) => row.status === 'expired' || row.status === 'missing');
   if (!withoutPlan) throw new Error('the demo trust has no consultant without a plan in force');
   const listed = page.locator(`[data-job-plan-status] a[href="/consultants/${withoutPlan.consultantId}"]`);
-  await page.getByText(/^Consultants without a current job plan/).click();
+  await page.locator('summary', { hasText: /^Consultants without a current job plan/ }).click();
   await expect(listed).toBeVisible();
   // One with a current plan: on the consultants list and not among those without.
   const notCurrentIds = new Set(notCurrent.map((row) => row.consultantId));
